@@ -1,0 +1,93 @@
+// Package access carries who is asking through a request and answers the
+// two questions every handler has: may they do this here, and where may they.
+package access
+
+import (
+	"context"
+
+	"github.com/servicestar/servicestar/app/apperr"
+	"github.com/servicestar/servicestar/app/authz"
+)
+
+// Principal is a signed-in tenant user, as resolved from the session.
+type Principal struct {
+	TenantID      int64
+	TenantSlug    string
+	PolicyVersion int64
+	UserID        int64
+	Username      string
+	DisplayName   string
+	BranchID      int64
+	BranchPath    string
+	SessionHash   string
+	CSRFToken     string
+	MustChangePwd bool
+}
+
+// Actor is the principal as authz sees it.
+func (p *Principal) Actor() authz.Actor {
+	return authz.Actor{TenantID: p.TenantID, UserID: p.UserID, PolicyVersion: p.PolicyVersion}
+}
+
+// LocalsKey is where the web layer stores the principal (Fiber locals reach
+// huma's context.Value through humafiber).
+const LocalsKey = "servicestar.principal"
+
+// RequestIDKey is where the request id is stored.
+const RequestIDKey = "servicestar.request_id"
+
+// From returns the principal of ctx, or nil for an anonymous request.
+func From(ctx context.Context) *Principal {
+	p, _ := ctx.Value(LocalsKey).(*Principal)
+	return p
+}
+
+// RequestID returns the request id of ctx.
+func RequestID(ctx context.Context) string {
+	s, _ := ctx.Value(RequestIDKey).(string)
+	return s
+}
+
+// Must returns the principal or a 401.
+func Must(ctx context.Context) (*Principal, error) {
+	if p := From(ctx); p != nil {
+		return p, nil
+	}
+	return nil, apperr.Unauthorized("sign in first")
+}
+
+// Guard authorizes principals against branch paths.
+type Guard struct{ Authz *authz.Authz }
+
+// Require fails unless p may act on obj at a branch with path. A caller who
+// may do this somewhere, but not there, gets the same 404 as for a missing
+// object (what names the object); one who may do it nowhere gets 403.
+func (g Guard) Require(ctx context.Context, p *Principal, path, obj, act, what string) error {
+	ok, err := g.Authz.Allowed(ctx, p.Actor(), path, obj, act)
+	if err != nil {
+		return err
+	}
+	if ok {
+		return nil
+	}
+	scopes, err := g.Authz.Scopes(ctx, p.Actor(), obj, act)
+	if err != nil {
+		return err
+	}
+	if len(scopes) == 0 {
+		return apperr.Forbidden()
+	}
+	return apperr.NotFound(what)
+}
+
+// Scopes lists the branch paths under which p may act on obj, or a 403 when none.
+func (g Guard) Scopes(ctx context.Context, p *Principal, obj, act string) ([]string, error) {
+	s, err := g.Authz.Scopes(ctx, p.Actor(), obj, act)
+	if err != nil {
+		return nil, err
+	}
+	if len(s) == 0 {
+		return nil, apperr.Forbidden()
+	}
+	return s, nil
+}

@@ -1,0 +1,179 @@
+// Package auth signs users in and out and resolves sessions.
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/store"
+)
+
+// Session kinds: a tenant user, or a platform operator (no tenant).
+const (
+	KindUser     = "user"
+	KindPlatform = "platform"
+)
+
+// Sessions stores server-side sessions keyed by the SHA-256 of the cookie
+// token, so a leaked database does not hand out live cookies.
+type Sessions struct {
+	DB       *store.DB
+	Now      func() time.Time
+	Idle     time.Duration
+	Absolute time.Duration
+}
+
+// touchEvery bounds how often a session's last-seen time is written: once a
+// minute, not on every request, so reads stay reads.
+const touchEvery = time.Minute
+
+func randomToken() string {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand never fails on Linux; a broken one must not mint sessions
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// HashToken is the stored form of a cookie token.
+func HashToken(token string) string {
+	h := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(h[:])
+}
+
+// Create starts a session and returns the cookie token and CSRF token. The
+// previous token, if any, is deleted so a login always rotates the id.
+func (s *Sessions) Create(ctx context.Context, kind string, tenantID *int64, subjectID int64, previous string) (token, csrf string, err error) {
+	token, csrf = randomToken(), randomToken()
+	now := s.Now().UTC()
+	err = s.DB.Tx(ctx, func(tx *gorm.DB) error {
+		if previous != "" {
+			if err := tx.Exec("DELETE FROM sessions WHERE token_hash = ?", HashToken(previous)).Error; err != nil {
+				return err
+			}
+		}
+		return tx.Exec("INSERT INTO sessions (token_hash, kind, tenant_id, subject_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			HashToken(token), kind, tenantID, subjectID, csrf, now, now).Error
+	})
+	return token, csrf, err
+}
+
+// Delete ends one session.
+func (s *Sessions) Delete(ctx context.Context, token string) error {
+	return s.DB.W.WithContext(ctx).Exec("DELETE FROM sessions WHERE token_hash = ?", HashToken(token)).Error
+}
+
+type sessionRow struct {
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+}
+
+// expired applies the idle and absolute limits.
+func (s *Sessions) expired(r sessionRow, now time.Time) bool {
+	return now.Sub(r.LastSeenAt) > s.Idle || now.Sub(r.CreatedAt) > s.Absolute
+}
+
+// touch moves last_seen_at forward at most once a minute.
+func (s *Sessions) touch(ctx context.Context, hash string, last, now time.Time) error {
+	if now.Sub(last) < touchEvery {
+		return nil
+	}
+	return s.DB.W.WithContext(ctx).Exec("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", now, hash).Error
+}
+
+// userSessionRow repeats sessionRow's columns: GORM does not scan into the
+// fields of an embedded unexported struct.
+type userSessionRow struct {
+	Kind               string
+	TenantID           *int64
+	SubjectID          int64
+	CSRFToken          string
+	CreatedAt          time.Time
+	LastSeenAt         time.Time
+	Username           string
+	DisplayName        string
+	BranchID           int64
+	Status             string
+	MustChangePassword bool
+	Path               string
+	Slug               string
+	PolicyVersion      int64
+}
+
+// User resolves a tenant user's session in one query, or returns nil when
+// the token is unknown, expired, or its user is disabled.
+func (s *Sessions) User(ctx context.Context, token string) (*access.Principal, error) {
+	hash := HashToken(token)
+	var r userSessionRow
+	res := s.DB.R.WithContext(ctx).Raw(`SELECT s.kind, s.tenant_id, s.subject_id, s.csrf_token, s.created_at, s.last_seen_at,
+		u.username, u.display_name, u.branch_id, u.status, u.must_change_password, b.path, t.slug, t.policy_version
+		FROM sessions s
+		JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.subject_id
+		JOIN branches b ON b.tenant_id = u.tenant_id AND b.id = u.branch_id
+		JOIN tenants t ON t.id = s.tenant_id
+		WHERE s.token_hash = ? AND s.kind = ?`, hash, KindUser).Scan(&r)
+	if res.Error != nil {
+		return nil, res.Error
+	}
+	if res.RowsAffected == 0 {
+		return nil, nil
+	}
+	now := s.Now().UTC()
+	if r.Status != "active" || s.expired(sessionRow{CreatedAt: r.CreatedAt, LastSeenAt: r.LastSeenAt}, now) {
+		return nil, s.Delete(ctx, token)
+	}
+	if err := s.touch(ctx, hash, r.LastSeenAt, now); err != nil {
+		return nil, err
+	}
+	return &access.Principal{
+		TenantID: *r.TenantID, TenantSlug: r.Slug, PolicyVersion: r.PolicyVersion, UserID: r.SubjectID,
+		Username: r.Username, DisplayName: r.DisplayName, BranchID: r.BranchID, BranchPath: r.Path,
+		SessionHash: hash, CSRFToken: r.CSRFToken, MustChangePwd: r.MustChangePassword,
+	}, nil
+}
+
+// Operator is a signed-in platform operator.
+type Operator struct {
+	ID        int64
+	Username  string
+	CSRFToken string
+}
+
+// OperatorKey is where the web layer stores an *Operator.
+const OperatorKey = "servicestar.operator"
+
+// Platform resolves a platform operator's session.
+func (s *Sessions) Platform(ctx context.Context, token string) (*Operator, error) {
+	hash := HashToken(token)
+	var r struct {
+		SubjectID  int64
+		CSRFToken  string
+		CreatedAt  time.Time
+		LastSeenAt time.Time
+		Username   string
+	}
+	res := s.DB.R.WithContext(ctx).Raw(`SELECT s.subject_id, s.csrf_token, s.created_at, s.last_seen_at, o.username
+		FROM sessions s JOIN platform_operators o ON o.id = s.subject_id
+		WHERE s.token_hash = ? AND s.kind = ?`, hash, KindPlatform).Scan(&r)
+	if res.Error != nil {
+		return nil, res.Error
+	}
+	if res.RowsAffected == 0 {
+		return nil, nil
+	}
+	now := s.Now().UTC()
+	if s.expired(sessionRow{CreatedAt: r.CreatedAt, LastSeenAt: r.LastSeenAt}, now) {
+		return nil, s.Delete(ctx, token)
+	}
+	if err := s.touch(ctx, hash, r.LastSeenAt, now); err != nil {
+		return nil, err
+	}
+	return &Operator{ID: r.SubjectID, Username: r.Username, CSRFToken: r.CSRFToken}, nil
+}

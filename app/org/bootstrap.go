@@ -1,0 +1,61 @@
+package org
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/audit"
+	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/app/password"
+)
+
+// Bootstrap creates a tenant's first administrator at its head office. It
+// runs without a principal (there is no one to ask yet), so only the
+// platform-operator flow and the demo seeder call it.
+func (s *Service) Bootstrap(ctx context.Context, tenantID int64, in NewUser, actorName string) (*access.Principal, error) {
+	hash, err := password.Hash(in.Password)
+	if err != nil {
+		return nil, err
+	}
+	var p *access.Principal
+	err = s.DB.Tx(ctx, func(tx *gorm.DB) error {
+		root, err := rootBranch(ctx, tx, tenantID)
+		if err != nil {
+			return err
+		}
+		now := s.Now().UTC()
+		u := &User{TenantID: tenantID, BranchID: root.ID, Username: in.Username, DisplayName: in.DisplayName, EmployeeCode: in.EmployeeCode,
+			Email: in.Email, PasswordHash: hash, MustChangePassword: !in.Ready, Status: StatusActive, CreatedAt: now, UpdatedAt: now}
+		if err := tx.Create(u).Error; err != nil {
+			return err
+		}
+		grants := []authz.Grant{{Role: authz.Employee, Path: root.Path}, {Role: authz.TenantAdmin, Path: root.Path}}
+		if err := authz.SetGrants(tx, tenantID, u.ID, grants); err != nil {
+			return err
+		}
+		if err := bumpPolicy(tx, tenantID); err != nil {
+			return err
+		}
+		var t Tenant
+		if err := tx.Where("id = ?", tenantID).Take(&t).Error; err != nil {
+			return err
+		}
+		p = &access.Principal{TenantID: tenantID, TenantSlug: t.Slug, PolicyVersion: t.PolicyVersion, UserID: u.ID,
+			Username: u.Username, DisplayName: u.DisplayName, BranchID: root.ID, BranchPath: root.Path}
+		return audit.RecordFor(ctx, tx, tenantID, actorName, now, "user.create", "user", itoa(u.ID), nil, map[string]any{"user": u, "roles": grants})
+	})
+	return p, err
+}
+
+// Refresh reloads a principal's policy version after its own writes (the
+// demo seeder acts as one principal across many writes).
+func (s *Service) Refresh(ctx context.Context, p *access.Principal) error {
+	var t Tenant
+	if err := s.DB.W.WithContext(ctx).Where("id = ?", p.TenantID).Take(&t).Error; err != nil {
+		return err
+	}
+	p.PolicyVersion = t.PolicyVersion
+	return nil
+}

@@ -1,0 +1,85 @@
+package org
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/apperr"
+	"github.com/servicestar/servicestar/app/store"
+)
+
+// Service runs the org use cases: authorize, change, audit, in one transaction.
+type Service struct {
+	DB                *store.DB
+	Guard             access.Guard
+	Now               func() time.Time
+	MinPasswordLength int
+	Operator          OperatorFrom
+}
+
+// bumpPolicy moves the tenant's policy version inside tx, so every instance
+// reloads its grants on the next request that reads the session.
+func bumpPolicy(tx *gorm.DB, tenantID int64) error {
+	return tx.Model(&Tenant{}).Where("id = ?", tenantID).
+		UpdateColumn("policy_version", gorm.Expr("policy_version + 1")).Error
+}
+
+// branchByID loads a branch of the tenant, or a 404.
+func branchByID(ctx context.Context, db *gorm.DB, tenantID, id int64) (*Branch, error) {
+	var b Branch
+	err := db.WithContext(ctx).Scopes(store.Tenant(tenantID)).Where("id = ?", id).Take(&b).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, apperr.NotFound("branch")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &b, nil
+}
+
+// userByID loads a user of the tenant, or a 404.
+func userByID(ctx context.Context, db *gorm.DB, tenantID, id int64) (*User, error) {
+	var u User
+	err := db.WithContext(ctx).Scopes(store.Tenant(tenantID)).Where("id = ?", id).Take(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, apperr.NotFound("user")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// rootBranch returns the tenant's head office.
+func rootBranch(ctx context.Context, db *gorm.DB, tenantID int64) (*Branch, error) {
+	var b Branch
+	err := db.WithContext(ctx).Scopes(store.Tenant(tenantID)).Where("parent_id IS NULL").Take(&b).Error
+	if err != nil {
+		return nil, err
+	}
+	return &b, nil
+}
+
+// inScopes adds "column within one of the scopes' subtrees" to a query.
+func inScopes(db *gorm.DB, column string, scopes []string) *gorm.DB {
+	col := clause.Column{Name: column}
+	if t, c, ok := strings.Cut(column, "."); ok {
+		col = clause.Column{Table: t, Name: c}
+	}
+	ors := make([]clause.Expression, 0, len(scopes))
+	for _, sc := range scopes {
+		lo, hi := authz.PathRange(sc)
+		ors = append(ors, clause.And(clause.Gte{Column: col, Value: lo}, clause.Lt{Column: col, Value: hi}))
+	}
+	return db.Where(clause.Or(ors...))
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

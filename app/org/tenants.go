@@ -1,0 +1,95 @@
+package org
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/servicestar/servicestar/app/apperr"
+	"github.com/servicestar/servicestar/app/audit"
+)
+
+var slugPattern = regexp.MustCompile(`^[a-z][a-z0-9-]{1,62}$`)
+
+// NewTenant is what the platform operator supplies.
+type NewTenant struct {
+	Slug, Name, TimeZone, DefaultLocale string
+	HeadOfficeName                      string
+}
+
+// CreateTenant creates a tenant and its head-office branch (the root of its
+// tree). actorName is the platform operator, written to the tenant's audit log.
+func (s *Service) CreateTenant(ctx context.Context, in NewTenant, actorName string) (*Tenant, *Branch, error) {
+	var bad []apperr.Field
+	in.Slug = strings.TrimSpace(in.Slug)
+	if !slugPattern.MatchString(in.Slug) {
+		bad = append(bad, apperr.Field{Location: "body.slug", Message: "use 2–63 lower-case letters, digits or '-', starting with a letter", Value: in.Slug})
+	}
+	if strings.TrimSpace(in.Name) == "" {
+		bad = append(bad, apperr.Field{Location: "body.name", Message: "must not be empty"})
+	}
+	if in.TimeZone == "" {
+		in.TimeZone = "Asia/Shanghai"
+	}
+	if _, err := time.LoadLocation(in.TimeZone); err != nil {
+		bad = append(bad, apperr.Field{Location: "body.time_zone", Message: "unknown IANA time zone", Value: in.TimeZone})
+	}
+	if in.DefaultLocale == "" {
+		in.DefaultLocale = "zh-CN"
+	}
+	if in.DefaultLocale != "zh-CN" && in.DefaultLocale != "en" {
+		bad = append(bad, apperr.Field{Location: "body.default_locale", Message: "must be zh-CN or en", Value: in.DefaultLocale})
+	}
+	if len(bad) > 0 {
+		return nil, nil, apperr.Invalid(bad...)
+	}
+	if in.HeadOfficeName == "" {
+		in.HeadOfficeName = "总行"
+	}
+	now := s.Now().UTC()
+	t := &Tenant{Slug: in.Slug, Name: strings.TrimSpace(in.Name), TimeZone: in.TimeZone, DefaultLocale: in.DefaultLocale, PolicyVersion: 1, CreatedAt: now, UpdatedAt: now}
+	var root *Branch
+	err := s.DB.Tx(ctx, func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&Tenant{}).Where("slug = ?", t.Slug).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return apperr.Conflict("tenant slug already taken", apperr.Field{Location: "body.slug", Message: "already taken", Value: t.Slug})
+		}
+		if err := tx.Create(t).Error; err != nil {
+			return err
+		}
+		var err error
+		root, err = insertBranch(tx, t.ID, nil, "HQ", in.HeadOfficeName, now)
+		if err != nil {
+			return err
+		}
+		return audit.RecordFor(ctx, tx, t.ID, actorName, now, "tenant.create", "tenant", itoa(t.ID), nil, t)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, root, nil
+}
+
+// ListTenants lists every tenant (platform operator only).
+func (s *Service) ListTenants(ctx context.Context) ([]Tenant, error) {
+	var ts []Tenant
+	err := s.DB.R.WithContext(ctx).Order("id").Find(&ts).Error
+	return ts, err
+}
+
+// TenantBySlug finds a tenant for login.
+func (s *Service) TenantBySlug(ctx context.Context, slug string) (*Tenant, error) {
+	var t Tenant
+	err := s.DB.R.WithContext(ctx).Where("slug = ?", slug).Take(&t).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	return &t, err
+}

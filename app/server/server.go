@@ -1,0 +1,105 @@
+// Package server builds the running application from a Config: database,
+// authorizer, services and HTTP routes.
+package server
+
+import (
+	"context"
+	"io/fs"
+	"log/slog"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/audit"
+	"github.com/servicestar/servicestar/app/auth"
+	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/app/config"
+	"github.com/servicestar/servicestar/app/org"
+	"github.com/servicestar/servicestar/app/store"
+	"github.com/servicestar/servicestar/app/web"
+	"github.com/servicestar/servicestar/frontend"
+)
+
+// App is a built application.
+type App struct {
+	Cfg   config.Config
+	DB    *store.DB
+	Authz *authz.Authz
+	Org   *org.Service
+	HTTP  *web.Server
+	Log   *slog.Logger
+	Now   func() time.Time
+}
+
+// Options beyond Config, mostly for tests.
+type Options struct {
+	Now func() time.Time // injected clock; time.Now when nil
+	SPA fs.FS            // frontend files; the embedded build when nil
+}
+
+// Build opens the database (migrating it when configured) and wires everything.
+func Build(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*App, error) {
+	db, err := store.Open(cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.AutoMigrate {
+		if err := db.Migrate(ctx); err != nil {
+			_ = db.Close()
+			return nil, err
+		}
+	}
+	return Wire(db, cfg, log, o)
+}
+
+// Wire builds the app on an open, migrated database.
+func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, error) {
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	az, err := authz.New(db.R)
+	if err != nil {
+		return nil, err
+	}
+	guard := access.Guard{Authz: az}
+	sessions := &auth.Sessions{DB: db, Now: now, Idle: cfg.SessionIdle, Absolute: cfg.SessionAbsolute}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	srv := web.New(web.Options{
+		Log: log, Sessions: sessions, Registry: reg,
+		Ready:                     func() error { return db.Ping(context.Background()) },
+		LoginRatePerMinute:        cfg.LoginRatePerMinute,
+		LoginAccountRatePerMinute: cfg.LoginAccountRatePerMinute,
+	})
+	orgSvc := &org.Service{DB: db, Guard: guard, Now: now, MinPasswordLength: cfg.MinPasswordLength,
+		Operator: func(ctx context.Context) (string, error) {
+			op, err := auth.MustOperator(ctx)
+			if err != nil {
+				return "", err
+			}
+			return op.Username, nil
+		}}
+	authH := &auth.Handlers{DB: db, Sessions: sessions, Authz: az, SecureCookies: cfg.SecureCookies,
+		MinPasswordLength: cfg.MinPasswordLength, Cookie: web.SessionCookie, PlatformCookie: web.PlatformCookie, CSRFCookie: web.CSRFCookie,
+		Login: &auth.Login{DB: db, Now: now, LockoutThreshold: cfg.LockoutThreshold, LockoutDuration: cfg.LockoutDuration}}
+	authH.Routes(srv.API)
+	orgSvc.Routes(srv.API)
+	(&audit.Handlers{DB: db, Guard: guard}).Routes(srv.API)
+
+	spa := o.SPA
+	if spa == nil {
+		sub, err := fs.Sub(frontend.Dist, "dist")
+		if err != nil {
+			return nil, err
+		}
+		spa = sub
+	}
+	srv.Finish(spa)
+	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, HTTP: srv, Log: log, Now: now}, nil
+}
+
+// Close releases the database.
+func (a *App) Close() error { return a.DB.Close() }

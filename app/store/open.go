@@ -1,0 +1,146 @@
+// Package store opens the database and holds the tenant scope that every
+// tenant-owned query goes through.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"github.com/servicestar/servicestar/migrations"
+)
+
+// DB is the application's database: one writer handle and one reader pool.
+// On SQLite the writer holds a single connection, so writers queue in Go
+// instead of failing with SQLITE_BUSY, while reads run beside them (WAL).
+type DB struct {
+	W       *gorm.DB
+	R       *gorm.DB
+	Dialect migrations.Dialect
+}
+
+// DefaultURL is used when SS_DATABASE_URL is unset.
+const DefaultURL = "sqlite:data/servicestar.db"
+
+// sqlitePragmas: glebarez/sqlite ignores the "_journal_mode=WAL" spelling, so
+// pragmas are given in the form the driver really applies (tested).
+const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
+
+// Open connects to url ("sqlite:<path>" or "postgres://...").
+func Open(url string) (*DB, error) {
+	if url == "" {
+		url = DefaultURL
+	}
+	cfg := &gorm.Config{
+		Logger:                 logger.Discard,
+		SkipDefaultTransaction: true,
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+	}
+	switch {
+	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
+		return openPostgres(url, cfg)
+	case strings.HasPrefix(url, "sqlite:"):
+		return openSQLite(strings.TrimPrefix(url, "sqlite:"), cfg)
+	default:
+		return nil, fmt.Errorf("SS_DATABASE_URL: want sqlite:<path> or postgres://…, got %q", redact(url))
+	}
+}
+
+func openSQLite(path string, cfg *gorm.Config) (*DB, error) {
+	path = strings.TrimPrefix(path, "//")
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, fmt.Errorf("create database folder: %w", err)
+		}
+	}
+	dsn := "file:" + path + "?" + sqlitePragmas
+	w, err := gorm.Open(sqlite.Open(dsn), cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
+	r, err := gorm.Open(sqlite.Open(dsn), cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite reader: %w", err)
+	}
+	wsql, _ := w.DB()
+	wsql.SetMaxOpenConns(1)
+	wsql.SetConnMaxIdleTime(0)
+	rsql, _ := r.DB()
+	rsql.SetMaxOpenConns(8)
+	rsql.SetMaxIdleConns(8)
+	db := &DB{W: w, R: r, Dialect: migrations.SQLite}
+	registerTenantGuard(w)
+	registerTenantGuard(r)
+	return db, nil
+}
+
+func openPostgres(url string, cfg *gorm.Config) (*DB, error) {
+	w, err := gorm.Open(postgres.Open(url), cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	s, _ := w.DB()
+	s.SetMaxOpenConns(32)
+	s.SetMaxIdleConns(16)
+	s.SetConnMaxLifetime(30 * time.Minute)
+	registerTenantGuard(w)
+	return &DB{W: w, R: w, Dialect: migrations.Postgres}, nil
+}
+
+// Migrate brings the schema to the newest version.
+func (db *DB) Migrate(ctx context.Context) error {
+	s, err := db.W.DB()
+	if err != nil {
+		return err
+	}
+	return migrations.Up(ctx, s, db.Dialect)
+}
+
+// Ping reports whether the database answers.
+func (db *DB) Ping(ctx context.Context) error {
+	s, err := db.R.DB()
+	if err != nil {
+		return err
+	}
+	return s.PingContext(ctx)
+}
+
+// Close releases both handles.
+func (db *DB) Close() error {
+	var first error
+	for _, g := range []*gorm.DB{db.W, db.R} {
+		s, err := g.DB()
+		if err == nil {
+			err = s.Close()
+		}
+		if err != nil && first == nil && !strings.Contains(err.Error(), "closed") {
+			first = err
+		}
+		if db.W == db.R {
+			break
+		}
+	}
+	return first
+}
+
+// SQL exposes the writer's *sql.DB for tools (goose, health checks).
+func (db *DB) SQL() (*sql.DB, error) { return db.W.DB() }
+
+func redact(url string) string {
+	if i := strings.Index(url, "@"); i > 0 {
+		return "…" + url[i:]
+	}
+	return url
+}
+
+var _ = slog.Default

@@ -1,0 +1,86 @@
+package web
+
+import (
+	"io/fs"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/adapters/humafiber"
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/servicestar/servicestar/app/auth"
+	"github.com/servicestar/servicestar/app/httpctx"
+)
+
+var hideOnce sync.Once
+
+// Options configure the HTTP layer.
+type Options struct {
+	Log                       *slog.Logger
+	Sessions                  *auth.Sessions
+	Registry                  *prometheus.Registry
+	Ready                     func() error
+	SPA                       fs.FS // the built frontend (dist/), may be empty
+	LoginRatePerMinute        int
+	LoginAccountRatePerMinute int
+}
+
+// Server is the Fiber app with its huma API.
+type Server struct {
+	Fiber *fiber.App
+	API   huma.API
+}
+
+// MaxUploadBytes bounds a request body; imports are the largest (thousands of rows).
+const MaxUploadBytes = 32 << 20
+
+// New builds the app and its middleware; features register their routes on
+// API afterwards, and Finish adds the SPA fallback last.
+func New(o Options) *Server {
+	app := fiber.New(fiber.Config{
+		AppName:               "ServiceStar",
+		BodyLimit:             MaxUploadBytes,
+		ErrorHandler:          errorHandler,
+		DisableStartupMessage: true,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+	})
+	hideOnce.Do(func() { hideInternalErrors(o.Log) })
+	m := newMetrics(o.Registry)
+	app.Use(recover.New())
+	app.Use(requestID)
+	app.Use(observe(o.Log, m))
+	opsRoutes(app, o)
+	for _, p := range []string{"/api/v1/auth/login", "/api/v1/platform/auth/login"} {
+		app.Use(append([]any{p}, loginLimiters(o.LoginRatePerMinute, o.LoginAccountRatePerMinute)...)...)
+	}
+	app.Use("/api/v1", resolveSession(o.Sessions, o.Log), csrf, forcePasswordChange)
+
+	cfg := huma.DefaultConfig("ServiceStar API", "1.0.0")
+	cfg.Info.Description = "ServiceStar (服务之星): training sandboxes, service-star cases, satisfaction-weighted KPIs, awards and career tracks for banks."
+	cfg.OpenAPIPath = "/api/openapi"
+	cfg.DocsPath = ""
+	cfg.SchemasPath = "/api/schemas"
+	cfg.CreateHooks = nil // no $schema links in bodies: clients get plain JSON
+	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
+		"session": {Type: "apiKey", In: "cookie", Name: SessionCookie, Description: "set by POST /api/v1/auth/login; unsafe methods also need the " + CSRFHeader + " header"},
+	}
+	cfg.Security = []map[string][]string{{"session": {}}}
+	api := humafiber.New(app, cfg)
+	api.UseMiddleware(httpctx.Middleware)
+	return &Server{Fiber: app, API: api}
+}
+
+// Finish adds what must come after every API route: a problem+json 404 for
+// unknown API paths, and the SPA for everything else.
+func (s *Server) Finish(spa fs.FS) {
+	s.Fiber.Use("/api", func(c *fiber.Ctx) error {
+		return writeProblem(c, fiber.StatusNotFound, "no such API route: "+c.Method()+" "+c.Path())
+	})
+	serveSPA(s.Fiber, spa)
+}
