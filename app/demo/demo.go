@@ -109,10 +109,14 @@ func seedDemo(ctx context.Context, svc *org.Service) error {
 			codes[sb[0]] = s.ID
 		}
 	}
+	hash, err := password.Hash(Password)
+	if err != nil {
+		return err
+	}
 	n := 2
 	add := func(username, name string, branch string, roles ...org.RoleGrant) error {
 		_, err := svc.CreateUser(ctx, admin, org.NewUser{Username: username, DisplayName: name, EmployeeCode: fmt.Sprintf("XH%04d", n),
-			Email: username + "@demo.example", Password: Password, BranchID: codes[branch], Roles: roles, Ready: true})
+			Email: username + "@demo.example", Password: Password, PasswordHash: hash, BranchID: codes[branch], Roles: roles, Ready: true})
 		n++
 		return err
 	}

@@ -1,0 +1,57 @@
+# ServiceStar — the two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+BIN := bin/servicestar
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export SS_ADDR ?= :8080
+
+.PHONY: run build frontend go-build test test-go test-frontend test-e2e bench fuzz openapi vuln clean
+
+## run: install, build, migrate + seed the demo data (empty database only), serve on SS_ADDR
+run: build
+	./$(BIN) demo
+	@echo "ServiceStar: http://localhost$(if $(findstring :,$(SS_ADDR)),$(SS_ADDR),:$(SS_ADDR))  (Ctrl-C stops it)"
+	./$(BIN) serve
+
+build: frontend go-build
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+frontend: frontend/node_modules/.installed
+	cd frontend && npm run build
+
+go-build:
+	go build -o $(BIN) ./app
+
+## test: every test — Go (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), frontend unit tests, browser journeys
+test: build test-go test-frontend test-e2e
+
+test-go:
+	go vet ./...
+	go test -count=1 ./...
+
+test-frontend: frontend/node_modules/.installed
+	cd frontend && npm run test:unit
+
+test-e2e: build
+	cd frontend && SS_BIN=../$(BIN) npm run test:e2e
+
+## bench: throughput and latency figures for BENCHMARKS.md
+bench: go-build
+	bash scripts/bench.sh
+
+## fuzz: run each fuzz target for 60 s
+fuzz:
+	go test ./scenarios/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s
+
+## openapi: refresh the committed OpenAPI document and the frontend's generated client types
+openapi: go-build
+	./$(BIN) openapi > app/web/openapi.json
+	cd frontend && npm run gen:api
+
+vuln:
+	go run golang.org/x/vuln/cmd/govulncheck@v1.1.4 ./...
+
+clean:
+	rm -rf bin frontend/node_modules

@@ -1,0 +1,159 @@
+package auth_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/servicestar/servicestar/app/config"
+	"github.com/servicestar/servicestar/app/testkit"
+)
+
+func TestLoginRotatesSessionAndSetsCookies(t *testing.T) {
+	env := testkit.New(t)
+	c := env.Login("demo", "admin")
+	first := c.Cookie("ss_session")
+	if first == "" || c.Cookie("ss_csrf") == "" {
+		t.Fatal("login set no session or CSRF cookie")
+	}
+	st, body := c.Do("POST", "/api/v1/auth/login", map[string]string{"tenant": "demo", "username": "admin", "password": "demo12345"})
+	if st != 200 {
+		t.Fatalf("second login: %d %s", st, body)
+	}
+	if c.Cookie("ss_session") == first {
+		t.Fatal("session id not rotated at login")
+	}
+	old := env.Anonymous()
+	old.SetCookie("ss_session", first)
+	if st, _ := old.Do("GET", "/api/v1/me", nil); st != 401 {
+		t.Fatalf("old session after re-login: %d, want 401", st)
+	}
+}
+
+func TestWrongCredentialsLookAlike(t *testing.T) {
+	env := testkit.New(t)
+	a := env.Anonymous()
+	cases := []map[string]string{
+		{"tenant": "demo", "username": "admin", "password": "wrong-password"},
+		{"tenant": "demo", "username": "nobody", "password": "demo12345"},
+		{"tenant": "nobank", "username": "admin", "password": "demo12345"},
+	}
+	var bodies []string
+	for _, body := range cases {
+		st, b := a.Do("POST", "/api/v1/auth/login", body)
+		if st != 401 {
+			t.Fatalf("%v: status %d, want 401", body, st)
+		}
+		bodies = append(bodies, b)
+	}
+	if bodies[0] != bodies[1] || bodies[1] != bodies[2] {
+		t.Fatalf("answers differ: %q", bodies)
+	}
+}
+
+func TestSessionIdleAndAbsoluteTimeout(t *testing.T) {
+	env := testkit.New(t, func(c *config.Config) { c.SessionIdle = 30 * time.Minute; c.SessionAbsolute = 2 * time.Hour })
+	c := env.Login("demo", "hr")
+	// Active use keeps the session alive past the idle limit…
+	for i := 0; i < 5; i++ {
+		env.Clock.Advance(20 * time.Minute)
+		if st, _ := c.Do("GET", "/api/v1/me", nil); st != 200 {
+			t.Fatalf("after %d×20 min of activity: %d, want 200", i+1, st)
+		}
+	}
+	// …but not past the absolute limit.
+	env.Clock.Advance(21 * time.Minute) // 121 min since login
+	if st, _ := c.Do("GET", "/api/v1/me", nil); st != 401 {
+		t.Fatalf("past absolute timeout: %d, want 401", st)
+	}
+	idle := env.Login("demo", "hr")
+	env.Clock.Advance(31 * time.Minute)
+	if st, _ := idle.Do("GET", "/api/v1/me", nil); st != 401 {
+		t.Fatalf("past idle timeout: %d, want 401", st)
+	}
+}
+
+func TestLockoutAfterRepeatedFailures(t *testing.T) {
+	env := testkit.New(t, func(c *config.Config) { c.LockoutThreshold = 3; c.LockoutDuration = 10 * time.Minute })
+	a := env.Anonymous()
+	bad := map[string]string{"tenant": "demo", "username": "emp.south.1", "password": "nope-nope"}
+	for i := 0; i < 3; i++ {
+		if st, _ := a.Do("POST", "/api/v1/auth/login", bad); st != 401 {
+			t.Fatalf("failure %d: %d, want 401", i+1, st)
+		}
+	}
+	good := map[string]string{"tenant": "demo", "username": "emp.south.1", "password": "demo12345"}
+	req := httptest.NewRequest("POST", "/api/v1/auth/login", strings.NewReader(`{"tenant":"demo","username":"emp.south.1","password":"demo12345"}`))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := env.App.HTTP.Fiber.Test(req, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != 429 || resp.Header.Get("Retry-After") == "" {
+		t.Fatalf("locked account: %d Retry-After=%q, want 429 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	env.Clock.Advance(11 * time.Minute)
+	if st, b := a.Do("POST", "/api/v1/auth/login", good); st != 200 {
+		t.Fatalf("after lockout expired: %d %s", st, b)
+	}
+}
+
+func TestLoginRateLimitPerAccount(t *testing.T) {
+	env := testkit.New(t, func(c *config.Config) { c.LoginAccountRatePerMinute = 3 })
+	body := `{"tenant":"demo","username":"hr","password":"x-wrong-x"}`
+	var last *http.Response
+	for i := 0; i < 4; i++ {
+		req := httptest.NewRequest("POST", "/api/v1/auth/login", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := env.App.HTTP.Fiber.Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = resp
+	}
+	if last.StatusCode != 429 || last.Header.Get("Retry-After") == "" || !strings.HasPrefix(last.Header.Get("Content-Type"), "application/problem+json") {
+		t.Fatalf("4th attempt: %d %q %q, want 429 problem+json with Retry-After", last.StatusCode, last.Header.Get("Retry-After"), last.Header.Get("Content-Type"))
+	}
+}
+
+func TestCSRFRequiredOnUnsafeMethods(t *testing.T) {
+	env := testkit.New(t)
+	c := env.Login("demo", "admin")
+	c.SetCookie("ss_csrf", "forged")
+	st, body := c.Do("POST", "/api/v1/branches", map[string]any{"parent_id": 1, "code": "csrf-x", "name": "X"})
+	if st != 403 || !strings.Contains(body, "X-CSRF-Token") {
+		t.Fatalf("forged CSRF: %d %s", st, body)
+	}
+	c2 := env.Login("demo", "admin")
+	if st, body := c2.Do("POST", "/api/v1/branches", map[string]any{"parent_id": 1, "code": "csrf-y", "name": "Y"}); st != 200 {
+		t.Fatalf("with CSRF token: %d %s", st, body)
+	}
+}
+
+func TestAdminSetPasswordMustBeChanged(t *testing.T) {
+	env := testkit.New(t)
+	admin := env.Login("demo", "admin")
+	st, body := admin.Do("POST", "/api/v1/users", map[string]any{"username": "new.teller", "display_name": "新柜员", "employee_code": "NT-1",
+		"branch_id": 1, "password": "initial-pass-1"})
+	if st != 200 {
+		t.Fatalf("create user: %d %s", st, body)
+	}
+	u := env.Anonymous()
+	if st, b := u.Do("POST", "/api/v1/auth/login", map[string]string{"tenant": "demo", "username": "new.teller", "password": "initial-pass-1"}); st != 200 || !strings.Contains(b, `"must_change_password":true`) {
+		t.Fatalf("first login: %d %s", st, b)
+	}
+	if st, _ := u.Do("GET", "/api/v1/branches", nil); st != 403 {
+		t.Fatalf("before changing password: %d, want 403", st)
+	}
+	if st, b := u.Do("POST", "/api/v1/me/password", map[string]string{"current_password": "initial-pass-1", "new_password": "short"}); st != 422 || !strings.Contains(b, "body.new_password") {
+		t.Fatalf("too short: %d %s", st, b)
+	}
+	if st, b := u.Do("POST", "/api/v1/me/password", map[string]string{"current_password": "initial-pass-1", "new_password": "my-own-pass-2"}); st != 204 {
+		t.Fatalf("change: %d %s", st, b)
+	}
+	if st, b := u.Do("GET", "/api/v1/me", nil); st != 200 || !strings.Contains(b, `"must_change_password":false`) {
+		t.Fatalf("after change: %d %s", st, b)
+	}
+}
