@@ -37,6 +37,7 @@ func (s *Service) Routes(api huma.API) {
 	s.branchRoutes(api)
 	s.userRoutes(api)
 	s.platformRoutes(api)
+	s.importRoutes(api)
 }
 
 func op(id, method, path, tag, summary string, errs ...int) huma.Operation {

@@ -30,7 +30,9 @@ func tenantView(t *Tenant) TenantView {
 
 func (s *Service) platformRoutes(api huma.API) {
 	if s.Operator == nil {
-		s.Operator = func(context.Context) (string, error) { return "", apperr.Unauthorized("sign in as platform operator first") }
+		s.Operator = func(context.Context) (string, error) {
+			return "", apperr.Unauthorized("sign in as platform operator first")
+		}
 	}
 	type tenantListOut struct {
 		Body struct {

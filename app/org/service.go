@@ -10,9 +10,9 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
-	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/apperr"
+	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/store"
 )
 

@@ -136,8 +136,8 @@ func (s *Service) GetUser(ctx context.Context, p *access.Principal, id int64) (*
 // NewUser is a user to create.
 type NewUser struct {
 	Username, DisplayName, EmployeeCode, Email, Password string
-	BranchID                                            int64
-	Roles                                               []RoleGrant
+	BranchID                                             int64
+	Roles                                                []RoleGrant
 	// Ready skips the forced first change of an administrator-set password
 	// (seeded demo users only; the API never sets it).
 	Ready bool

@@ -1,0 +1,73 @@
+package org
+
+import (
+	"errors"
+	"sort"
+
+	"github.com/servicestar/servicestar/app/apperr"
+)
+
+// Row outcomes of an import.
+const (
+	RowCreated   = "created"
+	RowUpdated   = "updated"
+	RowUnchanged = "unchanged"
+	RowError     = "error"
+)
+
+// RowError is one problem with one cell of a row.
+type RowProblem struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// RowResult is the outcome of one row.
+type RowResult struct {
+	Row    int          `json:"row"`
+	Status string       `json:"status" enum:"created,updated,unchanged,error"`
+	Key    string       `json:"key"`
+	Errors []RowProblem `json:"errors,omitempty"`
+}
+
+// ImportReport answers an import: all rows applied, or none.
+type ImportReport struct {
+	OK        bool        `json:"ok"`
+	DryRun    bool        `json:"dry_run"`
+	Created   int         `json:"created"`
+	Updated   int         `json:"updated"`
+	Unchanged int         `json:"unchanged"`
+	Errors    int         `json:"errors"`
+	Rows      []RowResult `json:"rows"`
+}
+
+func (r *ImportReport) add(res RowResult) {
+	switch res.Status {
+	case RowCreated:
+		r.Created++
+	case RowUpdated:
+		r.Updated++
+	case RowUnchanged:
+		r.Unchanged++
+	case RowError:
+		r.Errors++
+	}
+	r.Rows = append(r.Rows, res)
+}
+
+func (r *ImportReport) finish() {
+	sort.Slice(r.Rows, func(i, j int) bool { return r.Rows[i].Row < r.Rows[j].Row })
+	r.OK = r.Errors == 0
+}
+
+// errRollback aborts an import transaction after a dry run or a failed row.
+var errRollback = errors.New("import rolled back")
+
+// ImportFailed carries the report of an import that changed nothing.
+type ImportFailed struct{ Report *ImportReport }
+
+func (e *ImportFailed) Error() string { return "import has errors; nothing was changed" }
+
+// fileProblem is a 422 about the file as a whole (format, columns, size).
+func fileProblem(msg string) error {
+	return apperr.Invalid(apperr.Field{Location: "body.file", Message: msg})
+}

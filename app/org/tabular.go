@@ -1,0 +1,85 @@
+package org
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// MaxImportRows bounds one file: big enough for a bank's whole staff list.
+const MaxImportRows = 50000
+
+// table is a header-addressed sheet of strings; row numbers are the
+// spreadsheet's own (header = 1), so a report points at the line a person sees.
+type table struct {
+	header map[string]int
+	rows   [][]string
+}
+
+func (t *table) get(row []string, col string) string {
+	i, ok := t.header[col]
+	if !ok || i >= len(row) {
+		return ""
+	}
+	return strings.TrimSpace(row[i])
+}
+
+// readTable reads a .csv (UTF-8, BOM allowed) or the first sheet of an .xlsx.
+func readTable(filename string, data []byte, required []string) (*table, error) {
+	var records [][]string
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || strings.HasSuffix(strings.ToLower(filename), ".xlsx"):
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("not a readable .xlsx file")
+		}
+		defer f.Close()
+		sheets := f.GetSheetList()
+		if len(sheets) == 0 {
+			return nil, errors.New("the workbook has no sheet")
+		}
+		records, err = f.GetRows(sheets[0])
+		if err != nil {
+			return nil, fmt.Errorf("cannot read sheet %q", sheets[0])
+		}
+	default:
+		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+		r.FieldsPerRecord = -1
+		var err error
+		records, err = r.ReadAll()
+		if err != nil && !errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("not a valid CSV file: %v", err)
+		}
+	}
+	if len(records) == 0 {
+		return nil, errors.New("the file is empty")
+	}
+	if len(records)-1 > MaxImportRows {
+		return nil, fmt.Errorf("%d rows; at most %d per file", len(records)-1, MaxImportRows)
+	}
+	t := &table{header: map[string]int{}}
+	for i, h := range records[0] {
+		t.header[strings.ToLower(strings.TrimSpace(h))] = i
+	}
+	var missing []string
+	for _, c := range required {
+		if _, ok := t.header[c]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("missing column(s): %s", strings.Join(missing, ", "))
+	}
+	for _, r := range records[1:] {
+		if strings.TrimSpace(strings.Join(r, "")) == "" {
+			r = nil // keep numbering; blank rows are skipped
+		}
+		t.rows = append(t.rows, r)
+	}
+	return t, nil
+}
