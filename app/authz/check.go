@@ -56,6 +56,9 @@ func (a *Authz) Grants(ctx context.Context, actor Actor) ([]Grant, error) {
 	if err != nil {
 		return nil, err
 	}
+	if v, ok := tp.grants.Load(actor.UserID); ok {
+		return v.([]Grant), nil
+	}
 	tp.mu.Lock()
 	rules, err := tp.e.GetFilteredGroupingPolicy(0, Subject(actor.UserID))
 	tp.mu.Unlock()
@@ -76,12 +79,21 @@ func (a *Authz) Grants(ctx context.Context, actor Actor) ([]Grant, error) {
 		}
 		return out[i].Path < out[j].Path
 	})
+	tp.grants.Store(actor.UserID, out)
 	return out, nil
 }
 
 // Scopes lists the branch paths under which actor may act on obj: the paths
 // of the grants whose role allows it, with paths already covered removed.
 func (a *Authz) Scopes(ctx context.Context, actor Actor, obj, act string) ([]string, error) {
+	tp, err := a.policy(ctx, actor.TenantID, actor.PolicyVersion)
+	if err != nil {
+		return nil, err
+	}
+	key := scopeKey{actor.UserID, obj, act}
+	if v, ok := tp.scopes.Load(key); ok {
+		return v.([]string), nil
+	}
 	grants, err := a.Grants(ctx, actor)
 	if err != nil {
 		return nil, err
@@ -96,7 +108,9 @@ func (a *Authz) Scopes(ctx context.Context, actor Actor, obj, act string) ([]str
 			paths = append(paths, g.Path)
 		}
 	}
-	return minimalCover(paths), nil
+	paths = minimalCover(paths)
+	tp.scopes.Store(key, paths)
+	return paths, nil
 }
 
 func minimalCover(paths []string) []string {

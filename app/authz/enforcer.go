@@ -36,6 +36,13 @@ type tenantPolicy struct {
 	e       *casbin.Enforcer
 	mu      sync.Mutex // casbin's Enforce is not safe beside its own writes; we never write after load
 	cache   sync.Map   // decisionKey → bool
+	grants  sync.Map   // user id → []Grant
+	scopes  sync.Map   // scopeKey → []string
+}
+
+type scopeKey struct {
+	user     int64
+	obj, act string
 }
 
 type decisionKey struct {

@@ -42,8 +42,16 @@ func TestSQLitePragmasReallyApply(t *testing.T) {
 			name string
 			q    func() (string, error)
 		}{
-			{"writer", func() (string, error) { var s string; err := db.W.Raw("PRAGMA " + pragma).Scan(&s).Error; return s, err }},
-			{"reader", func() (string, error) { var s string; err := db.R.Raw("PRAGMA " + pragma).Scan(&s).Error; return s, err }},
+			{"writer", func() (string, error) {
+				var s string
+				err := db.W.Raw("PRAGMA " + pragma).Scan(&s).Error
+				return s, err
+			}},
+			{"reader", func() (string, error) {
+				var s string
+				err := db.R.Raw("PRAGMA " + pragma).Scan(&s).Error
+				return s, err
+			}},
 		} {
 			got, err := h.q()
 			if err != nil {
