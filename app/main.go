@@ -116,11 +116,12 @@ func seedDemo(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	if !seeded {
-		log.Info("database already has tenants; demo data not seeded")
-		return nil
+	if seeded {
+		fmt.Println("Demo data seeded.")
+	} else {
+		fmt.Println("The database already has tenants; demo data left as it is.")
 	}
-	fmt.Println("Demo data seeded. Sign in with password " + demo.Password + ":")
+	fmt.Println("Demo logins (password " + demo.Password + "):")
 	for _, l := range demo.Logins {
 		fmt.Printf("  bank %-6s user %-12s %s\n", l.Tenant, l.Username, l.Role)
 	}
