@@ -1,0 +1,165 @@
+package scenarios
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/servicestar/servicestar/scoring"
+)
+
+// DebriefReport is the result page of an attempt in one language: the score, and turn by turn
+// what was said, why it was good or poor, and what the model answer was.
+type DebriefReport struct {
+	ScenarioID string         `json:"scenario_id"`
+	Version    int            `json:"version"`
+	Locale     string         `json:"locale"`
+	Title      string         `json:"title"`
+	Finished   bool           `json:"finished"`
+	Ending     *DebriefEnding `json:"ending,omitempty"`
+	Result     scoring.Result `json:"result"`
+	// Mood is the customer's mood at the end.
+	Mood       int                `json:"mood"`
+	Turns      []DebriefTurn      `json:"turns"`
+	Violations []DebriefViolation `json:"violations"`
+	// Needs lists every hidden need of the persona and whether it was revealed.
+	Needs []DebriefNeed `json:"needs"`
+}
+
+// DebriefEnding is the ending reached.
+type DebriefEnding struct {
+	ID    string `json:"id"`
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
+	Text  string `json:"text"`
+}
+
+// DebriefTurn is one reply taken.
+type DebriefTurn struct {
+	Step     int    `json:"step"`
+	Turn     string `json:"turn"`
+	Customer string `json:"customer"`
+	// Choice is the id of the choice taken; empty for a typed reply.
+	Choice string `json:"choice,omitempty"`
+	// Reply is the text of the choice taken, or the typed reply.
+	Reply string `json:"reply"`
+	// Feedback says why the reply was good or poor; for a typed reply it sums up the
+	// checklist.
+	Feedback    string         `json:"feedback"`
+	ModelAnswer string         `json:"model_answer"`
+	Checklist   []DebriefCheck `json:"checklist,omitempty"`
+	Effects     Effects        `json:"effects,omitempty"`
+	MoodBefore  int            `json:"mood_before"`
+	MoodAfter   int            `json:"mood_after"`
+	ElapsedMs   int64          `json:"elapsed_ms"`
+	Violation   bool           `json:"violation,omitempty"`
+}
+
+// DebriefCheck is one checklist element of a typed reply.
+type DebriefCheck struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Hit   bool   `json:"hit"`
+}
+
+// DebriefViolation is a confirmed suitability violation.
+type DebriefViolation struct {
+	Turn         string `json:"turn"`
+	Product      string `json:"product"`
+	ProductName  string `json:"product_name"`
+	CustomerRisk Risk   `json:"customer_risk"`
+	ProductRisk  Risk   `json:"product_risk"`
+	Message      string `json:"message"`
+}
+
+// DebriefNeed is a hidden need of the persona.
+type DebriefNeed struct {
+	ID       string `json:"id"`
+	Text     string `json:"text"`
+	Revealed bool   `json:"revealed"`
+}
+
+// ResolveLocale maps a requested language to one the scenarios carry: "en…" → en,
+// anything else → zh-CN (the default).
+func ResolveLocale(locale string) string {
+	if strings.HasPrefix(strings.ToLower(locale), "en") {
+		return LocaleEN
+	}
+	return LocaleZH
+}
+
+// Debrief assembles the result page of an attempt in locale (see ResolveLocale).
+// It works on unfinished attempts too.
+func Debrief(s *Scenario, st State, locale string) DebriefReport {
+	l := ResolveLocale(locale)
+	d := DebriefReport{
+		ScenarioID: s.ID, Version: s.Version, Locale: l,
+		Title: s.Title.Get(l), Finished: st.Finished, Result: Score(s, st), Mood: st.Mood,
+		Turns: []DebriefTurn{}, Violations: []DebriefViolation{}, Needs: []DebriefNeed{},
+	}
+	if e := s.Ending(st.Ending); st.Finished && e != nil {
+		d.Ending = &DebriefEnding{ID: e.ID, Kind: e.Kind, Title: e.Title.Get(l), Text: e.Debrief.Get(l)}
+	}
+	for i, step := range st.Steps {
+		dt := DebriefTurn{
+			Step: i, Turn: step.Turn, Choice: step.Choice, Effects: step.Effects,
+			MoodBefore: step.MoodBefore, MoodAfter: step.MoodAfter,
+			ElapsedMs: step.ElapsedMs, Violation: step.Violation,
+		}
+		t := s.Turn(step.Turn)
+		if t == nil {
+			d.Turns = append(d.Turns, dt)
+			continue
+		}
+		dt.Customer, dt.ModelAnswer = t.Customer.Get(l), t.ModelAnswer.Get(l)
+		if c := t.Choice(step.Choice); step.Choice != "" && c != nil {
+			dt.Reply, dt.Feedback = c.Text.Get(l), c.Feedback.Get(l)
+		} else if t.FreeText != nil {
+			dt.Reply = step.Text
+			var met, missed []string
+			for _, item := range t.FreeText.Checklist {
+				hit := slices.Contains(step.Hits, item.ID)
+				dt.Checklist = append(dt.Checklist, DebriefCheck{ID: item.ID, Label: item.Label.Get(l), Hit: hit})
+				if hit {
+					met = append(met, item.Label.Get(l))
+				} else {
+					missed = append(missed, item.Label.Get(l))
+				}
+			}
+			dt.Feedback = checklistFeedback(l, met, missed)
+		}
+		d.Turns = append(d.Turns, dt)
+	}
+	for _, v := range st.Violations {
+		dv := DebriefViolation{Turn: v.Turn, Product: v.Product, CustomerRisk: v.CustomerRisk, ProductRisk: v.ProductRisk}
+		if p := s.Product(v.Product); p != nil {
+			dv.ProductName = p.Name.Get(l)
+			dv.Message = mismatchMessage(v.CustomerRisk, p).Get(l)
+		}
+		d.Violations = append(d.Violations, dv)
+	}
+	for _, n := range s.Persona.HiddenNeeds {
+		d.Needs = append(d.Needs, DebriefNeed{ID: n.ID, Text: n.Text.Get(l), Revealed: slices.Contains(st.Needs, n.ID)})
+	}
+	return d
+}
+
+func checklistFeedback(locale string, met, missed []string) string {
+	if locale == LocaleEN {
+		var parts []string
+		if len(met) > 0 {
+			parts = append(parts, "You did: "+strings.Join(met, "; ")+".")
+		}
+		if len(missed) > 0 {
+			parts = append(parts, "Missing: "+strings.Join(missed, "; ")+".")
+		}
+		return strings.Join(parts, " ")
+	}
+	var parts []string
+	if len(met) > 0 {
+		parts = append(parts, "已做到："+strings.Join(met, "、")+"。")
+	}
+	if len(missed) > 0 {
+		parts = append(parts, "未做到："+strings.Join(missed, "、")+"。")
+	}
+	return strings.Join(parts, "")
+}

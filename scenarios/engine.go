@@ -1,0 +1,366 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits of one attempt.
+const (
+	// MaxSteps bounds an attempt: a loop with a way out can still be walked forever.
+	MaxSteps = 2000
+	// MaxAnswerRunes bounds one typed reply.
+	MaxAnswerRunes = 2000
+)
+
+// Error is an engine error. Compare with errors.Is against the Err… values; Code is
+// stable for API responses. Returned errors wrap these with details.
+type Error struct {
+	Code string
+	msg  string
+}
+
+func (e *Error) Error() string { return e.msg }
+
+// Engine errors. On any of them the state is unchanged.
+var (
+	ErrStateMismatch     = &Error{"state_mismatch", "the attempt state does not belong to this scenario version"}
+	ErrFinished          = &Error{"finished", "the attempt is finished"}
+	ErrCheckpointPending = &Error{"checkpoint_pending", "a suitability checkpoint is waiting for confirm or back"}
+	ErrNoCheckpoint      = &Error{"no_checkpoint", "no suitability checkpoint is pending"}
+	ErrUnknownChoice     = &Error{"unknown_choice", "the choice is not on the current turn"}
+	ErrWrongTurnKind     = &Error{"wrong_turn_kind", "the current turn takes another kind of reply"}
+	ErrEmptyAnswer       = &Error{"empty_answer", "the typed reply is empty"}
+	ErrAnswerTooLong     = &Error{"answer_too_long", fmt.Sprintf("the typed reply is longer than %d characters", MaxAnswerRunes)}
+	ErrInvalidElapsed    = &Error{"invalid_elapsed", "the elapsed time is negative"}
+	ErrTooManySteps      = &Error{"too_many_steps", fmt.Sprintf("the attempt has reached %d steps", MaxSteps)}
+)
+
+// State is an attempt in progress. It is plain data that round-trips through JSON, so it
+// can be saved after every step and resumed after a restart. The engine never changes a
+// State it is given; it returns a new one.
+type State struct {
+	ScenarioID string `json:"scenario_id"`
+	Version    int    `json:"version"`
+	// Turn is the current turn; empty once finished.
+	Turn string `json:"turn,omitempty"`
+	// Mood is the customer's mood, 0..100.
+	Mood int `json:"mood"`
+	// Effects sums the effects of the replies taken, per dimension.
+	Effects Effects `json:"effects,omitempty"`
+	// Needs are the hidden needs revealed so far, in order.
+	Needs []string `json:"needs,omitempty"`
+	// Products are the products recommended so far, in order, each once.
+	Products   []string    `json:"products,omitempty"`
+	Violations []Violation `json:"violations,omitempty"`
+	Steps      []Step      `json:"steps,omitempty"`
+	// Pending is the suitability checkpoint waiting for Confirm or Back.
+	Pending  *Checkpoint `json:"pending,omitempty"`
+	Finished bool        `json:"finished,omitempty"`
+	Ending   string      `json:"ending,omitempty"`
+}
+
+// Step is one reply taken.
+type Step struct {
+	Turn string `json:"turn"`
+	// Choice is the choice taken, or empty for a typed reply.
+	Choice string `json:"choice,omitempty"`
+	// Text is the typed reply.
+	Text string `json:"text,omitempty"`
+	// Hits are the ids of the checklist elements the typed reply met, in checklist order.
+	Hits []string `json:"hits,omitempty"`
+	// Effects are the rubric effects this reply applied.
+	Effects    Effects `json:"effects,omitempty"`
+	MoodBefore int     `json:"mood_before"`
+	MoodAfter  int     `json:"mood_after"`
+	Reveals    string  `json:"reveals,omitempty"`
+	Recommends string  `json:"recommends,omitempty"`
+	// Violation marks a reply applied after the employee confirmed a suitability warning.
+	Violation bool `json:"violation,omitempty"`
+	// ElapsedMs is the time the employee spent on the turn, as the caller measured it.
+	ElapsedMs int64  `json:"elapsed_ms"`
+	Next      string `json:"next"`
+}
+
+// Violation is a confirmed recommendation of a product above the customer's tolerance.
+type Violation struct {
+	// Step is the index in State.Steps of the reply that committed it.
+	Step         int    `json:"step"`
+	Turn         string `json:"turn"`
+	Choice       string `json:"choice"`
+	Product      string `json:"product"`
+	CustomerRisk Risk   `json:"customer_risk"`
+	ProductRisk  Risk   `json:"product_risk"`
+}
+
+// Checkpoint is the suitability warning: the chosen reply recommends a product rated above
+// the customer's risk tolerance. Nothing of the reply is applied until Confirm.
+type Checkpoint struct {
+	Turn         string `json:"turn"`
+	Choice       string `json:"choice"`
+	Product      string `json:"product"`
+	CustomerRisk Risk   `json:"customer_risk"`
+	ProductRisk  Risk   `json:"product_risk"`
+	// ElapsedMs is kept for the step Confirm records.
+	ElapsedMs int64 `json:"elapsed_ms"`
+	// Message names the mismatch, e.g. "customer R2, product R4", in zh-CN and en.
+	Message Text `json:"message"`
+}
+
+// Clone returns a deep copy.
+func (st State) Clone() State {
+	out := st
+	out.Effects = cloneEffects(st.Effects)
+	out.Needs = slices.Clone(st.Needs)
+	out.Products = slices.Clone(st.Products)
+	out.Violations = slices.Clone(st.Violations)
+	if st.Steps != nil {
+		out.Steps = make([]Step, len(st.Steps))
+		for i, s := range st.Steps {
+			s.Hits = slices.Clone(s.Hits)
+			s.Effects = cloneEffects(s.Effects)
+			out.Steps[i] = s
+		}
+	}
+	if st.Pending != nil {
+		p := *st.Pending
+		p.Message = maps.Clone(st.Pending.Message)
+		out.Pending = &p
+	}
+	return out
+}
+
+func cloneEffects(e Effects) Effects { return maps.Clone(e) }
+
+// fork copies what the engine changes in place (the running effects) and gives every
+// slice its own backing array, so appending never writes into the caller's state. The
+// steps themselves are shared: the engine never changes a recorded step, which keeps a
+// move cheap on a long attempt.
+func (st State) fork() State {
+	out := st
+	out.Effects = cloneEffects(st.Effects)
+	out.Needs = slices.Clip(st.Needs)
+	out.Products = slices.Clip(st.Products)
+	out.Violations = slices.Clip(st.Violations)
+	out.Steps = slices.Clip(st.Steps)
+	if st.Pending != nil {
+		p := *st.Pending
+		out.Pending = &p
+	}
+	return out
+}
+
+// Start begins an attempt at the scenario's start turn.
+func Start(s *Scenario) State {
+	st := State{ScenarioID: s.ID, Version: s.Version, Turn: s.Start, Mood: s.Persona.InitialMood}
+	if t := s.Turn(s.Start); t != nil && t.Mood != nil {
+		st.Mood = *t.Mood
+	}
+	return st
+}
+
+// current returns the current turn of an attempt that can take a reply.
+func current(s *Scenario, st State) (*Turn, error) {
+	if st.ScenarioID != s.ID || st.Version != s.Version {
+		return nil, fmt.Errorf("%w: state is for %s v%d, scenario is %s v%d",
+			ErrStateMismatch, st.ScenarioID, st.Version, s.ID, s.Version)
+	}
+	if st.Finished {
+		return nil, ErrFinished
+	}
+	t := s.Turn(st.Turn)
+	if t == nil {
+		return nil, fmt.Errorf("%w: no turn %q", ErrStateMismatch, st.Turn)
+	}
+	if len(st.Steps) >= MaxSteps {
+		return nil, ErrTooManySteps
+	}
+	return t, nil
+}
+
+// Choose takes a choice on the current turn. If the choice recommends a
+// suitability-checked product above the customer's tolerance, nothing is applied: the
+// returned state has a pending Checkpoint, the returned Step is zero, and the attempt
+// waits for Confirm or Back.
+func Choose(s *Scenario, st State, choiceID string, elapsedMs int64) (State, Step, error) {
+	t, err := current(s, st)
+	if err != nil {
+		return st, Step{}, err
+	}
+	if st.Pending != nil {
+		return st, Step{}, ErrCheckpointPending
+	}
+	if t.IsFreeText() {
+		return st, Step{}, fmt.Errorf("%w: turn %q takes a typed reply", ErrWrongTurnKind, t.ID)
+	}
+	c := t.Choice(choiceID)
+	if c == nil {
+		return st, Step{}, fmt.Errorf("%w: %q is not a choice of turn %q", ErrUnknownChoice, choiceID, t.ID)
+	}
+	if elapsedMs < 0 {
+		return st, Step{}, ErrInvalidElapsed
+	}
+	out := st.fork()
+	if p := s.Mismatch(c); p != nil {
+		out.Pending = &Checkpoint{
+			Turn: t.ID, Choice: c.ID, Product: p.ID,
+			CustomerRisk: s.Persona.RiskTolerance, ProductRisk: p.Risk,
+			ElapsedMs: elapsedMs,
+			Message:   mismatchMessage(s.Persona.RiskTolerance, p),
+		}
+		return out, Step{}, nil
+	}
+	step := applyChoice(s, &out, t, c, elapsedMs, false)
+	return out, step, nil
+}
+
+// Confirm applies the choice waiting at the checkpoint and records a violation.
+func Confirm(s *Scenario, st State) (State, Step, error) {
+	t, err := current(s, st)
+	if err != nil {
+		return st, Step{}, err
+	}
+	if st.Pending == nil {
+		return st, Step{}, ErrNoCheckpoint
+	}
+	c := t.Choice(st.Pending.Choice)
+	if c == nil || st.Pending.Turn != t.ID {
+		return st, Step{}, fmt.Errorf("%w: pending choice %q is not on turn %q", ErrStateMismatch, st.Pending.Choice, t.ID)
+	}
+	out := st.fork()
+	pending := *out.Pending
+	out.Pending = nil
+	out.Violations = append(out.Violations, Violation{
+		Step: len(out.Steps), Turn: t.ID, Choice: c.ID, Product: pending.Product,
+		CustomerRisk: pending.CustomerRisk, ProductRisk: pending.ProductRisk,
+	})
+	step := applyChoice(s, &out, t, c, pending.ElapsedMs, true)
+	return out, step, nil
+}
+
+// Back withdraws the choice waiting at the checkpoint; nothing is recorded.
+func Back(s *Scenario, st State) (State, error) {
+	if _, err := current(s, st); err != nil {
+		return st, err
+	}
+	if st.Pending == nil {
+		return st, ErrNoCheckpoint
+	}
+	out := st.fork()
+	out.Pending = nil
+	return out, nil
+}
+
+// Answer takes a typed reply on a free-text turn and grades it against the checklist
+// (see MatchChecklist). The effects of every element met are applied; the mood moves by
+// the turn's mood delta when at least half the elements are met, else by its negative.
+func Answer(s *Scenario, st State, text string, elapsedMs int64) (State, Step, error) {
+	t, err := current(s, st)
+	if err != nil {
+		return st, Step{}, err
+	}
+	if st.Pending != nil {
+		return st, Step{}, ErrCheckpointPending
+	}
+	if !t.IsFreeText() {
+		return st, Step{}, fmt.Errorf("%w: turn %q takes a choice", ErrWrongTurnKind, t.ID)
+	}
+	// Invalid UTF-8 would be altered by a JSON round trip; fix it now so the saved
+	// state is the state.
+	text = strings.TrimSpace(strings.ToValidUTF8(text, "\uFFFD"))
+	switch {
+	case text == "":
+		return st, Step{}, ErrEmptyAnswer
+	case utf8.RuneCountInString(text) > MaxAnswerRunes:
+		return st, Step{}, ErrAnswerTooLong
+	case elapsedMs < 0:
+		return st, Step{}, ErrInvalidElapsed
+	}
+	ft := t.FreeText
+	hits := MatchChecklist(ft.Checklist, text)
+	effects := Effects{}
+	for _, item := range ft.Checklist {
+		if slices.Contains(hits, item.ID) {
+			for d, v := range item.Effects {
+				effects[d] += v
+			}
+		}
+	}
+	mood := ft.Mood
+	if 2*len(hits) < len(ft.Checklist) {
+		mood = -mood
+	}
+	out := st.fork()
+	step := Step{Turn: t.ID, Text: text, Hits: hits, ElapsedMs: elapsedMs, Next: ft.Next}
+	apply(s, &out, &step, effects, mood)
+	return out, step, nil
+}
+
+func applyChoice(s *Scenario, st *State, t *Turn, c *Choice, elapsedMs int64, violation bool) Step {
+	step := Step{
+		Turn: t.ID, Choice: c.ID, ElapsedMs: elapsedMs, Next: c.Next,
+		Reveals: c.Reveals, Recommends: c.Recommends, Violation: violation,
+	}
+	if c.Reveals != "" && !slices.Contains(st.Needs, c.Reveals) {
+		st.Needs = append(st.Needs, c.Reveals)
+	}
+	if c.Recommends != "" && !slices.Contains(st.Products, c.Recommends) {
+		st.Products = append(st.Products, c.Recommends)
+	}
+	apply(s, st, &step, cloneEffects(c.Effects), c.Mood)
+	return step
+}
+
+// apply moves mood and effects, records the step and advances to its next turn or ending.
+func apply(s *Scenario, st *State, step *Step, effects Effects, mood int) {
+	if len(effects) == 0 {
+		effects = nil
+	}
+	step.Effects = effects
+	step.MoodBefore = st.Mood
+	st.Mood = min(max(st.Mood+mood, 0), 100)
+	step.MoodAfter = st.Mood
+	for d, v := range effects {
+		if st.Effects == nil {
+			st.Effects = Effects{}
+		}
+		st.Effects[d] += v
+	}
+	st.Steps = append(st.Steps, *step)
+	*step = st.Steps[len(st.Steps)-1]
+	step.Hits = slices.Clone(step.Hits)
+	step.Effects = cloneEffects(step.Effects)
+
+	if next := s.Turn(step.Next); next != nil {
+		st.Turn = next.ID
+		if next.Mood != nil {
+			st.Mood = *next.Mood
+		}
+		return
+	}
+	st.Turn = ""
+	st.Finished = true
+	st.Ending = step.Next
+}
+
+func mismatchMessage(customer Risk, p *Product) Text {
+	return Text{
+		LocaleZH: fmt.Sprintf("风险不匹配：客户 %s，产品 %s（%s）。推荐超出客户风险承受能力的产品属于适当性违规；确认后将记录违规。",
+			customer, p.Risk, p.Name.Get(LocaleZH)),
+		LocaleEN: fmt.Sprintf("Risk mismatch: customer %s, product %s (%s). Recommending a product above the customer's risk tolerance is a suitability violation; confirming records it.",
+			customer, p.Risk, p.Name.Get(LocaleEN)),
+	}
+}
+
+// ErrorCode returns the Code of an engine error, or "" for other errors.
+func ErrorCode(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}

@@ -1,0 +1,125 @@
+package scenarios_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/servicestar/servicestar/scenarios"
+	"github.com/servicestar/servicestar/scenarios/library"
+)
+
+// The built-in pack: every file parses, validates, matches the schema and can be played to
+// each of its endings; and the pack meets the bar of issue 3.
+func TestBuiltinLibrary(t *testing.T) {
+	files := library.Files()
+	if len(files) == 0 {
+		t.Skip("scenarios/library holds no scenario files yet")
+	}
+	all, err := library.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != len(files) {
+		t.Fatalf("%d files, %d scenarios", len(files), len(all))
+	}
+	if len(all) < 13 {
+		t.Errorf("the library has %d scenarios; at least 13 are needed", len(all))
+	}
+	sch := compileSchema(t)
+	for i, s := range all {
+		t.Run(s.ID, func(t *testing.T) {
+			file, data, ok := library.Source(s.ID)
+			if !ok || file != files[i] {
+				t.Fatalf("Source(%q) = %q, %v", s.ID, file, ok)
+			}
+			if err := checkSchema(t, sch, data); err != nil {
+				t.Errorf("schema: %v", err)
+			}
+			if got, ok := library.ByID(s.ID); !ok || got != s {
+				t.Error("ByID does not find it")
+			}
+
+			paths := scenarios.PathsToEndings(s)
+			for _, e := range s.Endings {
+				moves, ok := paths[e.ID]
+				if !ok {
+					t.Errorf("no way to ending %s", e.ID)
+					continue
+				}
+				st, err := scenarios.Play(s, moves)
+				if err != nil || !st.Finished || st.Ending != e.ID {
+					t.Errorf("playing to %s: %v (ended at %q)", e.ID, err, st.Ending)
+				}
+			}
+
+			if len(s.Endings) < 3 {
+				t.Errorf("%d endings; at least 3 are needed", len(s.Endings))
+			}
+			if len(s.Persona.HiddenNeeds) < 1 {
+				t.Error("no hidden need")
+			}
+			if n := longestDecisions(s, 6); n < 6 {
+				t.Errorf("longest path has %d decision points; at least 6 are needed", n)
+			}
+			offersChecked, hasCheckpoint := false, false
+			for _, turn := range s.Turns {
+				for j := range turn.Choices {
+					c := &turn.Choices[j]
+					if p := s.Product(c.Recommends); p != nil && p.SuitabilityChecked() {
+						offersChecked = true
+					}
+					if s.Mismatch(c) != nil {
+						hasCheckpoint = true
+					}
+				}
+			}
+			if offersChecked && !hasCheckpoint {
+				t.Error("a suitability-checked product can be recommended, but no choice raises the checkpoint")
+			}
+		})
+	}
+}
+
+// longestDecisions returns the number of decision points (turns offering a real choice
+// or a typed reply) on the longest simple path from start to an ending, stopping early
+// once enough is found.
+func longestDecisions(s *scenarios.Scenario, enough int) int {
+	best := 0
+	visited := map[string]bool{}
+	budget := 200_000 // simple paths can be many; the check needs only one long one
+	var walk func(id string, n int)
+	walk = func(id string, n int) {
+		budget--
+		if best >= enough || budget < 0 {
+			return
+		}
+		t := s.Turn(id)
+		if t == nil {
+			if s.Ending(id) != nil {
+				best = max(best, n)
+			}
+			return
+		}
+		if visited[id] {
+			return
+		}
+		visited[id] = true
+		defer delete(visited, id)
+		if len(t.Choices) > 1 || t.FreeText != nil {
+			n++
+		}
+		var nexts []string
+		for _, c := range t.Choices {
+			nexts = append(nexts, c.Next)
+		}
+		if t.FreeText != nil {
+			nexts = append(nexts, t.FreeText.Next)
+		}
+		slices.Sort(nexts)
+		for _, next := range slices.Compact(nexts) {
+			walk(next, n)
+		}
+	}
+	walk(s.Start, 0)
+	return best
+}

@@ -1,0 +1,296 @@
+package scenarios
+
+import (
+	"strconv"
+
+	"github.com/servicestar/servicestar/scoring"
+)
+
+// Locales every text must carry. LocaleZH is the product's default.
+const (
+	LocaleZH = "zh-CN"
+	LocaleEN = "en"
+)
+
+// Locales lists the languages of a Text, default first.
+var Locales = []string{LocaleZH, LocaleEN}
+
+// Text is a text a person reads, by locale ("zh-CN", "en").
+type Text map[string]string
+
+// Get returns the text in locale, falling back to zh-CN and then en.
+func (t Text) Get(locale string) string {
+	if s := t[locale]; s != "" {
+		return s
+	}
+	if s := t[LocaleZH]; s != "" {
+		return s
+	}
+	return t[LocaleEN]
+}
+
+// Phrasings are the phrasings of a checklist element, by locale.
+type Phrasings map[string][]string
+
+// Effects move the rubric dimensions (see package scoring), by dimension name.
+type Effects map[string]int
+
+// Risk is a suitability rating, "R1" (conservative) .. "R5" (aggressive).
+type Risk string
+
+// Level returns 1..5 for R1..R5 and 0 for anything else.
+func (r Risk) Level() int {
+	if len(r) == 2 && r[0] == 'R' && r[1] >= '1' && r[1] <= '5' {
+		return int(r[1] - '0')
+	}
+	return 0
+}
+
+// Allowed values of the enumerated fields.
+var (
+	Categories = []string{"complaint", "wealth", "digital", "corporate", "cards", "onboarding",
+		"fx", "green", "ecny", "social_media", "credit"}
+	BusinessLines = []string{"retail", "corporate", "wealth", "digital"}
+	ProductKinds  = []string{"deposit", "wealth_management", "fund", "insurance",
+		"structured_deposit", "loan", "service", "fx"}
+	EndingKinds = []string{"resolved", "escalated", "customer_left", "complaint_filed"}
+	RiskLevels  = []string{"R1", "R2", "R3", "R4", "R5"}
+)
+
+// SuitabilityKinds are the product kinds that need a suitability match: recommending one
+// rated above the customer's risk tolerance is a violation. Plain deposits, loans,
+// services and FX carry no suitability check.
+var SuitabilityKinds = []string{"wealth_management", "fund", "insurance", "structured_deposit"}
+
+// Scenario is one role-play: a persona, the products in play, a graph of turns, endings.
+// A *Scenario handed out by this package is read-only: the engine never changes it and
+// callers must not either, so one value can serve many attempts at once.
+type Scenario struct {
+	ID               string  `json:"id" yaml:"id,required"`
+	Version          int     `json:"version" yaml:"version,required"`
+	Title            Text    `json:"title" yaml:"title,required"`
+	Summary          Text    `json:"summary" yaml:"summary,required"`
+	Category         string  `json:"category" yaml:"category,required"`
+	BusinessLine     string  `json:"business_line" yaml:"business_line,required"`
+	Difficulty       int     `json:"difficulty" yaml:"difficulty,required"`
+	EstimatedMinutes int     `json:"estimated_minutes" yaml:"estimated_minutes,required"`
+	PassMark         *int    `json:"pass_mark,omitempty" yaml:"pass_mark"`
+	Weights          Effects `json:"weights,omitempty" yaml:"weights"`
+	Persona          Persona `json:"persona" yaml:"persona,required"`
+	// Products may be empty: not every scenario puts a product on the table.
+	Products []Product `json:"products" yaml:"products"`
+	Start    string    `json:"start" yaml:"start,required"`
+	Turns    []Turn    `json:"turns" yaml:"turns,required"`
+	Endings  []Ending  `json:"endings" yaml:"endings,required"`
+
+	src source // where the scenario was read from; empty when built in code
+}
+
+// Persona is the simulated customer.
+type Persona struct {
+	Name       Text `json:"name" yaml:"name,required"`
+	Age        int  `json:"age" yaml:"age,required"`
+	Occupation Text `json:"occupation" yaml:"occupation,required"`
+	Assets     Text `json:"assets" yaml:"assets,required"`
+	Goals      Text `json:"goals" yaml:"goals,required"`
+	// InitialMood is 0 (furious) .. 100 (delighted).
+	InitialMood   int          `json:"initial_mood" yaml:"initial_mood,required"`
+	RiskTolerance Risk         `json:"risk_tolerance" yaml:"risk_tolerance,required"`
+	HiddenNeeds   []HiddenNeed `json:"hidden_needs,omitempty" yaml:"hidden_needs"`
+}
+
+// HiddenNeed is a need the customer does not state; good replies reveal it.
+type HiddenNeed struct {
+	ID   string `json:"id" yaml:"id,required"`
+	Text Text   `json:"text" yaml:"text,required"`
+}
+
+// Product is something that can be recommended in the scenario.
+type Product struct {
+	ID   string `json:"id" yaml:"id,required"`
+	Name Text   `json:"name" yaml:"name,required"`
+	Kind string `json:"kind" yaml:"kind,required"`
+	Risk Risk   `json:"risk" yaml:"risk,required"`
+}
+
+// SuitabilityChecked reports whether recommending the product needs a risk match.
+func (p Product) SuitabilityChecked() bool {
+	return contains(SuitabilityKinds, p.Kind)
+}
+
+// Turn is one thing the customer says, answered either by a choice or by free text.
+type Turn struct {
+	ID       string `json:"id" yaml:"id,required"`
+	Customer Text   `json:"customer" yaml:"customer,required"`
+	// Mood, when set, is the customer's mood as this turn starts (0..100).
+	Mood        *int      `json:"mood,omitempty" yaml:"mood"`
+	ModelAnswer Text      `json:"model_answer" yaml:"model_answer,required"`
+	Choices     []Choice  `json:"choices,omitempty" yaml:"choices"`
+	FreeText    *FreeText `json:"free_text,omitempty" yaml:"free_text"`
+}
+
+// IsFreeText reports whether the turn takes a typed reply.
+func (t *Turn) IsFreeText() bool { return t.FreeText != nil }
+
+// Choice is one reply the employee can pick.
+type Choice struct {
+	ID      string  `json:"id" yaml:"id,required"`
+	Text    Text    `json:"text" yaml:"text,required"`
+	Next    string  `json:"next" yaml:"next,required"`
+	Effects Effects `json:"effects,omitempty" yaml:"effects"`
+	// Mood is the change of the customer's mood, -50..50.
+	Mood       int    `json:"mood,omitempty" yaml:"mood"`
+	Reveals    string `json:"reveals,omitempty" yaml:"reveals"`
+	Recommends string `json:"recommends,omitempty" yaml:"recommends"`
+	Feedback   Text   `json:"feedback" yaml:"feedback,required"`
+}
+
+// FreeText is a typed reply graded by a transparent checklist.
+type FreeText struct {
+	Checklist []ChecklistItem `json:"checklist" yaml:"checklist,required"`
+	Next      string          `json:"next" yaml:"next,required"`
+	// Mood is the mood change when at least half the checklist is met; otherwise
+	// the mood changes by -Mood.
+	Mood int `json:"mood,omitempty" yaml:"mood"`
+}
+
+// ChecklistItem is one element a typed reply should contain.
+type ChecklistItem struct {
+	ID        string    `json:"id" yaml:"id,required"`
+	Label     Text      `json:"label" yaml:"label,required"`
+	Phrasings Phrasings `json:"phrasings" yaml:"phrasings,required"`
+	Effects   Effects   `json:"effects,omitempty" yaml:"effects"`
+}
+
+// Ending closes an attempt.
+type Ending struct {
+	ID      string `json:"id" yaml:"id,required"`
+	Kind    string `json:"kind" yaml:"kind,required"`
+	Title   Text   `json:"title" yaml:"title,required"`
+	Debrief Text   `json:"debrief" yaml:"debrief,required"`
+}
+
+// PassMarkOrDefault returns the scenario's pass mark, or the default 80.
+func (s *Scenario) PassMarkOrDefault() int {
+	if s.PassMark != nil {
+		return *s.PassMark
+	}
+	return scoring.DefaultPassMark
+}
+
+// File returns the file name the scenario was parsed from ("" when built in code).
+func (s *Scenario) File() string { return s.src.file }
+
+// Line returns the line of a value in the file the scenario was parsed from, by its path
+// (e.g. "turns[2].choices[0].next"), falling back to the nearest enclosing value; 0 when
+// unknown.
+func (s *Scenario) Line(path string) int { return s.src.line(path) }
+
+// Turn returns the turn with the given id, or nil.
+func (s *Scenario) Turn(id string) *Turn {
+	for i := range s.Turns {
+		if s.Turns[i].ID == id {
+			return &s.Turns[i]
+		}
+	}
+	return nil
+}
+
+// Ending returns the ending with the given id, or nil.
+func (s *Scenario) Ending(id string) *Ending {
+	for i := range s.Endings {
+		if s.Endings[i].ID == id {
+			return &s.Endings[i]
+		}
+	}
+	return nil
+}
+
+// Product returns the product with the given id, or nil.
+func (s *Scenario) Product(id string) *Product {
+	for i := range s.Products {
+		if s.Products[i].ID == id {
+			return &s.Products[i]
+		}
+	}
+	return nil
+}
+
+// HiddenNeed returns the hidden need with the given id, or nil.
+func (s *Scenario) HiddenNeed(id string) *HiddenNeed {
+	for i := range s.Persona.HiddenNeeds {
+		if s.Persona.HiddenNeeds[i].ID == id {
+			return &s.Persona.HiddenNeeds[i]
+		}
+	}
+	return nil
+}
+
+// Choice returns the choice with the given id on the turn, or nil.
+func (t *Turn) Choice(id string) *Choice {
+	for i := range t.Choices {
+		if t.Choices[i].ID == id {
+			return &t.Choices[i]
+		}
+	}
+	return nil
+}
+
+// Mismatch returns the product a choice recommends when that recommendation needs the
+// suitability checkpoint (a suitability-checked product rated above the persona's
+// tolerance), or nil.
+func (s *Scenario) Mismatch(c *Choice) *Product {
+	if c == nil || c.Recommends == "" {
+		return nil
+	}
+	p := s.Product(c.Recommends)
+	if p == nil || !p.SuitabilityChecked() {
+		return nil
+	}
+	if p.Risk.Level() > s.Persona.RiskTolerance.Level() {
+		return p
+	}
+	return nil
+}
+
+// source remembers where a parsed scenario came from, so the validator can point at lines.
+type source struct {
+	file  string
+	lines map[string]int  // path ("turns[2].choices[0].next") → line
+	bad   map[string]bool // paths Parse already reported; Validate stays quiet on them
+}
+
+// line returns the line of path or of its nearest ancestor that has one.
+func (src source) line(path string) int {
+	for path != "" {
+		if l, ok := src.lines[path]; ok {
+			return l
+		}
+		path = parentPath(path)
+	}
+	return 0
+}
+
+// parentPath drops the last segment: "a[1].b" → "a[1]" → "a" → "".
+func parentPath(p string) string {
+	for i := len(p) - 1; i >= 0; i-- {
+		switch p[i] {
+		case '.':
+			return p[:i]
+		case '[':
+			return p[:i]
+		}
+	}
+	return ""
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func idx(base string, i int) string { return base + "[" + strconv.Itoa(i) + "]" }
