@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"regexp"
 
 	"github.com/pressly/goose/v3"
 )
@@ -75,4 +76,20 @@ func provider(db *sql.DB, d Dialect) (*goose.Provider, error) {
 		}, nil))
 	}
 	return goose.NewProvider(gd, db, nil, goose.WithGoMigrations(ms...))
+}
+
+var tenantTablePattern = regexp.MustCompile(`(?s)CREATE TABLE (\w+) \(\s*tenant_id BIGINT NOT NULL`)
+
+// TenantTables lists the tables that lead with tenant_id, read from the steps
+// themselves so the tenant guard can never fall behind the schema.
+func TenantTables() []string {
+	var out []string
+	for _, s := range steps {
+		for _, q := range s.up(SQLite) {
+			if m := tenantTablePattern.FindStringSubmatch(q); m != nil {
+				out = append(out, m[1])
+			}
+		}
+	}
+	return out
 }

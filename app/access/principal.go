@@ -80,6 +80,14 @@ func (g Guard) Require(ctx context.Context, p *Principal, path, obj, act, what s
 	return apperr.NotFound(what)
 }
 
+// Can fails with 403 unless p may act on obj somewhere. Services call it
+// before loading anything, so a caller without the permission learns nothing
+// about which ids exist (and costs no password hashing).
+func (g Guard) Can(ctx context.Context, p *Principal, obj, act string) error {
+	_, err := g.Scopes(ctx, p, obj, act)
+	return err
+}
+
 // Scopes lists the branch paths under which p may act on obj, or a 403 when none.
 func (g Guard) Scopes(ctx context.Context, p *Principal, obj, act string) ([]string, error) {
 	s, err := g.Authz.Scopes(ctx, p.Actor(), obj, act)

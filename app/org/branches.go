@@ -72,6 +72,9 @@ func validateBranchFields(code, name string, prefix string) []apperr.Field {
 
 // CreateBranch adds a child branch under in.ParentID.
 func (s *Service) CreateBranch(ctx context.Context, p *access.Principal, in BranchInput) (*Branch, error) {
+	if err := s.Guard.Can(ctx, p, "branches", "write"); err != nil {
+		return nil, err
+	}
 	if bad := validateBranchFields(in.Code, in.Name, "body."); len(bad) > 0 {
 		return nil, apperr.Invalid(bad...)
 	}
@@ -115,6 +118,9 @@ func uniqueBranchCode(ctx context.Context, tx *gorm.DB, tenantID int64, code str
 
 // RenameBranch changes a branch's name.
 func (s *Service) RenameBranch(ctx context.Context, p *access.Principal, id int64, name string) (*Branch, error) {
+	if err := s.Guard.Can(ctx, p, "branches", "write"); err != nil {
+		return nil, err
+	}
 	if n := strings.TrimSpace(name); n == "" || len([]rune(n)) > 100 {
 		return nil, apperr.Invalid(apperr.Field{Location: "body.name", Message: "1–100 characters", Value: name})
 	}
@@ -141,6 +147,9 @@ func (s *Service) RenameBranch(ctx context.Context, p *access.Principal, id int6
 
 // MoveBranch puts a branch (and its whole subtree) under a new parent.
 func (s *Service) MoveBranch(ctx context.Context, p *access.Principal, id, parentID int64) (*Branch, error) {
+	if err := s.Guard.Can(ctx, p, "branches", "write"); err != nil {
+		return nil, err
+	}
 	var out *Branch
 	err := s.DB.Tx(ctx, func(tx *gorm.DB) error {
 		b, err := branchByID(ctx, tx, p.TenantID, id)
@@ -201,6 +210,9 @@ func (s *Service) MoveBranch(ctx context.Context, p *access.Principal, id, paren
 // CloseBranch marks a branch closed. Its staff and open sub-branches must be
 // moved first, so no one is left in a branch that no longer exists.
 func (s *Service) CloseBranch(ctx context.Context, p *access.Principal, id int64) (*Branch, error) {
+	if err := s.Guard.Can(ctx, p, "branches", "write"); err != nil {
+		return nil, err
+	}
 	var out *Branch
 	err := s.DB.Tx(ctx, func(tx *gorm.DB) error {
 		b, err := branchByID(ctx, tx, p.TenantID, id)

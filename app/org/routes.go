@@ -26,7 +26,9 @@ func branchView(b *Branch) BranchView {
 	return BranchView{ID: b.ID, ParentID: b.ParentID, Code: b.Code, Name: b.Name, Path: b.Path, Depth: b.Depth, Closed: b.ClosedAt != nil, ClosedAt: b.ClosedAt}
 }
 
-type idPath struct {
+// IDPath is the {id} of a route; exported because huma skips embedded
+// unexported structs (the id would silently stay 0).
+type IDPath struct {
 	ID int64 `path:"id" minimum:"1" doc:"id"`
 }
 
@@ -95,7 +97,7 @@ func (s *Service) branchRoutes(api huma.API) {
 	}
 	huma.Register(api, op("rename-branch", http.MethodPatch, "/api/v1/branches/{id}", "branches", "Rename a branch", 404, 422),
 		func(ctx context.Context, in *struct {
-			idPath
+			IDPath
 			Body branchRenameBody
 		}) (*branchOut, error) {
 			p, err := access.Must(ctx)
@@ -114,7 +116,7 @@ func (s *Service) branchRoutes(api huma.API) {
 	}
 	huma.Register(api, op("move-branch", http.MethodPost, "/api/v1/branches/{id}/move", "branches", "Move a branch and its subtree", 404, 422),
 		func(ctx context.Context, in *struct {
-			idPath
+			IDPath
 			Body branchMoveBody
 		}) (*branchOut, error) {
 			p, err := access.Must(ctx)
@@ -129,7 +131,7 @@ func (s *Service) branchRoutes(api huma.API) {
 		})
 
 	huma.Register(api, op("close-branch", http.MethodPost, "/api/v1/branches/{id}/close", "branches", "Close a branch", 404, 409, 422),
-		func(ctx context.Context, in *idPath) (*branchOut, error) {
+		func(ctx context.Context, in *IDPath) (*branchOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
 				return nil, err

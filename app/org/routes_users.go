@@ -55,7 +55,7 @@ func (s *Service) userRoutes(api huma.API) {
 		})
 
 	huma.Register(api, op("get-user", http.MethodGet, "/api/v1/users/{id}", "users", "One user", 404),
-		func(ctx context.Context, in *idPath) (*userOut, error) {
+		func(ctx context.Context, in *IDPath) (*userOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
 				return nil, err
@@ -98,7 +98,7 @@ func (s *Service) userRoutes(api huma.API) {
 	}
 	huma.Register(api, op("update-user", http.MethodPatch, "/api/v1/users/{id}", "users", "Edit a user's profile", 404, 409, 422),
 		func(ctx context.Context, in *struct {
-			idPath
+			IDPath
 			Body userPatchBody
 		}) (*userOut, error) {
 			p, err := access.Must(ctx)
@@ -117,7 +117,7 @@ func (s *Service) userRoutes(api huma.API) {
 	}
 	huma.Register(api, op("move-user", http.MethodPost, "/api/v1/users/{id}/move", "users", "Transfer a user to another branch", 404, 422),
 		func(ctx context.Context, in *struct {
-			idPath
+			IDPath
 			Body userMoveBody
 		}) (*userOut, error) {
 			p, err := access.Must(ctx)
@@ -134,7 +134,7 @@ func (s *Service) userRoutes(api huma.API) {
 	for _, st := range []struct{ verb, status string }{{"disable", StatusDisabled}, {"enable", StatusActive}} {
 		status := st.status
 		huma.Register(api, op(st.verb+"-user", http.MethodPost, "/api/v1/users/{id}/"+st.verb, "users", st.verb+" a user", 404, 422),
-			func(ctx context.Context, in *idPath) (*userOut, error) {
+			func(ctx context.Context, in *IDPath) (*userOut, error) {
 				p, err := access.Must(ctx)
 				if err != nil {
 					return nil, err
@@ -153,7 +153,7 @@ func (s *Service) userRoutes(api huma.API) {
 	reset := op("reset-password", http.MethodPost, "/api/v1/users/{id}/reset-password", "users", "Set a new password the user must change", 404, 422)
 	reset.DefaultStatus = http.StatusNoContent
 	huma.Register(api, reset, func(ctx context.Context, in *struct {
-		idPath
+		IDPath
 		Body passwordResetBody
 	}) (*struct{}, error) {
 		p, err := access.Must(ctx)
@@ -168,7 +168,7 @@ func (s *Service) userRoutes(api huma.API) {
 	}
 	huma.Register(api, op("set-user-roles", http.MethodPut, "/api/v1/users/{id}/roles", "users", "Replace a user's roles", 404, 422),
 		func(ctx context.Context, in *struct {
-			idPath
+			IDPath
 			Body userRolesBody
 		}) (*userOut, error) {
 			p, err := access.Must(ctx)

@@ -82,4 +82,14 @@ func inScopes(db *gorm.DB, column string, scopes []string) *gorm.DB {
 	return db.Where(clause.Or(ors...))
 }
 
+// coveredByAny reports whether one of the scopes reaches path.
+func coveredByAny(scopes []string, path string) bool {
+	for _, sc := range scopes {
+		if authz.Covers(sc, path) {
+			return true
+		}
+	}
+	return false
+}
+
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

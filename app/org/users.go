@@ -57,6 +57,9 @@ func (s *Service) ListUsers(ctx context.Context, p *access.Principal, f UserFilt
 		if err != nil {
 			return nil, 0, err
 		}
+		if !coveredByAny(scopes, b.Path) {
+			return nil, 0, apperr.NotFound("branch")
+		}
 		lo, hi := authz.PathRange(b.Path)
 		q = q.Where("b.path >= ? AND b.path < ?", lo, hi)
 	}
@@ -115,6 +118,9 @@ func (s *Service) views(ctx context.Context, db *gorm.DB, tenantID int64, users 
 
 // GetUser loads one user the principal may read.
 func (s *Service) GetUser(ctx context.Context, p *access.Principal, id int64) (*UserView, error) {
+	if err := s.Guard.Can(ctx, p, "users", "read"); err != nil {
+		return nil, err
+	}
 	u, err := userByID(ctx, s.DB.R, p.TenantID, id)
 	if err != nil {
 		return nil, err
@@ -174,6 +180,9 @@ func validateProfile(prefix, displayName, employeeCode, email string) []apperr.F
 
 // CreateUser adds a user; the password is one the user must change at first login.
 func (s *Service) CreateUser(ctx context.Context, p *access.Principal, in NewUser) (*UserView, error) {
+	if err := s.Guard.Can(ctx, p, "users", "write"); err != nil {
+		return nil, err
+	}
 	bad := validateProfile("body.", in.DisplayName, in.EmployeeCode, in.Email)
 	if !usernamePattern.MatchString(in.Username) {
 		bad = append(bad, apperr.Field{Location: "body.username", Message: "2–64 letters, digits, '.', '_' or '-'", Value: in.Username})
@@ -337,6 +346,9 @@ func (s *Service) UpdateProfile(ctx context.Context, p *access.Principal, id int
 // changeUser loads a user, authorizes a users.write at its branch, applies
 // fn, and audits before/after — the frame every user write shares.
 func (s *Service) changeUser(ctx context.Context, p *access.Principal, id int64, action string, fn func(tx *gorm.DB, u *User) error) error {
+	if err := s.Guard.Can(ctx, p, "users", "write"); err != nil {
+		return err
+	}
 	return s.DB.Tx(ctx, func(tx *gorm.DB) error {
 		u, err := userByID(ctx, tx, p.TenantID, id)
 		if err != nil {
@@ -403,6 +415,9 @@ func (s *Service) MoveUser(ctx context.Context, p *access.Principal, id, branchI
 
 // SetStatus disables or enables a user; disabling ends their sessions at once.
 func (s *Service) SetStatus(ctx context.Context, p *access.Principal, id int64, status string) (*UserView, error) {
+	if err := s.Guard.Can(ctx, p, "users", "write"); err != nil {
+		return nil, err
+	}
 	if id == p.UserID && status == StatusDisabled {
 		return nil, apperr.Invalid(apperr.Field{Location: "path.id", Message: "you cannot disable yourself", Value: id})
 	}
@@ -426,6 +441,9 @@ func (s *Service) SetStatus(ctx context.Context, p *access.Principal, id int64, 
 // ResetPassword sets a password the user must change at next login and ends
 // their sessions.
 func (s *Service) ResetPassword(ctx context.Context, p *access.Principal, id int64, pw string) error {
+	if err := s.Guard.Can(ctx, p, "users", "write"); err != nil {
+		return err
+	}
 	if f := s.checkPassword("body.password", pw); f != nil {
 		return apperr.Invalid(*f)
 	}
@@ -444,6 +462,9 @@ func (s *Service) ResetPassword(ctx context.Context, p *access.Principal, id int
 
 // SetRoles replaces a user's roles.
 func (s *Service) SetRoles(ctx context.Context, p *access.Principal, id int64, roles []RoleGrant) (*UserView, error) {
+	if err := s.Guard.Can(ctx, p, "users", "write"); err != nil {
+		return nil, err
+	}
 	err := s.DB.Tx(ctx, func(tx *gorm.DB) error {
 		u, err := userByID(ctx, tx, p.TenantID, id)
 		if err != nil {

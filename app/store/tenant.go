@@ -2,9 +2,12 @@ package store
 
 import (
 	"errors"
+	"strings"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
+
+	"github.com/servicestar/servicestar/migrations"
 )
 
 // ErrNoTenant is returned for a tenant-owned query that carries no tenant, or
@@ -29,9 +32,19 @@ func Tenant(id int64) func(*gorm.DB) *gorm.DB {
 // tenant_id column fail unless it went through Tenant. A forgotten scope is an
 // error at the first test that touches it, not a silent cross-tenant read.
 func registerTenantGuard(db *gorm.DB) {
+	tenantTables := map[string]bool{}
+	for _, t := range migrations.TenantTables() {
+		tenantTables[t] = true
+	}
 	check := func(tx *gorm.DB) {
 		s := tx.Statement
-		if s.Schema == nil || s.Schema.LookUpField("tenant_id") == nil {
+		owned := s.Schema != nil && s.Schema.LookUpField("tenant_id") != nil
+		if !owned && s.Table != "" {
+			// db.Table("users") has no parsed model; know the table by name.
+			name, _, _ := strings.Cut(strings.TrimSpace(s.Table), " ")
+			owned = tenantTables[strings.Trim(name, `"`)]
+		}
+		if !owned {
 			return
 		}
 		if v, ok := s.Settings.Load(tenantMark); ok && v.(int64) > 0 {
