@@ -43,7 +43,8 @@ bench: go-build
 
 ## fuzz: run each fuzz target for 60 s
 fuzz:
-	go test ./scenarios/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s
+	go test ./scenarios/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 5s
+	go test ./scenarios/ -run '^$$' -fuzz '^FuzzAnswer$$' -fuzztime 60s -fuzzminimizetime 5s
 
 ## openapi: refresh the committed OpenAPI document and the frontend's generated client types
 openapi: go-build
