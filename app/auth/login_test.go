@@ -157,3 +157,21 @@ func TestAdminSetPasswordMustBeChanged(t *testing.T) {
 		t.Fatalf("after change: %d %s", st, b)
 	}
 }
+
+func TestErrorsNeverEchoPasswords(t *testing.T) {
+	env := testkit.New(t)
+	a := env.Anonymous()
+	for _, body := range []string{
+		`{"tenant":"demo","username":"x","password":"hunter2-secret","extra":1}`,
+		`{"tenant":"demo","username":"x","password":"hunter2-secret",}`,
+		`{"tenant":"demo","username":1,"password":"hunter2-secret"}`,
+	} {
+		st, b := a.Do("POST", "/api/v1/auth/login", body)
+		if st < 400 || st >= 500 {
+			t.Fatalf("%s: status %d", body, st)
+		}
+		if strings.Contains(b, "hunter2") {
+			t.Fatalf("error echoes the password: %s", b)
+		}
+	}
+}

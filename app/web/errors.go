@@ -2,6 +2,7 @@ package web
 
 import (
 	"log/slog"
+	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 )
@@ -25,6 +26,23 @@ func hideInternalErrors(log *slog.Logger) {
 			log.Error("request failed", attrs...)
 			return orig(ctx, status, "internal error")
 		}
-		return orig(ctx, status, msg, errs...)
+		return orig(ctx, status, msg, redact(errs)...)
 	}
+}
+
+// redact drops echoed values that may hold secrets: huma echoes the whole
+// body (or the whole parent object of an unexpected property), and a
+// password field's value when it is malformed.
+func redact(errs []error) []error {
+	for _, e := range errs {
+		d, ok := e.(*huma.ErrorDetail)
+		if !ok {
+			continue
+		}
+		_, object := d.Value.(map[string]any)
+		if object || d.Location == "body" || strings.Contains(strings.ToLower(d.Location), "password") {
+			d.Value = nil
+		}
+	}
+	return errs
 }
