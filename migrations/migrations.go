@@ -30,6 +30,7 @@ type step struct {
 // steps is the ordered list; append only, never edit a released step.
 var steps = []step{
 	{1, coreSchema},
+	{2, sessionVersion},
 }
 
 // Up brings the database to the newest version.

@@ -143,6 +143,9 @@ func (h *Handlers) changePassword(ctx context.Context, p *access.Principal, in p
 		if err := tx.Exec("DELETE FROM sessions WHERE kind = ? AND tenant_id = ? AND subject_id = ? AND token_hash <> ?", KindUser, p.TenantID, p.UserID, p.SessionHash).Error; err != nil {
 			return err
 		}
+		if err := org.BumpSessions(tx, p.TenantID); err != nil {
+			return err
+		}
 		return audit.Record(ctx, tx, h.Sessions.Now(), "user.change_password", "user", itoa(int(p.UserID)), nil, nil)
 	})
 }

@@ -7,6 +7,8 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/gorm"
@@ -28,7 +30,24 @@ type Sessions struct {
 	Now      func() time.Time
 	Idle     time.Duration
 	Absolute time.Duration
+
+	// cache holds resolved user sessions (token hash → *cachedSession). An
+	// entry is trusted only while its tenant's session version is unchanged,
+	// which one short query checks on every request; any change that ends or
+	// alters a session moves that version, on whichever instance it happens.
+	cache     sync.Map
+	cacheSize atomic.Int64
 }
+
+type cachedSession struct {
+	p              access.Principal
+	sessionVersion int64
+	createdAt      time.Time
+	lastSeen       atomic.Int64 // unix nanoseconds
+}
+
+// maxCachedSessions bounds the cache; past it the cache starts over.
+const maxCachedSessions = 200_000
 
 // touchEvery bounds how often a session's last-seen time is written: once a
 // minute, not on every request, so reads stay reads.
@@ -55,7 +74,12 @@ func (s *Sessions) Create(ctx context.Context, kind string, tenantID *int64, sub
 	now := s.Now().UTC()
 	err = s.DB.Tx(ctx, func(tx *gorm.DB) error {
 		if previous != "" {
-			if err := tx.Exec("DELETE FROM sessions WHERE token_hash = ?", HashToken(previous)).Error; err != nil {
+			old := HashToken(previous)
+			s.forget(old)
+			if err := tx.Exec("UPDATE tenants SET session_version = session_version + 1 WHERE id = (SELECT tenant_id FROM sessions WHERE token_hash = ?)", old).Error; err != nil {
+				return err
+			}
+			if err := tx.Exec("DELETE FROM sessions WHERE token_hash = ?", old).Error; err != nil {
 				return err
 			}
 		}
@@ -65,9 +89,68 @@ func (s *Sessions) Create(ctx context.Context, kind string, tenantID *int64, sub
 	return token, csrf, err
 }
 
-// Delete ends one session.
+// Delete ends one session, and tells every instance's cache of its tenant.
 func (s *Sessions) Delete(ctx context.Context, token string) error {
-	return s.DB.W.WithContext(ctx).Exec("DELETE FROM sessions WHERE token_hash = ?", HashToken(token)).Error
+	hash := HashToken(token)
+	s.forget(hash)
+	return s.DB.Tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Exec("UPDATE tenants SET session_version = session_version + 1 WHERE id = (SELECT tenant_id FROM sessions WHERE token_hash = ?)", hash).Error; err != nil {
+			return err
+		}
+		return tx.Exec("DELETE FROM sessions WHERE token_hash = ?", hash).Error
+	})
+}
+
+func (s *Sessions) forget(hash string) {
+	if _, loaded := s.cache.LoadAndDelete(hash); loaded {
+		s.cacheSize.Add(-1)
+	}
+}
+
+func (s *Sessions) remember(hash string, c *cachedSession) {
+	if s.cacheSize.Add(1) > maxCachedSessions {
+		s.cache.Clear()
+		s.cacheSize.Store(1)
+	}
+	if _, loaded := s.cache.Swap(hash, c); loaded {
+		s.cacheSize.Add(-1)
+	}
+}
+
+// cached returns the principal of a cached session whose tenant's session
+// version is still current and which has not timed out, or nil.
+func (s *Sessions) cached(ctx context.Context, hash string, now time.Time) (*access.Principal, error) {
+	v, ok := s.cache.Load(hash)
+	if !ok {
+		return nil, nil
+	}
+	c := v.(*cachedSession)
+	// The user's status is read too, so a user disabled by any means (even a
+	// direct database change that moved no version) is refused at once.
+	var stamp struct {
+		PolicyVersion, SessionVersion int64
+		Status                        string
+	}
+	err := s.DB.R.WithContext(ctx).Raw(`SELECT t.policy_version, t.session_version, u.status FROM tenants t
+		JOIN users u ON u.tenant_id = t.id AND u.id = ? WHERE t.id = ?`, c.p.UserID, c.p.TenantID).Scan(&stamp).Error
+	if err != nil {
+		return nil, err
+	}
+	last := time.Unix(0, c.lastSeen.Load())
+	if stamp.Status != "active" || stamp.SessionVersion != c.sessionVersion || s.expired(sessionRow{CreatedAt: c.createdAt, LastSeenAt: last}, now) {
+		// Another instance may have kept it alive: only the database decides.
+		s.forget(hash)
+		return nil, nil
+	}
+	if now.Sub(last) >= touchEvery {
+		if err := s.touch(ctx, hash, last, now); err != nil {
+			return nil, err
+		}
+		c.lastSeen.Store(now.UnixNano())
+	}
+	p := c.p
+	p.PolicyVersion = stamp.PolicyVersion
+	return &p, nil
 }
 
 type sessionRow struct {
@@ -105,15 +188,20 @@ type userSessionRow struct {
 	Path               string
 	Slug               string
 	PolicyVersion      int64
+	SessionVersion     int64
 }
 
 // User resolves a tenant user's session in one query, or returns nil when
 // the token is unknown, expired, or its user is disabled.
 func (s *Sessions) User(ctx context.Context, token string) (*access.Principal, error) {
 	hash := HashToken(token)
+	now := s.Now().UTC()
+	if p, err := s.cached(ctx, hash, now); p != nil || err != nil {
+		return p, err
+	}
 	var r userSessionRow
 	res := s.DB.R.WithContext(ctx).Raw(`SELECT s.kind, s.tenant_id, s.subject_id, s.csrf_token, s.created_at, s.last_seen_at,
-		u.username, u.display_name, u.branch_id, u.status, u.must_change_password, b.path, t.slug, t.policy_version
+		u.username, u.display_name, u.branch_id, u.status, u.must_change_password, b.path, t.slug, t.policy_version, t.session_version
 		FROM sessions s
 		JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.subject_id
 		JOIN branches b ON b.tenant_id = u.tenant_id AND b.id = u.branch_id
@@ -125,18 +213,29 @@ func (s *Sessions) User(ctx context.Context, token string) (*access.Principal, e
 	if res.RowsAffected == 0 {
 		return nil, nil
 	}
-	now := s.Now().UTC()
 	if r.Status != "active" || s.expired(sessionRow{CreatedAt: r.CreatedAt, LastSeenAt: r.LastSeenAt}, now) {
 		return nil, s.Delete(ctx, token)
 	}
 	if err := s.touch(ctx, hash, r.LastSeenAt, now); err != nil {
 		return nil, err
 	}
-	return &access.Principal{
-		TenantID: *r.TenantID, TenantSlug: r.Slug, PolicyVersion: r.PolicyVersion, UserID: r.SubjectID,
-		Username: r.Username, DisplayName: r.DisplayName, BranchID: r.BranchID, BranchPath: r.Path,
-		SessionHash: hash, CSRFToken: r.CSRFToken, MustChangePwd: r.MustChangePassword,
-	}, nil
+	c := &cachedSession{
+		p: access.Principal{
+			TenantID: *r.TenantID, TenantSlug: r.Slug, PolicyVersion: r.PolicyVersion, UserID: r.SubjectID,
+			Username: r.Username, DisplayName: r.DisplayName, BranchID: r.BranchID, BranchPath: r.Path,
+			SessionHash: hash, CSRFToken: r.CSRFToken, MustChangePwd: r.MustChangePassword,
+		},
+		sessionVersion: r.SessionVersion,
+		createdAt:      r.CreatedAt,
+	}
+	seen := r.LastSeenAt
+	if now.Sub(seen) >= touchEvery {
+		seen = now
+	}
+	c.lastSeen.Store(seen.UnixNano())
+	s.remember(hash, c)
+	p := c.p
+	return &p, nil
 }
 
 // Operator is a signed-in platform operator.

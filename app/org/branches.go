@@ -198,6 +198,9 @@ func (s *Service) MoveBranch(ctx context.Context, p *access.Principal, id, paren
 		if err := bumpPolicy(tx, p.TenantID); err != nil {
 			return err
 		}
+		if err := BumpSessions(tx, p.TenantID); err != nil {
+			return err
+		}
 		out, err = branchByID(ctx, tx, p.TenantID, b.ID)
 		if err != nil {
 			return err

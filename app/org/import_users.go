@@ -72,6 +72,9 @@ func (s *Service) ImportUsers(ctx context.Context, p *access.Principal, filename
 			if err := bumpPolicy(tx, p.TenantID); err != nil {
 				return err
 			}
+			if err := BumpSessions(tx, p.TenantID); err != nil {
+				return err
+			}
 			return audit.Record(ctx, tx, s.Now().UTC(), "user.import", "user", filename, nil,
 				map[string]int{"created": rep.Created, "updated": rep.Updated, "unchanged": rep.Unchanged})
 		}

@@ -11,8 +11,10 @@ type Tenant struct {
 	TimeZone      string
 	DefaultLocale string
 	PolicyVersion int64
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	// SessionVersion moves with every change that ends or alters sessions.
+	SessionVersion int64
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
 // Branch is a node of a tenant's tree; Path is the materialized path of ids,

@@ -51,7 +51,7 @@ func (s *Service) CreateTenant(ctx context.Context, in NewTenant, actorName stri
 		in.HeadOfficeName = "总行"
 	}
 	now := s.Now().UTC()
-	t := &Tenant{Slug: in.Slug, Name: strings.TrimSpace(in.Name), TimeZone: in.TimeZone, DefaultLocale: in.DefaultLocale, PolicyVersion: 1, CreatedAt: now, UpdatedAt: now}
+	t := &Tenant{Slug: in.Slug, Name: strings.TrimSpace(in.Name), TimeZone: in.TimeZone, DefaultLocale: in.DefaultLocale, PolicyVersion: 1, SessionVersion: 1, CreatedAt: now, UpdatedAt: now}
 	var root *Branch
 	err := s.DB.Tx(ctx, func(tx *gorm.DB) error {
 		var n int64

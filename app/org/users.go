@@ -366,6 +366,9 @@ func (s *Service) changeUser(ctx context.Context, p *access.Principal, id int64,
 		if err := fn(tx, u); err != nil {
 			return err
 		}
+		if err := BumpSessions(tx, p.TenantID); err != nil {
+			return err
+		}
 		return audit.Record(ctx, tx, u.UpdatedAt, action, "user", itoa(u.ID), before, u)
 	})
 }

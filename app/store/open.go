@@ -68,7 +68,12 @@ func openSQLite(path string, cfg *gorm.Config) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
-	r, err := gorm.Open(sqlite.Open(dsn), cfg)
+	// Reads reuse prepared statements: profiling showed SQLite spending three
+	// quarters of an authenticated read parsing the same SQL again.
+	rcfg := *cfg
+	rcfg.PrepareStmt = true
+	rcfg.PrepareStmtMaxSize = 512
+	r, err := gorm.Open(sqlite.Open(dsn), &rcfg)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite reader: %w", err)
 	}
