@@ -175,3 +175,26 @@ func TestErrorsNeverEchoPasswords(t *testing.T) {
 		}
 	}
 }
+
+func TestOperatorCreatesBankWithFirstAdmin(t *testing.T) {
+	env := testkit.New(t)
+	op := env.LoginOperator()
+	st, body := op.Do("POST", "/api/v1/platform/tenants", map[string]string{"slug": "newbank", "name": "新银行", "admin_username": "boss", "admin_password": "first-pass-1"})
+	if st != 200 {
+		t.Fatalf("create tenant: %d %s", st, body)
+	}
+	if st, body := op.Do("POST", "/api/v1/platform/tenants", map[string]string{"slug": "newbank", "name": "again", "admin_username": "boss", "admin_password": "first-pass-1"}); st != 409 || !strings.Contains(body, "body.slug") {
+		t.Fatalf("duplicate slug: %d %s", st, body)
+	}
+	if st, body := op.Do("POST", "/api/v1/platform/tenants", map[string]string{"slug": "bank3", "name": "x", "admin_username": "boss", "admin_password": "short"}); st != 422 || !strings.Contains(body, "body.admin_password") {
+		t.Fatalf("short admin password: %d %s", st, body)
+	}
+	a := env.Anonymous()
+	st, body = a.Do("POST", "/api/v1/auth/login", map[string]string{"tenant": "newbank", "username": "boss", "password": "first-pass-1"})
+	if st != 200 || !strings.Contains(body, `"must_change_password":true`) || !strings.Contains(body, "tenant_admin") {
+		t.Fatalf("first admin login: %d %s", st, body)
+	}
+	if st, _ := env.Login("demo", "admin").Do("GET", "/api/v1/platform/tenants", nil); st != 401 {
+		t.Fatalf("tenant admin on platform route: %d, want 401", st)
+	}
+}

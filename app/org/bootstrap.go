@@ -6,6 +6,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/password"
@@ -47,6 +48,29 @@ func (s *Service) Bootstrap(ctx context.Context, tenantID int64, in NewUser, act
 		return audit.RecordFor(ctx, tx, tenantID, actorName, now, "user.create", "user", itoa(u.ID), nil, map[string]any{"user": u, "roles": grants})
 	})
 	return p, err
+}
+
+// CreateTenantWithAdmin checks the first administrator's details, then
+// creates the tenant, its head office and that administrator.
+func (s *Service) CreateTenantWithAdmin(ctx context.Context, in NewTenant, admin NewUser, actorName string) (*Tenant, error) {
+	var bad []apperr.Field
+	if !usernamePattern.MatchString(admin.Username) {
+		bad = append(bad, apperr.Field{Location: "body.admin_username", Message: "2–64 letters, digits, '.', '_' or '-'", Value: admin.Username})
+	}
+	if f := s.checkPassword("body.admin_password", admin.Password); f != nil {
+		bad = append(bad, *f)
+	}
+	if len(bad) > 0 {
+		return nil, apperr.Invalid(bad...)
+	}
+	t, _, err := s.CreateTenant(ctx, in, actorName)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.Bootstrap(ctx, t.ID, admin, actorName); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 // Refresh reloads a principal's policy version after its own writes (the

@@ -61,6 +61,9 @@ func (s *Service) platformRoutes(api huma.API) {
 		TimeZone       string `json:"time_zone,omitempty" maxLength:"64" default:"Asia/Shanghai"`
 		DefaultLocale  string `json:"default_locale,omitempty" enum:"zh-CN,en" default:"zh-CN"`
 		HeadOfficeName string `json:"head_office_name,omitempty" maxLength:"100"`
+		AdminUsername  string `json:"admin_username" minLength:"2" maxLength:"64" doc:"the bank's first tenant admin, at the head office"`
+		AdminName      string `json:"admin_display_name,omitempty" maxLength:"100"`
+		AdminPassword  string `json:"admin_password" minLength:"1" maxLength:"256" doc:"must be changed at first sign-in"`
 	}
 	huma.Register(api, op("create-tenant", http.MethodPost, "/api/v1/platform/tenants", "platform", "Create a tenant and its head office", 409, 422),
 		func(ctx context.Context, in *struct{ Body tenantCreateBody }) (*struct{ Body TenantView }, error) {
@@ -69,7 +72,11 @@ func (s *Service) platformRoutes(api huma.API) {
 				return nil, err
 			}
 			b := in.Body
-			t, _, err := s.CreateTenant(ctx, NewTenant{Slug: b.Slug, Name: b.Name, TimeZone: b.TimeZone, DefaultLocale: b.DefaultLocale, HeadOfficeName: b.HeadOfficeName}, "platform:"+name)
+			admin := NewUser{Username: b.AdminUsername, DisplayName: b.AdminName, EmployeeCode: "ADMIN-1", Password: b.AdminPassword}
+			if admin.DisplayName == "" {
+				admin.DisplayName = b.AdminUsername
+			}
+			t, err := s.CreateTenantWithAdmin(ctx, NewTenant{Slug: b.Slug, Name: b.Name, TimeZone: b.TimeZone, DefaultLocale: b.DefaultLocale, HeadOfficeName: b.HeadOfficeName}, admin, "platform:"+name)
 			if err != nil {
 				return nil, err
 			}

@@ -666,7 +666,7 @@ func matrixRows() []row {
 		{method: "POST", path: "/api/v1/platform/tenants", access: platform, ok: 200,
 			run: func(x *cell) resp {
 				n := x.w.next()
-				return x.do("POST", "/api/v1/platform/tenants", map[string]string{"slug": fmt.Sprintf("mx-bank-%d", n), "name": fmt.Sprintf("Matrix bank %d", n)})
+				return x.do("POST", "/api/v1/platform/tenants", map[string]string{"slug": fmt.Sprintf("mx-bank-%d", n), "name": fmt.Sprintf("Matrix bank %d", n), "admin_username": "admin", "admin_password": "first-pass-1"})
 			}},
 		// Branches.
 		{method: "GET", path: "/api/v1/branches", access: perm, perm: "branches.read", ok: 200, check: branchesListCheck,
