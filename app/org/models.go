@@ -5,31 +5,31 @@ import "time"
 
 // Tenant is one bank (or one division of a bank).
 type Tenant struct {
-	ID            int64 `gorm:"primaryKey"`
-	Slug          string
-	Name          string
-	TimeZone      string
-	DefaultLocale string
-	PolicyVersion int64
+	ID            int64  `gorm:"primaryKey" json:"id"`
+	Slug          string `json:"slug"`
+	Name          string `json:"name"`
+	TimeZone      string `json:"time_zone"`
+	DefaultLocale string `json:"default_locale"`
+	PolicyVersion int64  `json:"policy_version"`
 	// SessionVersion moves with every change that ends or alters sessions.
-	SessionVersion int64
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	SessionVersion int64     `json:"session_version"`
+	CreatedAt      time.Time `json:"created_at"`
+	UpdatedAt      time.Time `json:"updated_at"`
 }
 
 // Branch is a node of a tenant's tree; Path is the materialized path of ids,
 // e.g. "/1/5/12/", so a subtree is one index range.
 type Branch struct {
-	TenantID  int64
-	ID        int64 `gorm:"primaryKey"`
-	ParentID  *int64
-	Code      string
-	Name      string
-	Path      string
-	Depth     int
-	ClosedAt  *time.Time
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	TenantID  int64      `json:"tenant_id"`
+	ID        int64      `gorm:"primaryKey" json:"id"`
+	ParentID  *int64     `json:"parent_id"`
+	Code      string     `json:"code"`
+	Name      string     `json:"name"`
+	Path      string     `json:"path"`
+	Depth     int        `json:"depth"`
+	ClosedAt  *time.Time `json:"closed_at"`
+	CreatedAt time.Time  `json:"created_at"`
+	UpdatedAt time.Time  `json:"updated_at"`
 }
 
 // User statuses.

@@ -48,7 +48,7 @@ func (s *Service) CreateTenant(ctx context.Context, in NewTenant, actorName stri
 		return nil, nil, apperr.Invalid(bad...)
 	}
 	if in.HeadOfficeName == "" {
-		in.HeadOfficeName = "总行"
+		in.HeadOfficeName = strings.TrimSpace(in.Name) + "总行"
 	}
 	now := s.Now().UTC()
 	t := &Tenant{Slug: in.Slug, Name: strings.TrimSpace(in.Name), TimeZone: in.TimeZone, DefaultLocale: in.DefaultLocale, PolicyVersion: 1, SessionVersion: 1, CreatedAt: now, UpdatedAt: now}

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -71,3 +72,26 @@ func mustGet(t *testing.T, c *testkit.Client, path string) string {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestOperationsEndpoints(t *testing.T) {
+	env := testkit.New(t)
+	a := env.Anonymous()
+	for _, c := range []struct {
+		path, want string
+	}{
+		{"/healthz", `"ok"`},
+		{"/readyz", `"ready"`},
+		{"/metrics", "servicestar_http_request_duration_seconds"},
+		{"/api/openapi.json", `"openapi":"3.1`},
+		{"/api/docs", "/vendor/rapidoc-min.js"},
+		{"/branches", "<title>ServiceStar</title>"}, // SPA history fallback
+	} {
+		st, body := a.Do("GET", c.path, nil)
+		if st != 200 || !strings.Contains(body, c.want) {
+			t.Errorf("GET %s: %d, want 200 containing %q", c.path, st, c.want)
+		}
+	}
+	if st, body := a.Do("GET", "/api/v1/nope", nil); st != 404 || !strings.Contains(body, `"status":404`) {
+		t.Errorf("unknown API route: %d %s", st, body)
+	}
+}

@@ -56,6 +56,7 @@ func New(o Options) *Server {
 	app.Use(requestID)
 	app.Use(observe(o.Log, m))
 	opsRoutes(app, o)
+	docsRoute(app)
 	for _, p := range []string{"/api/v1/auth/login", "/api/v1/platform/auth/login"} {
 		app.Use(append([]any{p}, loginLimiters(o.LoginRatePerMinute, o.LoginAccountRatePerMinute)...)...)
 	}
