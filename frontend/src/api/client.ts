@@ -1,0 +1,16 @@
+import createClient from 'openapi-fetch'
+import type { paths } from './schema'
+import { csrfMiddleware } from './csrf'
+import { unauthorizedMiddleware, type UnauthorizedHandler } from './unauthorized'
+
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' })
+
+let onUnauthorized: UnauthorizedHandler | undefined
+
+/** The router/store wire this up at start-up (avoids an import cycle). */
+export function setUnauthorizedHandler(h: UnauthorizedHandler) {
+  onUnauthorized = h
+}
+
+api.use(csrfMiddleware())
+api.use(unauthorizedMiddleware(() => onUnauthorized))

@@ -1,0 +1,37 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import ElementPlus, { ElMessage } from 'element-plus'
+import 'element-plus/dist/index.css'
+import './styles.css'
+import App from './App.vue'
+import { router } from './router'
+import { i18n, t } from './i18n'
+import { setUnauthorizedHandler } from './api/client'
+import { useAuthStore } from './stores/auth'
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia)
+app.use(i18n)
+app.use(ElementPlus)
+app.use(router)
+
+// A 401 on any call (other than a login) means the session is gone.
+function onUnauthorized(scope: 'tenant' | 'platform') {
+  const current = router.currentRoute.value
+  if (scope === 'platform') {
+    if (current.name !== 'platform-login') router.replace({ name: 'platform-login' })
+    return
+  }
+  const auth = useAuthStore(pinia)
+  const wasSignedIn = !!auth.me
+  auth.clear()
+  // During the first navigation the guard handles the redirect itself.
+  if (current.matched.length === 0 || current.meta.public) return
+  if (wasSignedIn) ElMessage.warning(t('common.sessionExpired'))
+  router.replace({ name: 'login', query: current.fullPath === '/' ? {} : { redirect: current.fullPath } })
+}
+setUnauthorizedHandler(onUnauthorized)
+window.addEventListener('ss:unauthorized', () => onUnauthorized('tenant'))
+
+app.mount('#app')

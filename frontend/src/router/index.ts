@@ -1,0 +1,100 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { ElMessage } from 'element-plus'
+import { useAuthStore } from '@/stores/auth'
+import { MENU, allowed } from '@/utils/menu'
+import { t } from '@/i18n'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a tenant session. */
+    public?: boolean
+    /** Any one of these permissions opens the page. */
+    anyOf?: readonly string[]
+    /** Rendered without the app layout. */
+    bare?: boolean
+    titleKey?: string
+  }
+}
+
+const perm = (key: string) => MENU.find((m) => m.key === key)?.anyOf
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('@/views/LoginView.vue'), meta: { public: true, bare: true, titleKey: 'login.title' } },
+  {
+    path: '/change-password',
+    name: 'change-password',
+    component: () => import('@/views/ChangePasswordView.vue'),
+    meta: { bare: true, titleKey: 'password.title' },
+  },
+  { path: '/platform', redirect: '/platform/tenants' },
+  {
+    path: '/platform/login',
+    name: 'platform-login',
+    component: () => import('@/views/platform/PlatformLoginView.vue'),
+    meta: { public: true, bare: true, titleKey: 'platform.login' },
+  },
+  {
+    path: '/platform/tenants',
+    name: 'platform-tenants',
+    component: () => import('@/views/platform/PlatformTenantsView.vue'),
+    meta: { public: true, bare: true, titleKey: 'platform.tenants' },
+  },
+  { path: '/', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { titleKey: 'menu.home' } },
+  {
+    path: '/branches',
+    name: 'branches',
+    component: () => import('@/views/BranchesView.vue'),
+    meta: { anyOf: perm('branches'), titleKey: 'menu.branches' },
+  },
+  { path: '/users', name: 'users', component: () => import('@/views/UsersView.vue'), meta: { anyOf: perm('users'), titleKey: 'menu.users' } },
+  { path: '/audit', name: 'audit', component: () => import('@/views/AuditView.vue'), meta: { anyOf: perm('audit'), titleKey: 'menu.audit' } },
+  {
+    path: '/training',
+    name: 'training',
+    component: () => import('@/views/ComingSoonView.vue'),
+    props: { featureKey: 'menu.training' },
+    meta: { anyOf: perm('training'), titleKey: 'menu.training' },
+  },
+  {
+    path: '/kpi',
+    name: 'kpi',
+    component: () => import('@/views/ComingSoonView.vue'),
+    props: { featureKey: 'menu.kpi' },
+    meta: { anyOf: perm('kpi'), titleKey: 'menu.kpi' },
+  },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { public: true, titleKey: 'notFound.title' } },
+]
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes,
+})
+
+router.beforeEach(async (to) => {
+  const auth = useAuthStore()
+  if (!auth.loaded) {
+    try {
+      await auth.fetchMe()
+    } catch {
+      /* server unreachable: treated as signed out; the login page shows the error */
+    }
+  }
+  if (to.meta.public) {
+    if (to.name === 'login' && auth.me) return auth.mustChangePassword ? { name: 'change-password' } : { path: '/' }
+    return true
+  }
+  if (!auth.me) {
+    return to.fullPath === '/' ? { name: 'login' } : { name: 'login', query: { redirect: to.fullPath } }
+  }
+  if (auth.mustChangePassword && to.name !== 'change-password') return { name: 'change-password' }
+  if (!allowed(auth.permissions, to.meta.anyOf)) {
+    ElMessage.warning(t('common.forbidden'))
+    return { path: '/' }
+  }
+  return true
+})
+
+router.afterEach((to) => {
+  const title = to.meta.titleKey ? t(to.meta.titleKey) : ''
+  document.title = title ? `${title} · ${t('app.fullName')}` : t('app.fullName')
+})

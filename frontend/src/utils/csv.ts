@@ -1,0 +1,32 @@
+export const USER_TEMPLATE_COLUMNS = ['username', 'display_name', 'employee_code', 'email', 'branch_code', 'role', 'password'] as const
+export const BRANCH_TEMPLATE_COLUMNS = ['code', 'name', 'parent_code'] as const
+
+function cell(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
+}
+
+/** CSV text with a UTF-8 BOM so Excel opens Chinese text correctly. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+}
+
+export function templateCsv(kind: 'users' | 'branches'): string {
+  if (kind === 'users') {
+    return toCsv([
+      USER_TEMPLATE_COLUMNS,
+      ['zhang.san', '张三', 'E1001', 'zhang.san@example.com', 'north', 'employee', 'ChangeMe123'],
+    ])
+  }
+  return toCsv([BRANCH_TEMPLATE_COLUMNS, ['north-dt', '北方分行营业部', 'north']])
+}
+
+export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8') {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}

@@ -1,0 +1,53 @@
+/** Formats an instant as "YYYY-MM-DD HH:mm:ss" in the given IANA time zone. */
+export function formatInZone(value: string | number | Date | null | undefined, timeZone?: string, withTime = true): string {
+  if (value === null || value === undefined || value === '') return ''
+  const d = value instanceof Date ? value : new Date(value)
+  if (Number.isNaN(d.getTime())) return String(value)
+  let parts: Intl.DateTimeFormatPart[]
+  try {
+    parts = partsIn(d, timeZone)
+  } catch {
+    parts = partsIn(d, undefined) // unknown zone: fall back to the browser's
+  }
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
+  const hour = get('hour') === '24' ? '00' : get('hour')
+  const date = `${get('year')}-${get('month')}-${get('day')}`
+  return withTime ? `${date} ${hour}:${get('minute')}:${get('second')}` : date
+}
+
+function partsIn(d: Date, timeZone?: string) {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d)
+}
+
+/** Offset (ms) of `timeZone` from UTC at the instant `d`. */
+function zoneOffset(d: Date, timeZone: string): number {
+  const p = partsIn(d, timeZone)
+  const get = (t: string) => Number(p.find((x) => x.type === t)?.value)
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'))
+  return asUtc - Math.floor(d.getTime() / 1000) * 1000
+}
+
+/**
+ * The UTC instant of a wall-clock time "YYYY-MM-DD[ HH:mm[:ss]]" in `timeZone`, as an
+ * ISO string. Used for audit filters: the tenant's day, not the browser's.
+ */
+export function zonedToUtcIso(wall: string, timeZone?: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(wall.trim())
+  if (!m) throw new Error(`bad date: ${wall}`)
+  const [, y, mo, da, h = '0', mi = '0', s = '0'] = m
+  const guess = Date.UTC(+y, +mo - 1, +da, +h, +mi, +s)
+  if (!timeZone) return new Date(+y, +mo - 1, +da, +h, +mi, +s).toISOString()
+  // Two passes settle the offset across DST changes.
+  let t = guess - zoneOffset(new Date(guess), timeZone)
+  t = guess - zoneOffset(new Date(t), timeZone)
+  return new Date(t).toISOString()
+}

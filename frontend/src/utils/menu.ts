@@ -1,0 +1,30 @@
+/** One side-menu entry; shown when the user holds any of `anyOf` (or always, if absent). */
+export interface MenuItem {
+  key: string
+  path: string
+  labelKey: string
+  icon: string
+  anyOf?: readonly string[]
+}
+
+/** The one list of menu entries, in display order. Routes reuse `anyOf` as their guard. */
+export const MENU: readonly MenuItem[] = [
+  { key: 'home', path: '/', labelKey: 'menu.home', icon: 'HomeFilled' },
+  { key: 'training', path: '/training', labelKey: 'menu.training', icon: 'Reading', anyOf: ['training.take', 'training.manage'] },
+  { key: 'kpi', path: '/kpi', labelKey: 'menu.kpi', icon: 'TrendCharts', anyOf: ['kpi.read'] },
+  { key: 'branches', path: '/branches', labelKey: 'menu.branches', icon: 'OfficeBuilding', anyOf: ['branches.read'] },
+  { key: 'users', path: '/users', labelKey: 'menu.users', icon: 'User', anyOf: ['users.read'] },
+  { key: 'audit', path: '/audit', labelKey: 'menu.audit', icon: 'Document', anyOf: ['audit.read'] },
+]
+
+export function allowed(permissions: Iterable<string>, anyOf?: readonly string[]): boolean {
+  if (!anyOf || anyOf.length === 0) return true
+  const held = permissions instanceof Set ? (permissions as Set<string>) : new Set(permissions)
+  return anyOf.some((p) => held.has(p))
+}
+
+/** The menu a user sees. Unknown permissions are ignored; nothing is shown for them. */
+export function buildMenu(permissions: Iterable<string>, items: readonly MenuItem[] = MENU): MenuItem[] {
+  const held = new Set(permissions)
+  return items.filter((m) => allowed(held, m.anyOf))
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { MENU, allowed, buildMenu } from '@/utils/menu'
+
+const keys = (perms: string[]) => buildMenu(perms).map((m) => m.key)
+
+describe('buildMenu', () => {
+  it('shows only Home without permissions', () => {
+    expect(keys([])).toEqual(['home'])
+  })
+
+  it('gives an employee training but no admin pages', () => {
+    expect(keys(['training.take', 'kpi.read'])).toEqual(['home', 'training', 'kpi'])
+  })
+
+  it('gives a tenant admin branches, users and audit', () => {
+    const k = keys(['branches.read', 'branches.write', 'users.read', 'users.write', 'audit.read'])
+    expect(k).toEqual(['home', 'branches', 'users', 'audit'])
+  })
+
+  it('opens Training for training.manage alone', () => {
+    expect(keys(['training.manage'])).toContain('training')
+  })
+
+  it('ignores unknown permissions', () => {
+    expect(keys(['cases.read', 'something.else', 'users.write'])).toEqual(['home'])
+  })
+
+  it('keeps the declared order whatever the permission order', () => {
+    expect(keys(['audit.read', 'users.read', 'branches.read', 'kpi.read'])).toEqual(['home', 'kpi', 'branches', 'users', 'audit'])
+  })
+
+  it('returns fresh arrays and never mutates MENU', () => {
+    const before = MENU.map((m) => m.key)
+    buildMenu(['users.read']).pop()
+    expect(MENU.map((m) => m.key)).toEqual(before)
+  })
+})
+
+describe('allowed', () => {
+  it('passes routes without requirements', () => {
+    expect(allowed([], undefined)).toBe(true)
+    expect(allowed([], [])).toBe(true)
+  })
+  it('needs any one of the listed permissions', () => {
+    expect(allowed(['a'], ['a', 'b'])).toBe(true)
+    expect(allowed(new Set(['b']), ['a', 'b'])).toBe(true)
+    expect(allowed(['c'], ['a', 'b'])).toBe(false)
+  })
+})
