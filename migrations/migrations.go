@@ -31,6 +31,7 @@ type step struct {
 var steps = []step{
 	{1, coreSchema},
 	{2, sessionVersion},
+	{3, trainingAttempts},
 }
 
 // Up brings the database to the newest version.

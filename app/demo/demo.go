@@ -11,6 +11,7 @@ import (
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/password"
+	"github.com/servicestar/servicestar/app/training"
 )
 
 // Password is every demo login's password.
@@ -51,7 +52,7 @@ func personName(i int) string { return surnames[i%len(surnames)] + givens[(i*7+3
 
 // Seed creates the demo tenants when the database has none. It reports
 // whether it seeded.
-func Seed(ctx context.Context, svc *org.Service, operatorUser, operatorPassword string) (bool, error) {
+func Seed(ctx context.Context, svc *org.Service, train *training.Service, operatorUser, operatorPassword string) (bool, error) {
 	ts, err := svc.ListTenants(ctx)
 	if err != nil {
 		return false, err
@@ -67,6 +68,9 @@ func Seed(ctx context.Context, svc *org.Service, operatorUser, operatorPassword 
 	}
 	if err := seedDemo2(ctx, svc); err != nil {
 		return false, fmt.Errorf("seed demo2: %w", err)
+	}
+	if err := seedAttempts(ctx, svc, train); err != nil {
+		return false, fmt.Errorf("seed training attempts: %w", err)
 	}
 	return true, nil
 }

@@ -480,6 +480,8 @@ func (x *cell) dest() int64 {
 // object is outside the caller's subtree or tenant; the success status otherwise.
 func (r row) expect(c caller, tg target, w *world) int {
 	switch r.access {
+	case othersAttempt:
+		return expectOthersAttempt(c, tg)
 	case public:
 		return r.ok
 	case platform:
@@ -615,7 +617,7 @@ func matrixRows() []row {
 		return row{method: method, path: path, access: perm, perm: "users.write", object: true, ok: ok, foreign: 404,
 			run: func(x *cell) resp { return x.do(method, idPath(path, x.freshUser()), body(x)) }}
 	}
-	return []row{
+	return append([]row{
 		// Sign-in and sign-out are open to everyone.
 		{method: "POST", path: "/api/v1/auth/login", access: public, ok: 200, freshSession: true,
 			run: func(x *cell) resp {
@@ -720,7 +722,7 @@ func matrixRows() []row {
 		// Audit log.
 		{method: "GET", path: "/api/v1/audit", access: perm, perm: "audit.read", ok: 200, check: auditListCheck,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/audit", nil) }},
-	}
+	}, trainingRows()...)
 }
 
 // sessions caches one signed-in client per caller; a cell that ends the

@@ -199,16 +199,22 @@ func TestBadInputProfileUpdate(t *testing.T) {
 func TestBadInputIDs(t *testing.T) {
 	w := newWorld(t)
 	valid := map[string]any{ // a valid body for each route, so only the id is wrong
-		"PATCH /api/v1/branches/{id}":            map[string]string{"name": "Renamed"},
-		"POST /api/v1/branches/{id}/move":        map[string]int64{"parent_id": w.branch["demo/east"].ID},
-		"POST /api/v1/branches/{id}/close":       nil,
-		"GET /api/v1/users/{id}":                 nil,
-		"PATCH /api/v1/users/{id}":               map[string]string{"display_name": "Renamed"},
-		"POST /api/v1/users/{id}/move":           map[string]int64{"branch_id": w.branch["demo/east"].ID},
-		"POST /api/v1/users/{id}/disable":        nil,
-		"POST /api/v1/users/{id}/enable":         nil,
-		"POST /api/v1/users/{id}/reset-password": map[string]string{"password": "Reset-Pass-2026"},
-		"PUT /api/v1/users/{id}/roles":           map[string]any{"roles": []any{}},
+		"PATCH /api/v1/branches/{id}":                 map[string]string{"name": "Renamed"},
+		"POST /api/v1/branches/{id}/move":             map[string]int64{"parent_id": w.branch["demo/east"].ID},
+		"POST /api/v1/branches/{id}/close":            nil,
+		"GET /api/v1/users/{id}":                      nil,
+		"PATCH /api/v1/users/{id}":                    map[string]string{"display_name": "Renamed"},
+		"POST /api/v1/users/{id}/move":                map[string]int64{"branch_id": w.branch["demo/east"].ID},
+		"POST /api/v1/users/{id}/disable":             nil,
+		"POST /api/v1/users/{id}/enable":              nil,
+		"POST /api/v1/users/{id}/reset-password":      map[string]string{"password": "Reset-Pass-2026"},
+		"PUT /api/v1/users/{id}/roles":                map[string]any{"roles": []any{}},
+		"GET /api/v1/training/attempts/{id}":          nil,
+		"GET /api/v1/training/attempts/{id}/debrief":  nil,
+		"POST /api/v1/training/attempts/{id}/choose":  map[string]string{"choice_id": "a"},
+		"POST /api/v1/training/attempts/{id}/answer":  map[string]string{"text": "您好"},
+		"POST /api/v1/training/attempts/{id}/confirm": nil,
+		"POST /api/v1/training/attempts/{id}/back":    nil,
 	}
 	var routes []string
 	for k := range registeredRoutes(w.env.App.HTTP.API) {
@@ -218,7 +224,7 @@ func TestBadInputIDs(t *testing.T) {
 	}
 	sort.Strings(routes)
 	var cases []badCase
-	foreign := map[string]int64{"branches": w.branch["demo2/kunming"].ID, "users": w.user["demo2/emp.1"]}
+	foreign := map[string]int64{"branches": w.branch["demo2/kunming"].ID, "users": w.user["demo2/emp.1"], "training": foreignAttempt(t, w)}
 	for _, k := range routes {
 		body, ok := valid[k]
 		if !ok {

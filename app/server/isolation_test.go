@@ -12,6 +12,7 @@ import (
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/store"
+	"github.com/servicestar/servicestar/app/training"
 	"github.com/servicestar/servicestar/migrations"
 )
 
@@ -19,7 +20,7 @@ import (
 // table with tenant_id adds its models here (the schema walk below fails
 // until it does).
 func tenantModels() []any {
-	return append(org.Models(), &audit.Entry{})
+	return append(append(org.Models(), &audit.Entry{}), training.Models()...)
 }
 
 // tablesWithoutModel are tenant-carrying tables that no GORM model reads,

@@ -18,19 +18,21 @@ import (
 	"github.com/servicestar/servicestar/app/config"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/store"
+	"github.com/servicestar/servicestar/app/training"
 	"github.com/servicestar/servicestar/app/web"
 	"github.com/servicestar/servicestar/frontend"
 )
 
 // App is a built application.
 type App struct {
-	Cfg   config.Config
-	DB    *store.DB
-	Authz *authz.Authz
-	Org   *org.Service
-	HTTP  *web.Server
-	Log   *slog.Logger
-	Now   func() time.Time
+	Cfg      config.Config
+	DB       *store.DB
+	Authz    *authz.Authz
+	Org      *org.Service
+	Training *training.Service
+	HTTP     *web.Server
+	Log      *slog.Logger
+	Now      func() time.Time
 }
 
 // Options beyond Config, mostly for tests.
@@ -88,6 +90,8 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	authH.Routes(srv.API)
 	orgSvc.Routes(srv.API)
 	(&audit.Handlers{DB: db, Guard: guard}).Routes(srv.API)
+	trainSvc := &training.Service{DB: db, Guard: guard, Now: now, Catalogue: training.Builtin{}}
+	trainSvc.Routes(srv.API)
 
 	spa := o.SPA
 	if spa == nil {
@@ -98,7 +102,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		spa = sub
 	}
 	srv.Finish(spa)
-	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, HTTP: srv, Log: log, Now: now}, nil
+	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Training: trainSvc, HTTP: srv, Log: log, Now: now}, nil
 }
 
 // Close releases the database.

@@ -62,7 +62,7 @@ func New(t testing.TB, mutate ...func(*config.Config)) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := demo.Seed(context.Background(), app.Org, "operator", "operator12345"); err != nil {
+	if _, err := demo.Seed(context.Background(), app.Org, app.Training, "operator", "operator12345"); err != nil {
 		t.Fatal(err)
 	}
 	return &Env{T: t, App: app, Clock: clock}
@@ -168,4 +168,16 @@ func JSON[T any](t testing.TB, body string) T {
 		t.Fatalf("decode %q: %v", body, err)
 	}
 	return v
+}
+
+// Restart builds a new app over the same database, as after a server restart.
+func Restart(t testing.TB, e *Env) *Env {
+	t.Helper()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	spa := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>ServiceStar</title>")}}
+	app, err := server.Wire(e.App.DB, e.App.Cfg, log, server.Options{Now: e.Clock.Now, SPA: fs.FS(spa)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Env{T: t, App: app, Clock: e.Clock}
 }

@@ -1,0 +1,88 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/org"
+	"github.com/servicestar/servicestar/app/store"
+	"github.com/servicestar/servicestar/app/training"
+	"github.com/servicestar/servicestar/scenarios"
+)
+
+// seedAttempts gives a few demo employees finished and unfinished attempts,
+// so "my attempts" and the result page have something to show.
+func seedAttempts(ctx context.Context, svc *org.Service, train *training.Service) error {
+	plan := []struct {
+		tenant, user string
+		scenario     string
+		finish       bool
+	}{
+		{"demo", "emp.north.1", "salary-to-fixed-deposit", true},
+		{"demo", "emp.north.1", "lost-card-report", false},
+		{"demo", "emp.south.1", "ecny-introduction", true},
+		{"demo2", "emp.1", "elderly-app-distrust", true},
+	}
+	for _, a := range plan {
+		p, err := principalOf(ctx, svc, a.tenant, a.user)
+		if err != nil {
+			return err
+		}
+		att, sc, err := train.Start(ctx, p, a.scenario)
+		if err != nil {
+			return fmt.Errorf("%s/%s %s: %w", a.tenant, a.user, a.scenario, err)
+		}
+		if !a.finish {
+			continue
+		}
+		if err := playToGoodEnding(ctx, train, p, att.ID, sc); err != nil {
+			return fmt.Errorf("%s/%s %s: %w", a.tenant, a.user, a.scenario, err)
+		}
+	}
+	return nil
+}
+
+// playToGoodEnding plays the shortest violation-free path to a resolved ending.
+func playToGoodEnding(ctx context.Context, train *training.Service, p *access.Principal, id int64, sc *scenarios.Scenario) error {
+	paths := scenarios.PathsToEndings(sc)
+	for _, e := range sc.Endings {
+		moves, ok := paths[e.ID]
+		if !ok || e.Kind != "resolved" {
+			continue
+		}
+		for i, m := range moves {
+			mv := training.Move{Kind: "choose", ChoiceID: m.Choice, ElapsedMs: int64(15000 + 4000*i)}
+			if m.Text != "" {
+				mv = training.Move{Kind: "answer", Text: m.Text, ElapsedMs: 60000}
+			}
+			if _, _, _, err := train.Act(ctx, p, id, mv); err != nil {
+				return err
+			}
+			if m.Confirm { // the path takes the warning's "confirm anyway"
+				if _, _, _, err := train.Act(ctx, p, id, training.Move{Kind: "confirm"}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("no resolved ending reachable")
+}
+
+func principalOf(ctx context.Context, svc *org.Service, slug, username string) (*access.Principal, error) {
+	t, err := svc.TenantBySlug(ctx, slug)
+	if err != nil || t == nil {
+		return nil, fmt.Errorf("tenant %s: %v", slug, err)
+	}
+	var u org.User
+	if err := svc.DB.R.WithContext(ctx).Scopes(store.Tenant(t.ID)).Where("username = ?", username).Take(&u).Error; err != nil {
+		return nil, err
+	}
+	var b org.Branch
+	if err := svc.DB.R.WithContext(ctx).Scopes(store.Tenant(t.ID)).Where("id = ?", u.BranchID).Take(&b).Error; err != nil {
+		return nil, err
+	}
+	return &access.Principal{TenantID: t.ID, TenantSlug: slug, PolicyVersion: t.PolicyVersion, UserID: u.ID,
+		Username: u.Username, DisplayName: u.DisplayName, BranchID: b.ID, BranchPath: b.Path}, nil
+}

@@ -1,0 +1,35 @@
+// Package training runs scenario attempts: the catalogue, starting an
+// attempt, each reply through the engine, the result and its debrief.
+package training
+
+import "time"
+
+// Attempt statuses.
+const (
+	InProgress = "in_progress"
+	Finished   = "finished"
+)
+
+// Attempt is one employee's run through one scenario version.
+type Attempt struct {
+	TenantID        int64
+	ID              int64 `gorm:"primaryKey"`
+	UserID          int64
+	BranchID        int64
+	ScenarioID      string
+	ScenarioVersion int
+	Status          string
+	Steps           int
+	StateJSON       string `gorm:"column:state_json"`
+	Total           *float64
+	Passed          *bool
+	StartedAt       time.Time
+	UpdatedAt       time.Time
+	FinishedAt      *time.Time
+}
+
+// TableName keeps the table name stable.
+func (Attempt) TableName() string { return "training_attempts" }
+
+// Models lists this package's tenant-owned models, for the isolation test.
+func Models() []any { return []any{&Attempt{}} }

@@ -1,0 +1,255 @@
+package training_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/servicestar/servicestar/app/testkit"
+	"github.com/servicestar/servicestar/scenarios"
+	"github.com/servicestar/servicestar/scenarios/library"
+)
+
+type attempt struct {
+	ID      int64
+	Status  string
+	Mood    int
+	Turn    *struct{ ID string }
+	Pending *struct {
+		CustomerRisk string `json:"customer_risk"`
+		ProductRisk  string `json:"product_risk"`
+		Message      map[string]string
+	}
+	Violations []struct {
+		ProductID string `json:"product_id"`
+	}
+	Result *struct {
+		Total  float64
+		Passed bool
+		Ending struct{ ID, Kind string }
+	}
+}
+
+func start(t *testing.T, c *testkit.Client, id string) attempt {
+	t.Helper()
+	st, body := c.Do("POST", "/api/v1/training/attempts", map[string]string{"scenario_id": id})
+	if st != 200 {
+		t.Fatalf("start %s: %d %s", id, st, body)
+	}
+	return testkit.JSON[attempt](t, body)
+}
+
+func act(t *testing.T, c *testkit.Client, id int64, verb string, body any) (int, attempt, string) {
+	t.Helper()
+	st, raw := c.Do("POST", fmt.Sprintf("/api/v1/training/attempts/%d/%s", id, verb), body)
+	var a attempt
+	if st == 200 {
+		a = testkit.JSON[attempt](t, raw)
+	}
+	return st, a, raw
+}
+
+// Every built-in scenario is played to each of its endings through the API.
+func TestEveryScenarioReachesEveryEndingThroughTheAPI(t *testing.T) {
+	env := testkit.New(t)
+	emp := env.Login("demo", "emp.south.1")
+	all, err := library.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) < 13 {
+		t.Fatalf("library has %d scenarios, want at least 13", len(all))
+	}
+	for _, s := range all {
+		paths := scenarios.PathsToEndings(s)
+		if len(paths) != len(s.Endings) {
+			t.Errorf("%s: %d endings reachable of %d", s.ID, len(paths), len(s.Endings))
+		}
+		for endID, moves := range paths {
+			a := start(t, emp, s.ID)
+			var last attempt
+			for i, m := range moves {
+				verb, body := "choose", any(map[string]any{"choice_id": m.Choice, "elapsed_ms": 1000})
+				if m.Text != "" {
+					verb, body = "answer", map[string]any{"text": m.Text, "elapsed_ms": 1000}
+				}
+				st, got, raw := act(t, emp, a.ID, verb, body)
+				if st == 200 && m.Confirm {
+					if got.Pending == nil {
+						t.Fatalf("%s → %s: move %d should raise the suitability warning", s.ID, endID, i)
+					}
+					st, got, raw = act(t, emp, a.ID, "confirm", nil)
+				}
+				if st != 200 {
+					t.Fatalf("%s → %s: move %d (%s): %d %s", s.ID, endID, i, verb, st, raw)
+				}
+				last = got
+			}
+			if last.Status != "finished" || last.Result == nil || last.Result.Ending.ID != endID {
+				t.Errorf("%s: path to %s ended as %+v", s.ID, endID, last.Result)
+			}
+			if st, body := emp.Do("GET", fmt.Sprintf("/api/v1/training/attempts/%d/debrief", a.ID), nil); st != 200 || !strings.Contains(body, `"turns"`) {
+				t.Errorf("%s → %s: debrief %d", s.ID, endID, st)
+			}
+		}
+	}
+}
+
+func firstTrap(t *testing.T, s *scenarios.Scenario) (safe []string, trap string) {
+	t.Helper()
+	type node struct {
+		turn string
+		path []string
+	}
+	seen := map[string]bool{s.Start: true}
+	for q := []node{{s.Start, nil}}; len(q) > 0; q = q[1:] {
+		n := q[0]
+		tr := s.Turn(n.turn)
+		if tr == nil {
+			continue
+		}
+		for i := range tr.Choices {
+			if s.Mismatch(&tr.Choices[i]) != nil {
+				return n.path, tr.Choices[i].ID
+			}
+		}
+		for i := range tr.Choices {
+			c := tr.Choices[i]
+			if !seen[c.Next] {
+				seen[c.Next] = true
+				q = append(q, node{c.Next, append(append([]string{}, n.path...), c.ID)})
+			}
+		}
+	}
+	t.Fatalf("%s has no suitability trap", s.ID)
+	return nil, ""
+}
+
+func TestSuitabilityCheckpoint(t *testing.T) {
+	env := testkit.New(t)
+	emp := env.Login("demo", "emp.north.1")
+	s, _ := library.ByID("conservative-wants-high-yield")
+	safe, trap := firstTrap(t, s)
+
+	play := func() attempt {
+		a := start(t, emp, s.ID)
+		for _, m := range safe {
+			if st, _, raw := act(t, emp, a.ID, "choose", map[string]string{"choice_id": m}); st != 200 {
+				t.Fatalf("choose %s: %d %s", m, st, raw)
+			}
+		}
+		st, got, raw := act(t, emp, a.ID, "choose", map[string]string{"choice_id": trap})
+		if st != 200 || got.Pending == nil {
+			t.Fatalf("trap choice: %d %s", st, raw)
+		}
+		want := fmt.Sprintf("customer %s, product %s", got.Pending.CustomerRisk, got.Pending.ProductRisk)
+		if !strings.Contains(got.Pending.Message["en"], want) || got.Pending.CustomerRisk >= got.Pending.ProductRisk {
+			t.Fatalf("warning does not name the mismatch: %+v", got.Pending)
+		}
+		// Nothing else may happen until the warning is answered.
+		if st, _, _ := act(t, emp, a.ID, "choose", map[string]string{"choice_id": safe0(s)}); st != 409 {
+			t.Fatalf("choice while the warning is open: %d, want 409", st)
+		}
+		return got
+	}
+
+	// Back: no violation, the same turn again.
+	a := play()
+	st, back, _ := act(t, emp, a.ID, "back", nil)
+	if st != 200 || back.Pending != nil || len(back.Violations) != 0 || back.Turn == nil || back.Turn.ID != a.Turn.ID {
+		t.Fatalf("back: %d %+v", st, back)
+	}
+
+	// Confirm: a violation, and the attempt cannot pass whatever its score.
+	a = play()
+	st, conf, _ := act(t, emp, a.ID, "confirm", nil)
+	if st != 200 || len(conf.Violations) != 1 {
+		t.Fatalf("confirm: %d %+v", st, conf)
+	}
+	// Finish along the best path from here.
+	for conf.Status != "finished" {
+		tr := s.Turn(conf.Turn.ID)
+		var moved bool
+		for _, c := range tr.Choices {
+			if s.Mismatch(&c) == nil {
+				st, conf, _ = act(t, emp, a.ID, "choose", map[string]string{"choice_id": c.ID})
+				moved = st == 200
+				break
+			}
+		}
+		if tr.IsFreeText() {
+			st, conf, _ = act(t, emp, a.ID, "answer", map[string]string{"text": "我理解您的顾虑"})
+			moved = st == 200
+		}
+		if !moved {
+			t.Fatalf("stuck at %s", tr.ID)
+		}
+	}
+	if conf.Result == nil || conf.Result.Passed {
+		t.Fatalf("an attempt with a violation passed: %+v", conf.Result)
+	}
+	// A finished attempt takes no more replies.
+	if st, _, _ := act(t, emp, a.ID, "back", nil); st != 409 {
+		t.Fatalf("reply to a finished attempt: %d, want 409", st)
+	}
+}
+
+func safe0(s *scenarios.Scenario) string { return s.Turn(s.Start).Choices[0].ID }
+
+func TestBadRepliesChangeNothingAndAttemptsResume(t *testing.T) {
+	env := testkit.New(t)
+	emp := env.Login("demo", "emp.south.1")
+	a := start(t, emp, "salary-to-fixed-deposit")
+	get := func(c *testkit.Client) string {
+		st, body := c.Do("GET", fmt.Sprintf("/api/v1/training/attempts/%d", a.ID), nil)
+		if st != 200 {
+			t.Fatalf("get attempt: %d %s", st, body)
+		}
+		return body
+	}
+	before := get(emp)
+	for _, c := range []struct {
+		verb string
+		body any
+		want int
+		loc  string
+	}{
+		{"choose", map[string]string{"choice_id": "no-such-choice"}, 422, "body.choice_id"},
+		{"choose", `{"choice_id":`, 400, ""},
+		{"choose", map[string]any{"choice_id": "a", "elapsed_ms": -5}, 422, "body.elapsed_ms"},
+		{"choose", map[string]any{"choice_id": "a", "state": "hacked"}, 422, "body.state"},
+		{"confirm", nil, 409, ""},
+		{"back", nil, 409, ""},
+	} {
+		st, raw := emp.Do("POST", fmt.Sprintf("/api/v1/training/attempts/%d/%s", a.ID, c.verb), c.body)
+		if st != c.want || (c.loc != "" && !strings.Contains(raw, c.loc)) {
+			t.Errorf("%s %v: %d %s, want %d naming %q", c.verb, c.body, st, raw, c.want, c.loc)
+		}
+	}
+	if after := get(emp); after != before {
+		t.Fatalf("bad replies changed the attempt:\n%s\n%s", before, after)
+	}
+	// Another employee cannot see or touch it.
+	other := env.Login("demo", "emp.north.1")
+	if st, _ := other.Do("GET", fmt.Sprintf("/api/v1/training/attempts/%d", a.ID), nil); st != 404 {
+		t.Fatalf("another employee reads the attempt: %d, want 404", st)
+	}
+	// A reply, then a "restart": a second app over the same database resumes it.
+	s, _ := library.ByID("salary-to-fixed-deposit")
+	first := s.Turn(s.Start)
+	var reply string
+	for _, c := range first.Choices {
+		if s.Mismatch(&c) == nil {
+			reply = c.ID
+			break
+		}
+	}
+	if st, _, raw := act(t, emp, a.ID, "choose", map[string]string{"choice_id": reply}); st != 200 {
+		t.Fatalf("choose: %d %s", st, raw)
+	}
+	saved := get(emp)
+	restarted := testkit.Restart(t, env)
+	if resumed := get(restarted.Login("demo", "emp.south.1")); resumed != saved {
+		t.Fatalf("after a restart the attempt differs:\n%s\n%s", saved, resumed)
+	}
+}
