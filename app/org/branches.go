@@ -40,6 +40,18 @@ func insertBranch(tx *gorm.DB, tenantID int64, parent *Branch, code, name string
 	return b, nil
 }
 
+// writableBranch loads a branch the principal may change, or a 404.
+func (s *Service) writableBranch(ctx context.Context, tx *gorm.DB, p *access.Principal, id int64) (*Branch, error) {
+	b, err := branchByID(ctx, tx, p.TenantID, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Guard.Require(ctx, p, b.Path, "branches", "write", "branch"); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
 // ListBranches returns the branches the principal may read, ordered by path.
 func (s *Service) ListBranches(ctx context.Context, p *access.Principal) ([]Branch, error) {
 	scopes, err := s.Guard.Scopes(ctx, p, "branches", "read")
@@ -126,11 +138,8 @@ func (s *Service) RenameBranch(ctx context.Context, p *access.Principal, id int6
 	}
 	var out *Branch
 	err := s.DB.Tx(ctx, func(tx *gorm.DB) error {
-		b, err := branchByID(ctx, tx, p.TenantID, id)
+		b, err := s.writableBranch(ctx, tx, p, id)
 		if err != nil {
-			return err
-		}
-		if err := s.Guard.Require(ctx, p, b.Path, "branches", "write", "branch"); err != nil {
 			return err
 		}
 		before := *b
@@ -152,11 +161,8 @@ func (s *Service) MoveBranch(ctx context.Context, p *access.Principal, id, paren
 	}
 	var out *Branch
 	err := s.DB.Tx(ctx, func(tx *gorm.DB) error {
-		b, err := branchByID(ctx, tx, p.TenantID, id)
+		b, err := s.writableBranch(ctx, tx, p, id)
 		if err != nil {
-			return err
-		}
-		if err := s.Guard.Require(ctx, p, b.Path, "branches", "write", "branch"); err != nil {
 			return err
 		}
 		if b.ParentID == nil {
@@ -218,11 +224,8 @@ func (s *Service) CloseBranch(ctx context.Context, p *access.Principal, id int64
 	}
 	var out *Branch
 	err := s.DB.Tx(ctx, func(tx *gorm.DB) error {
-		b, err := branchByID(ctx, tx, p.TenantID, id)
+		b, err := s.writableBranch(ctx, tx, p, id)
 		if err != nil {
-			return err
-		}
-		if err := s.Guard.Require(ctx, p, b.Path, "branches", "write", "branch"); err != nil {
 			return err
 		}
 		if b.ParentID == nil {

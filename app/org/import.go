@@ -71,3 +71,17 @@ func (e *ImportFailed) Error() string { return "import has errors; nothing was c
 func fileProblem(msg string) error {
 	return apperr.Invalid(apperr.Field{Location: "body.file", Message: msg})
 }
+
+// importOutcome turns the end of an import transaction into its answer: the
+// report, with ImportFailed when rows had errors (nothing was written).
+func importOutcome(rep *ImportReport, err error) (*ImportReport, error) {
+	switch {
+	case errors.Is(err, errRollback) && !rep.OK:
+		return rep, &ImportFailed{Report: rep}
+	case errors.Is(err, errRollback):
+		return rep, nil
+	case err != nil:
+		return nil, err
+	}
+	return rep, nil
+}

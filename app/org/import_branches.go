@@ -2,7 +2,6 @@ package org
 
 import (
 	"context"
-	"errors"
 
 	"gorm.io/gorm"
 
@@ -129,14 +128,5 @@ func (s *Service) ImportBranches(ctx context.Context, p *access.Principal, filen
 		}
 		return nil
 	})
-	if errors.Is(err, errRollback) {
-		if !rep.OK {
-			return rep, &ImportFailed{Report: rep}
-		}
-		return rep, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return rep, nil
+	return importOutcome(rep, err)
 }

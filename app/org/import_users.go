@@ -2,7 +2,6 @@ package org
 
 import (
 	"context"
-	"errors"
 	"strings"
 
 	"gorm.io/gorm"
@@ -80,16 +79,7 @@ func (s *Service) ImportUsers(ctx context.Context, p *access.Principal, filename
 		}
 		return nil
 	})
-	if errors.Is(err, errRollback) {
-		if !rep.OK {
-			return rep, &ImportFailed{Report: rep}
-		}
-		return rep, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return rep, nil
+	return importOutcome(rep, err)
 }
 
 func ids(us []User) []int64 {

@@ -343,6 +343,23 @@ func (s *Service) UpdateProfile(ctx context.Context, p *access.Principal, id int
 	return s.viewByID(ctx, p.TenantID, id)
 }
 
+// writableUser loads a user the principal may change (users.write at the
+// user's branch), or the 404 that an unknown or out-of-scope user gets.
+func (s *Service) writableUser(ctx context.Context, tx *gorm.DB, p *access.Principal, id int64) (*User, error) {
+	u, err := userByID(ctx, tx, p.TenantID, id)
+	if err != nil {
+		return nil, err
+	}
+	b, err := branchByID(ctx, tx, p.TenantID, u.BranchID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Guard.Require(ctx, p, b.Path, "users", "write", "user"); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
 // changeUser loads a user, authorizes a users.write at its branch, applies
 // fn, and audits before/after — the frame every user write shares.
 func (s *Service) changeUser(ctx context.Context, p *access.Principal, id int64, action string, fn func(tx *gorm.DB, u *User) error) error {
@@ -350,15 +367,8 @@ func (s *Service) changeUser(ctx context.Context, p *access.Principal, id int64,
 		return err
 	}
 	return s.DB.Tx(ctx, func(tx *gorm.DB) error {
-		u, err := userByID(ctx, tx, p.TenantID, id)
+		u, err := s.writableUser(ctx, tx, p, id)
 		if err != nil {
-			return err
-		}
-		b, err := branchByID(ctx, tx, p.TenantID, u.BranchID)
-		if err != nil {
-			return err
-		}
-		if err := s.Guard.Require(ctx, p, b.Path, "users", "write", "user"); err != nil {
 			return err
 		}
 		before := *u
@@ -469,15 +479,8 @@ func (s *Service) SetRoles(ctx context.Context, p *access.Principal, id int64, r
 		return nil, err
 	}
 	err := s.DB.Tx(ctx, func(tx *gorm.DB) error {
-		u, err := userByID(ctx, tx, p.TenantID, id)
+		u, err := s.writableUser(ctx, tx, p, id)
 		if err != nil {
-			return err
-		}
-		b, err := branchByID(ctx, tx, p.TenantID, u.BranchID)
-		if err != nil {
-			return err
-		}
-		if err := s.Guard.Require(ctx, p, b.Path, "users", "write", "user"); err != nil {
 			return err
 		}
 		old, err := authz.GrantsOf(tx, p.TenantID, []int64{u.ID})
