@@ -129,3 +129,21 @@ func TestImportBranchesFromXLSX(t *testing.T) {
 		t.Fatalf("missing columns: %d %s", st, body)
 	}
 }
+
+func TestTenantSettings(t *testing.T) {
+	env := testkit.New(t)
+	admin := env.Login("demo", "admin")
+	if st, body := admin.Do("PATCH", "/api/v1/tenant", map[string]string{"time_zone": "Mars/Olympus"}); st != 422 || !strings.Contains(body, "body.time_zone") {
+		t.Fatalf("bad zone: %d %s", st, body)
+	}
+	if st, body := admin.Do("PATCH", "/api/v1/tenant", map[string]string{"name": "星海银行", "default_locale": "en"}); st != 200 || !strings.Contains(body, `"default_locale":"en"`) {
+		t.Fatalf("update: %d %s", st, body)
+	}
+	st, body := admin.Do("GET", "/api/v1/audit?action=tenant.update", nil)
+	if st != 200 || !strings.Contains(body, `"total":1`) {
+		t.Fatalf("audit of settings change: %d %s", st, body)
+	}
+	if st, _ := env.Login("demo", "hr").Do("PATCH", "/api/v1/tenant", map[string]string{"name": "x"}); st != 403 {
+		t.Fatalf("hr changes settings: %d, want 403", st)
+	}
+}

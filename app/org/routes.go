@@ -40,6 +40,7 @@ func (s *Service) Routes(api huma.API) {
 	s.userRoutes(api)
 	s.platformRoutes(api)
 	s.importRoutes(api)
+	s.settingsRoutes(api)
 }
 
 func op(id, method, path, tag, summary string, errs ...int) huma.Operation {

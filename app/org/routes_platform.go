@@ -7,6 +7,7 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 
+	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/apperr"
 )
 
@@ -77,6 +78,26 @@ func (s *Service) platformRoutes(api huma.API) {
 				admin.DisplayName = b.AdminUsername
 			}
 			t, err := s.CreateTenantWithAdmin(ctx, NewTenant{Slug: b.Slug, Name: b.Name, TimeZone: b.TimeZone, DefaultLocale: b.DefaultLocale, HeadOfficeName: b.HeadOfficeName}, admin, "platform:"+name)
+			if err != nil {
+				return nil, err
+			}
+			return &struct{ Body TenantView }{tenantView(t)}, nil
+		})
+}
+
+func (s *Service) settingsRoutes(api huma.API) {
+	type settingsBody struct {
+		Name          *string `json:"name,omitempty" maxLength:"200"`
+		TimeZone      *string `json:"time_zone,omitempty" maxLength:"64" doc:"IANA time zone; periods and dates follow it"`
+		DefaultLocale *string `json:"default_locale,omitempty" enum:"zh-CN,en"`
+	}
+	huma.Register(api, op("update-tenant-settings", http.MethodPatch, "/api/v1/tenant", "tenant", "Change my bank's name, time zone or default language", 422),
+		func(ctx context.Context, in *struct{ Body settingsBody }) (*struct{ Body TenantView }, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			t, err := s.UpdateSettings(ctx, p, Settings{Name: in.Body.Name, TimeZone: in.Body.TimeZone, DefaultLocale: in.Body.DefaultLocale})
 			if err != nil {
 				return nil, err
 			}

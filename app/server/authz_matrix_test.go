@@ -307,7 +307,7 @@ func (c caller) String() string { return c.name }
 var (
 	adminCan = func(slug string) map[string]string {
 		root := slug + "/HQ"
-		return map[string]string{"branches.read": root, "branches.write": root, "users.read": root, "users.write": root, "audit.read": root}
+		return map[string]string{"branches.read": root, "branches.write": root, "users.read": root, "users.write": root, "audit.read": root, "tenant.write": root}
 	}
 	readerCan = map[string]string{"branches.read": "demo/HQ", "users.read": "demo/HQ", "audit.read": "demo/HQ"}
 )
@@ -718,6 +718,11 @@ func matrixRows() []row {
 				n := x.w.next()
 				csv := fmt.Sprintf("username,display_name,employee_code,branch_code,password\nmx.i%d,Imported %d,MXI%05d,%s,Matrix-Pass-2026\n", n, n, n, x.branchCode())
 				return upload(x.t, x.env(), x.client, "/api/v1/users/import", "users.csv", []byte(csv))
+			}},
+		// Tenant settings.
+		{method: "PATCH", path: "/api/v1/tenant", access: perm, perm: "tenant.write", ok: 200,
+			run: func(x *cell) resp {
+				return x.do("PATCH", "/api/v1/tenant", map[string]string{"time_zone": "Asia/Shanghai"})
 			}},
 		// Audit log.
 		{method: "GET", path: "/api/v1/audit", access: perm, perm: "audit.read", ok: 200, check: auditListCheck,
