@@ -315,7 +315,7 @@ var (
 var callers = []caller{
 	{name: "anonymous", kind: anonymous},
 	{name: "admin", kind: member, tenant: "demo", username: "admin", can: adminCan("demo")},
-	{name: "hr", kind: member, tenant: "demo", username: "hr", can: readerCan},
+	{name: "hr", kind: member, tenant: "demo", username: "hr", can: map[string]string{"branches.read": "demo/HQ", "users.read": "demo/HQ", "audit.read": "demo/HQ", "training.manage": "demo/HQ"}},
 	{name: "auditor", kind: member, tenant: "demo", username: "auditor", can: readerCan},
 	{name: "mgr.north", kind: member, tenant: "demo", username: "mgr.north", can: map[string]string{"branches.read": "demo/north", "users.read": "demo/north"}},
 	{name: "emp.north.1", kind: member, tenant: "demo", username: "emp.north.1", can: map[string]string{}},

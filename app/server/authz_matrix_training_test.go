@@ -1,9 +1,11 @@
 package server_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -190,7 +192,14 @@ func trainingRows() []row {
 			break
 		}
 	}
+	_, yaml, _ := library.Source(trapScenario)
 	rows := []row{
+		{method: "POST", path: "/api/v1/training/scenarios/validate", access: perm, perm: "training.manage", ok: 200,
+			run: func(x *cell) resp {
+				req := httptest.NewRequest("POST", "/api/v1/training/scenarios/validate", bytes.NewReader(yaml))
+				req.Header.Set("Content-Type", "application/yaml")
+				return sendReq(x.t, x.w.env, x.client, req)
+			}},
 		{method: "GET", path: "/api/v1/training/scenarios", access: self, ok: 200,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/scenarios", nil) }},
 		{method: "GET", path: "/api/v1/training/scenarios/{scenario_id}", access: self, ok: 200,

@@ -38,6 +38,7 @@ type AttemptSummary struct {
 
 // Routes registers the sandbox endpoints.
 func (s *Service) Routes(api huma.API) {
+	s.validateRoutes(api)
 	type catalogueOut struct {
 		Body struct {
 			Items []ScenarioCard `json:"items"`

@@ -1,7 +1,9 @@
 package training_test
 
 import (
+	"bytes"
 	"fmt"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -251,5 +253,33 @@ func TestBadRepliesChangeNothingAndAttemptsResume(t *testing.T) {
 	restarted := testkit.Restart(t, env)
 	if resumed := get(restarted.Login("demo", "emp.south.1")); resumed != saved {
 		t.Fatalf("after a restart the attempt differs:\n%s\n%s", saved, resumed)
+	}
+}
+
+func TestValidateUpload(t *testing.T) {
+	env := testkit.New(t)
+	hr := env.Login("demo", "hr")
+	post := func(c *testkit.Client, body []byte) (int, string) {
+		req := httptest.NewRequest("POST", "/api/v1/training/scenarios/validate?locale=en", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/yaml")
+		return c.SendRaw(req)
+	}
+	_, good, _ := library.Source("green-loan-enquiry")
+	if st, body := post(hr, good); st != 200 || !strings.Contains(body, `"valid":true`) {
+		t.Fatalf("valid file: %d %s", st, body)
+	}
+	broken := strings.Replace(string(good), "next: ", "next: nowhere-", 1)
+	st, body := post(hr, []byte(broken))
+	if st != 422 || !strings.Contains(body, `"problems"`) || !strings.Contains(body, `"line"`) {
+		t.Fatalf("broken file: %d %s", st, body)
+	}
+	if st, body := post(hr, []byte("id: [unclosed")); st != 422 || !strings.Contains(body, `"problems"`) {
+		t.Fatalf("malformed YAML: %d %s", st, body)
+	}
+	if st, _ := post(hr, bytes.Repeat([]byte("#"), 2<<20)); st != 413 {
+		t.Fatalf("2 MiB upload: %d, want 413", st)
+	}
+	if st, _ := post(env.Login("demo", "emp.north.1"), good); st != 403 {
+		t.Fatalf("employee validates: %d, want 403", st)
 	}
 }
