@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { ElMessage } from 'element-plus'
 import { useAuthStore } from '@/stores/auth'
-import { MENU, allowed } from '@/utils/menu'
+import { MENU, TRAINING_TAKE, allowed } from '@/utils/menu'
 import { t } from '@/i18n'
 
 declare module 'vue-router' {
@@ -51,9 +51,22 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/training',
     name: 'training',
-    component: () => import('@/views/ComingSoonView.vue'),
-    props: { featureKey: 'menu.training' },
+    component: () => import('@/views/training/TrainingCatalogueView.vue'),
     meta: { anyOf: perm('training'), titleKey: 'menu.training' },
+  },
+  {
+    path: '/training/attempts/:id(\\d+)',
+    name: 'training-attempt',
+    component: () => import('@/views/training/TrainingAttemptView.vue'),
+    props: (r) => ({ id: String(r.params.id), resultOnly: false }),
+    meta: { anyOf: TRAINING_TAKE, titleKey: 'menu.training' },
+  },
+  {
+    path: '/training/attempts/:id(\\d+)/result',
+    name: 'training-result',
+    component: () => import('@/views/training/TrainingAttemptView.vue'),
+    props: (r) => ({ id: String(r.params.id), resultOnly: true }),
+    meta: { anyOf: TRAINING_TAKE, titleKey: 'training.resultTitle' },
   },
   {
     path: '/kpi',

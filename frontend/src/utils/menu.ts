@@ -17,6 +17,12 @@ export const MENU: readonly MenuItem[] = [
   { key: 'audit', path: '/audit', labelKey: 'menu.audit', icon: 'Document', anyOf: ['audit.read'] },
 ]
 
+/**
+ * Playing scenarios (the sandbox and its result pages). The Training entry also opens for
+ * training.manage; its page shows the catalogue to those who may take training.
+ */
+export const TRAINING_TAKE: readonly string[] = ['training.take']
+
 export function allowed(permissions: Iterable<string>, anyOf?: readonly string[]): boolean {
   if (!anyOf || anyOf.length === 0) return true
   const held = permissions instanceof Set ? (permissions as Set<string>) : new Set(permissions)

@@ -1,0 +1,23 @@
+import { useI18n } from 'vue-i18n'
+import type { Text } from '@/api/training'
+import { pickText } from './helpers'
+
+/**
+ * Locale-aware labels for the sandbox: bilingual texts from the API in the current
+ * language, and the scenario format's enumerations (unknown values are shown as they are).
+ */
+export function useTrainingText() {
+  const { t, te, locale } = useI18n()
+  const text = (v: Text | null | undefined) => pickText(v, locale.value)
+  const known = (group: string, v: string) => (v && te(`training.${group}.${v}`) ? t(`training.${group}.${v}`) : v)
+  return {
+    text,
+    category: (v: string) => known('categories', v),
+    businessLine: (v: string) => known('businessLines', v),
+    kind: (v: string) => known('kinds', v),
+    dimension: (v: string) => known('dimensions', v),
+    endingKind: (v: string) => known('endings', v),
+    tolerance: (v: string) => known('tolerance', v),
+    productRisk: (v: string) => known('productRisk', v),
+  }
+}

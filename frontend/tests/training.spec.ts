@@ -1,0 +1,314 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createRouter, createMemoryHistory } from 'vue-router'
+import { defineComponent, h } from 'vue'
+import { i18n, setLocale } from '@/i18n'
+import {
+  aboveTolerance,
+  clampMood,
+  elapsedSince,
+  formatScore,
+  moodColor,
+  moodEmoji,
+  moodKey,
+  pickText,
+  riskLevel,
+  riskTagType,
+  formatSeconds,
+  wrapLabel,
+} from '@/components/training/helpers'
+import MoodMeter from '@/components/training/MoodMeter.vue'
+import ProductShelf from '@/components/training/ProductShelf.vue'
+import SuitabilityDialog from '@/components/training/SuitabilityDialog.vue'
+import type { Attempt, Pending, Product, ScenarioDetail } from '@/api/training'
+
+vi.mock('@/api/training', async (orig) => {
+  const real = await orig<typeof import('@/api/training')>()
+  return {
+    ...real,
+    getAttempt: vi.fn(),
+    getScenario: vi.fn(),
+    choose: vi.fn(),
+    answer: vi.fn(),
+    backFromPending: vi.fn(),
+    confirmPending: vi.fn(),
+    getDebrief: vi.fn(),
+    startAttempt: vi.fn(),
+  }
+})
+const MOCKED = ['getAttempt', 'getScenario', 'choose', 'answer', 'backFromPending', 'confirmPending'] as const
+const mocked = (await import('@/api/training')) as unknown as Record<(typeof MOCKED)[number], ReturnType<typeof vi.fn>>
+
+describe('pickText', () => {
+  const text = { 'zh-CN': '您好', en: 'Hello' }
+  it('picks the current language', () => {
+    expect(pickText(text, 'en')).toBe('Hello')
+    expect(pickText(text, 'zh-CN')).toBe('您好')
+  })
+  it('falls back to zh-CN, then to any language, then to empty', () => {
+    expect(pickText(text, 'fr')).toBe('您好')
+    expect(pickText({ 'zh-CN': '', en: 'Only English' }, 'zh-CN')).toBe('Only English')
+    expect(pickText({}, 'en')).toBe('')
+    expect(pickText(null, 'en')).toBe('')
+    expect(pickText(undefined, 'en')).toBe('')
+  })
+})
+
+describe('mood', () => {
+  it('labels the four bands', () => {
+    expect([0, 24, 25, 49, 50, 74, 75, 100].map(moodKey)).toEqual([
+      'angry',
+      'angry',
+      'anxious',
+      'anxious',
+      'neutral',
+      'neutral',
+      'satisfied',
+      'satisfied',
+    ])
+    expect(moodEmoji(10)).toBe('😠')
+    expect(moodEmoji(90)).toBe('😊')
+  })
+  it('clamps out-of-range and broken values', () => {
+    expect(clampMood(-5)).toBe(0)
+    expect(clampMood(130)).toBe(100)
+    expect(clampMood(Number.NaN)).toBe(50)
+    expect(moodKey(-20)).toBe('angry')
+    expect(moodKey(200)).toBe('satisfied')
+  })
+  it('goes from red at 0 to green at 100', () => {
+    expect(moodColor(0)).toBe('hsl(0, 72%, 42%)')
+    expect(moodColor(100)).toBe('hsl(120, 72%, 42%)')
+    expect(moodColor(150)).toBe(moodColor(100))
+    const hue = (m: number) => Number(/hsl\((\d+)/.exec(moodColor(m))![1])
+    for (let m = 1; m <= 100; m++) expect(hue(m)).toBeGreaterThanOrEqual(hue(m - 1))
+  })
+})
+
+describe('risk', () => {
+  it('reads R1..R5 and nothing else', () => {
+    expect(['R1', 'R3', 'r5', ' R2 ', 'R0', 'R6', 'C2', '', null, undefined].map(riskLevel)).toEqual([1, 3, 5, 2, 0, 0, 0, 0, 0, 0])
+  })
+  it('flags only products rated strictly above the tolerance', () => {
+    expect(aboveTolerance('R4', 'R2')).toBe(true)
+    expect(aboveTolerance('R3', 'R2')).toBe(true)
+    expect(aboveTolerance('R2', 'R2')).toBe(false)
+    expect(aboveTolerance('R1', 'R2')).toBe(false)
+    expect(aboveTolerance('R5', 'R5')).toBe(false)
+    expect(aboveTolerance('R4', '')).toBe(false)
+    expect(aboveTolerance('??', 'R1')).toBe(false)
+  })
+  it('colours high risk red', () => {
+    expect(riskTagType('R1')).toBe('success')
+    expect(riskTagType('R3')).toBe('warning')
+    expect(riskTagType('R4')).toBe('danger')
+    expect(riskTagType('R5')).toBe('danger')
+    expect(riskTagType('x')).toBe('info')
+  })
+})
+
+describe('numbers', () => {
+  it('measures elapsed time in whole, non-negative ms', () => {
+    expect(elapsedSince(1000, 2500.6)).toBe(1501)
+    expect(elapsedSince(2000, 1000)).toBe(0)
+  })
+  it('formats scores with at most one decimal', () => {
+    expect(formatScore(82.5)).toBe('82.5')
+    expect(formatScore(80)).toBe('80')
+    expect(formatScore(66.66)).toBe('66.7')
+    expect(formatScore(null)).toBe('–')
+  })
+})
+
+const global = { plugins: [i18n, ElementPlus] }
+
+describe('sandbox components', () => {
+  beforeEach(() => setLocale('zh-CN'))
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('shows the mood as a labelled meter', async () => {
+    const w = mount(MoodMeter, { props: { mood: 20, name: '孙先生' }, global })
+    const m = w.get('[data-testid="mood-meter"]')
+    expect(m.attributes('data-mood-key')).toBe('angry')
+    expect(w.get('[role="meter"]').attributes('aria-valuenow')).toBe('20')
+    expect(w.text()).toContain('愤怒')
+    setLocale('en')
+    await flushPromises()
+    expect(w.text()).toContain('Angry')
+  })
+
+  it('highlights products above the tolerance that need a suitability check', () => {
+    const products: Product[] = [
+      { id: 'fund', name: { 'zh-CN': '股票基金', en: 'Equity fund' }, kind: 'fund', risk: 'R4', suitability_checked: true },
+      { id: 'wmp', name: { 'zh-CN': '理财', en: 'WMP' }, kind: 'wealth_management', risk: 'R2', suitability_checked: true },
+      { id: 'cd', name: { 'zh-CN': '大额存单', en: 'CD' }, kind: 'deposit', risk: 'R1', suitability_checked: false },
+    ]
+    const w = mount(ProductShelf, { props: { products, tolerance: 'R2' }, global })
+    expect(w.get('[data-testid="product-fund"]').attributes('data-above')).toBe('true')
+    expect(w.get('[data-testid="product-fund"]').classes()).toContain('above')
+    expect(w.get('[data-testid="product-wmp"]').attributes('data-above')).toBe('false')
+    expect(w.get('[data-testid="product-cd"]').attributes('data-above')).toBe('false')
+    expect(w.get('[data-testid="product-fund"]').text()).toContain('超出客户风险承受能力')
+  })
+
+  it('names both ratings in the suitability warning and offers back or confirm', async () => {
+    const pending: Pending = {
+      choice_id: 'b',
+      product_id: 'fund',
+      product_name: { 'zh-CN': '股票基金', en: 'Equity fund' },
+      customer_risk: 'R2',
+      product_risk: 'R4',
+      message: { 'zh-CN': '风险不匹配：客户 R2，产品 R4', en: 'Risk mismatch: customer R2, product R4' },
+    }
+    const w = mount(SuitabilityDialog, { props: { pending }, global, attachTo: document.body })
+    await flushPromises()
+    const body = document.body
+    expect(body.querySelector('[data-testid="suitability-mismatch"]')?.textContent).toContain('客户风险承受能力 R2，产品风险等级 R4')
+    ;(body.querySelector('[data-testid="suitability-back"]') as HTMLElement).click()
+    ;(body.querySelector('[data-testid="suitability-confirm"]') as HTMLElement).click()
+    expect(w.emitted('back')).toHaveLength(1)
+    expect(w.emitted('confirm')).toHaveLength(1)
+    setLocale('en')
+    await flushPromises()
+    expect(body.querySelector('[data-testid="suitability-mismatch"]')?.textContent).toContain('Customer R2, product R4')
+    w.unmount()
+  })
+})
+
+describe('sandbox view', () => {
+  const scenario: ScenarioDetail = {
+    id: 'demo',
+    version: 1,
+    title: { 'zh-CN': '演示', en: 'Demo' },
+    summary: { 'zh-CN': '', en: '' },
+    category: 'wealth',
+    business_line: 'wealth',
+    difficulty: 3,
+    estimated_minutes: 5,
+    pass_mark: 80,
+    persona: {
+      name: { 'zh-CN': '孙先生', en: 'Mr Sun' },
+      age: 58,
+      occupation: { 'zh-CN': '经理', en: 'Manager' },
+      assets: { 'zh-CN': '150万', en: '1.5m' },
+      goals: { 'zh-CN': '多赚', en: 'Earn more' },
+      risk_tolerance: 'R2',
+      initial_mood: 45,
+    },
+    products: [{ id: 'fund', name: { 'zh-CN': '基金', en: 'Fund' }, kind: 'fund', risk: 'R4', suitability_checked: true }],
+    dimensions: ['empathy', 'compliance'],
+  }
+  const base: Attempt = {
+    id: 7,
+    scenario_id: 'demo',
+    version: 1,
+    status: 'in_progress',
+    mood: 45,
+    turn: {
+      id: 't1',
+      customer: { 'zh-CN': '我要买基金', en: 'I want the fund' },
+      choices: [
+        { id: 'a', text: { 'zh-CN': '先了解需求', en: 'Ask first' }, recommends: null },
+        { id: 'b', text: { 'zh-CN': '马上下单', en: 'Order now' }, recommends: 'fund' },
+      ],
+      free_text: false,
+    },
+    pending: null,
+    transcript: [],
+    needs_revealed: [],
+    violations: [],
+    result: null,
+  }
+  const pendingAttempt: Attempt = {
+    ...base,
+    pending: {
+      choice_id: 'b',
+      product_id: 'fund',
+      product_name: { 'zh-CN': '基金', en: 'Fund' },
+      customer_risk: 'R2',
+      product_risk: 'R4',
+      message: { 'zh-CN': '客户 R2，产品 R4', en: 'customer R2, product R4' },
+    },
+  }
+
+  async function render() {
+    const { default: View } = await import('@/views/training/TrainingAttemptView.vue')
+    const Blank = defineComponent({ render: () => h('div') })
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', name: 'training', component: Blank }] })
+    router.addRoute({ path: '/training/attempts/:id', name: 'training-attempt', component: Blank })
+    await router.push('/')
+    const w = mount(View, { props: { id: '7' }, global: { plugins: [i18n, ElementPlus, router] }, attachTo: document.body })
+    await flushPromises()
+    return w
+  }
+
+  beforeEach(() => {
+    setLocale('zh-CN')
+    Object.defineProperty(window, 'innerWidth', { value: 1366, configurable: true })
+    for (const k of MOCKED) mocked[k].mockReset()
+    mocked.getScenario.mockResolvedValue(scenario)
+  })
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('shows the persona, shelf and choices, and sends the time spent on the turn', async () => {
+    mocked.getAttempt.mockResolvedValue(base)
+    mocked.choose.mockResolvedValue(pendingAttempt)
+    const w = await render()
+    expect(w.find('[data-testid="persona-card"]').text()).toContain('孙先生')
+    expect(w.find('[data-testid="product-fund"]').attributes('data-above')).toBe('true')
+    expect(w.find('[data-testid="current-customer-line"]').text()).toContain('我要买基金')
+    await w.get('[data-testid="choice-b"]').trigger('click')
+    await flushPromises()
+    expect(mocked.choose).toHaveBeenCalledTimes(1)
+    const [id, choice, ms] = mocked.choose.mock.calls[0]
+    expect([id, choice]).toEqual(['7', 'b'])
+    expect(typeof ms).toBe('number')
+    expect(ms).toBeGreaterThanOrEqual(0)
+    // The warning is up and the choices are locked until back or confirm.
+    expect(document.body.querySelector('[data-testid="suitability-mismatch"]')?.textContent).toContain('R2')
+    expect(w.get('[data-testid="choice-a"]').attributes('disabled')).toBeDefined()
+    w.unmount()
+  })
+
+  it('re-opens a pending warning after a reload and goes back on request', async () => {
+    mocked.getAttempt.mockResolvedValue(pendingAttempt)
+    mocked.backFromPending.mockResolvedValue(base)
+    const w = await render()
+    const back = document.body.querySelector('[data-testid="suitability-back"]') as HTMLElement
+    expect(back).not.toBeNull()
+    back.click()
+    await flushPromises()
+    expect(mocked.backFromPending).toHaveBeenCalledWith('7')
+    expect(mocked.confirmPending).not.toHaveBeenCalled()
+    expect(w.get('[data-testid="choice-a"]').attributes('disabled')).toBeUndefined()
+    w.unmount()
+  })
+
+  it('sends a free-text reply', async () => {
+    mocked.getAttempt.mockResolvedValue({ ...base, turn: { ...base.turn!, choices: [], free_text: true } })
+    mocked.answer.mockResolvedValue(base)
+    const w = await render()
+    await w.get('textarea[data-testid="free-text-input"], [data-testid="free-text-input"] textarea').setValue('您的意思是，我会在24小时内回复')
+    await w.get('[data-testid="free-text-submit"]').trigger('click')
+    await flushPromises()
+    expect(mocked.answer).toHaveBeenCalledWith('7', '您的意思是，我会在24小时内回复', expect.any(Number))
+    w.unmount()
+  })
+})
+
+describe('labels', () => {
+  it('wraps long chart labels at spaces', () => {
+    expect(wrapLabel('合规')).toBe('合规')
+    expect(wrapLabel('Empathy & emotion')).toBe('Empathy &\nemotion')
+    expect(wrapLabel('Needs discovery')).toBe('Needs\ndiscovery')
+    expect(wrapLabel('Compliance')).toBe('Compliance')
+    expect(formatSeconds(430)).toBe('0.4')
+    expect(formatSeconds(12_400)).toBe('12')
+    expect(formatSeconds(-5)).toBe('0')
+  })
+})
