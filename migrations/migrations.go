@@ -32,6 +32,7 @@ var steps = []step{
 	{1, coreSchema},
 	{2, sessionVersion},
 	{3, trainingAttempts},
+	{4, trainingComments},
 }
 
 // Up brings the database to the newest version.

@@ -18,11 +18,13 @@ func seedAttempts(ctx context.Context, svc *org.Service, train *training.Service
 		tenant, user string
 		scenario     string
 		finish       bool
+		coach        string // reviewer who leaves a coaching comment
+		comment      string
 	}{
-		{"demo", "emp.north.1", "salary-to-fixed-deposit", true},
-		{"demo", "emp.north.1", "lost-card-report", false},
-		{"demo", "emp.south.1", "ecny-introduction", true},
-		{"demo2", "emp.1", "elderly-app-distrust", true},
+		{"demo", "emp.north.1", "salary-to-fixed-deposit", true, "mgr.north", "需求挖掘做得好：先问清了婚礼用款时间。下次可以更早提示应急备用金。"},
+		{"demo", "emp.north.1", "lost-card-report", false, "", ""},
+		{"demo", "emp.south.1", "ecny-introduction", true, "", ""},
+		{"demo2", "emp.1", "elderly-app-distrust", true, "mgr.1", "对老年客户很耐心，注意放慢语速。"},
 	}
 	for _, a := range plan {
 		p, err := principalOf(ctx, svc, a.tenant, a.user)
@@ -38,6 +40,16 @@ func seedAttempts(ctx context.Context, svc *org.Service, train *training.Service
 		}
 		if err := playToGoodEnding(ctx, train, p, att.ID, sc); err != nil {
 			return fmt.Errorf("%s/%s %s: %w", a.tenant, a.user, a.scenario, err)
+		}
+		if a.coach == "" {
+			continue
+		}
+		coach, err := principalOf(ctx, svc, a.tenant, a.coach)
+		if err != nil {
+			return err
+		}
+		if _, err := train.AddComment(context.WithValue(ctx, access.LocalsKey, coach), coach, att.ID, a.comment); err != nil { //nolint:staticcheck // the key is the string Fiber locals use
+			return fmt.Errorf("comment by %s: %w", a.coach, err)
 		}
 	}
 	return nil

@@ -171,9 +171,16 @@ func seedDemo2(ctx context.Context, svc *org.Service) error {
 	if err != nil {
 		return err
 	}
-	for i, u := range []struct{ user, name string }{{"emp.1", "昆明分行柜员 杨帆"}, {"emp.2", "昆明分行客户经理 马丽"}} {
+	for i, u := range []struct {
+		user, name string
+		roles      []org.RoleGrant
+	}{
+		{"emp.1", "昆明分行柜员 杨帆", nil},
+		{"emp.2", "昆明分行客户经理 马丽", nil},
+		{"mgr.1", "昆明分行行长 段然", []org.RoleGrant{{Role: "manager", BranchID: br.ID}}},
+	} {
 		_, err := svc.CreateUser(ctx, admin, org.NewUser{Username: u.user, DisplayName: u.name, EmployeeCode: fmt.Sprintf("YL%04d", i+2),
-			Password: Password, BranchID: br.ID, Ready: true})
+			Password: Password, BranchID: br.ID, Roles: u.roles, Ready: true})
 		if err != nil {
 			return err
 		}

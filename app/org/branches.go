@@ -60,7 +60,7 @@ func (s *Service) ListBranches(ctx context.Context, p *access.Principal) ([]Bran
 	}
 	var bs []Branch
 	q := s.DB.R.WithContext(ctx).Scopes(store.Tenant(p.TenantID))
-	err = inScopes(q, "path", scopes).Order("path").Find(&bs).Error
+	err = authz.InSubtrees(q, "path", scopes).Order("path").Find(&bs).Error
 	return bs, err
 }
 

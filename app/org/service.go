@@ -4,11 +4,9 @@ import (
 	"context"
 	"errors"
 	"strconv"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/apperr"
@@ -73,20 +71,6 @@ func rootBranch(ctx context.Context, db *gorm.DB, tenantID int64) (*Branch, erro
 		return nil, err
 	}
 	return &b, nil
-}
-
-// inScopes adds "column within one of the scopes' subtrees" to a query.
-func inScopes(db *gorm.DB, column string, scopes []string) *gorm.DB {
-	col := clause.Column{Name: column}
-	if t, c, ok := strings.Cut(column, "."); ok {
-		col = clause.Column{Table: t, Name: c}
-	}
-	ors := make([]clause.Expression, 0, len(scopes))
-	for _, sc := range scopes {
-		lo, hi := authz.PathRange(sc)
-		ors = append(ors, clause.And(clause.Gte{Column: col, Value: lo}, clause.Lt{Column: col, Value: hi}))
-	}
-	return db.Where(clause.Or(ors...))
 }
 
 // coveredByAny reports whether one of the scopes reaches path.

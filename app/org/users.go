@@ -51,7 +51,7 @@ func (s *Service) ListUsers(ctx context.Context, p *access.Principal, f UserFilt
 	}
 	q := s.DB.R.WithContext(ctx).Model(&User{}).Scopes(store.Tenant(p.TenantID)).
 		Joins("JOIN branches b ON b.tenant_id = users.tenant_id AND b.id = users.branch_id")
-	q = inScopes(q, "b.path", scopes)
+	q = authz.InSubtrees(q, "b.path", scopes)
 	if f.BranchID > 0 {
 		b, err := branchByID(ctx, s.DB.R, p.TenantID, f.BranchID)
 		if err != nil {

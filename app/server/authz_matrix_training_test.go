@@ -211,6 +211,20 @@ func trainingRows() []row {
 		{method: "GET", path: "/api/v1/training/attempts", access: self, ok: 200,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/attempts", nil) }},
 	}
+	// Reviews: managers (their subtree) and HR read and comment; auditors
+	// read ("training.reviewread" stands for review or inspect).
+	rows = append(rows,
+		row{method: "GET", path: "/api/v1/training/reviews", access: perm, perm: "training.reviewread", ok: 200,
+			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/reviews", nil) }},
+		row{method: "GET", path: "/api/v1/training/reviews/{id}", access: perm, perm: "training.reviewread", object: true, ok: 200, foreign: 404,
+			run: func(x *cell) resp {
+				return x.do("GET", idPath("/api/v1/training/reviews/{id}", othersAttemptID(x, atEnd)), nil)
+			}},
+		row{method: "POST", path: "/api/v1/training/reviews/{id}/comments", access: perm, perm: "training.review", object: true, ok: 200, foreign: 404,
+			run: func(x *cell) resp {
+				return x.do("POST", idPath("/api/v1/training/reviews/{id}/comments", othersAttemptID(x, atEnd)), map[string]string{"body": "继续保持"})
+			}},
+	)
 	for _, a := range actions {
 		a := a
 		path := attempt + a.suffix

@@ -13,6 +13,7 @@ import (
 	"github.com/servicestar/servicestar/app/demo"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/store"
+	"github.com/servicestar/servicestar/app/testkit"
 )
 
 // snapshot is every tenant-owned row, the grants and the policy versions:
@@ -95,6 +96,15 @@ type badCase struct {
 	locations []string
 }
 
+// senderOf is the demo user who sends a bad-input case: the tenant admin,
+// except on review routes, which only reviewers may use (an admin gets 403).
+func senderOf(path string) string {
+	if strings.Contains(path, "/training/reviews") {
+		return "hr"
+	}
+	return "admin"
+}
+
 // runBad sends each case as the admin of demo and asserts a 4xx
 // problem+json with the named locations, and that nothing changed.
 func problemMessages(body string) string {
@@ -111,13 +121,25 @@ func problemMessages(body string) string {
 
 func runBad(t *testing.T, w *world, cases []badCase) {
 	t.Helper()
-	admin, r := signIn(t, w.env, "demo", "admin", demo.Password)
-	if r.Status != 200 {
-		t.Fatalf("admin sign-in: %s", r)
+	clients := map[string]*testkit.Client{}
+	caller := func(name string) *testkit.Client {
+		if name == "" {
+			name = "admin"
+		}
+		if c, ok := clients[name]; ok {
+			return c
+		}
+		c, r := signIn(t, w.env, "demo", name, demo.Password)
+		if r.Status != 200 {
+			t.Fatalf("%s sign-in: %s", name, r)
+		}
+		clients[name] = c
+		return c
 	}
+	caller("admin")
 	before := snapshot(t, w)
 	for _, c := range cases {
-		got := send(t, w.env, admin, c.method, c.path, c.body)
+		got := send(t, w.env, caller(senderOf(c.path)), c.method, c.path, c.body)
 		var wrong []string
 		if got.Status != c.status {
 			wrong = append(wrong, fmt.Sprintf("status %d, want %d", got.Status, c.status))
@@ -215,6 +237,8 @@ func TestBadInputIDs(t *testing.T) {
 		"POST /api/v1/training/attempts/{id}/answer":  map[string]string{"text": "您好"},
 		"POST /api/v1/training/attempts/{id}/confirm": nil,
 		"POST /api/v1/training/attempts/{id}/back":    nil,
+		"GET /api/v1/training/reviews/{id}":           nil,
+		"POST /api/v1/training/reviews/{id}/comments": map[string]string{"body": "好"},
 	}
 	var routes []string
 	for k := range registeredRoutes(w.env.App.HTTP.API) {

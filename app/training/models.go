@@ -31,5 +31,19 @@ type Attempt struct {
 // TableName keeps the table name stable.
 func (Attempt) TableName() string { return "training_attempts" }
 
+// Comment is a manager's coaching note on an attempt.
+type Comment struct {
+	TenantID   int64     `json:"-"`
+	ID         int64     `gorm:"primaryKey" json:"id"`
+	AttemptID  int64     `json:"attempt_id"`
+	AuthorID   int64     `json:"author_id"`
+	AuthorName string    `json:"author_name"`
+	Body       string    `json:"body"`
+	CreatedAt  time.Time `json:"created_at"`
+}
+
+// TableName keeps the table name stable.
+func (Comment) TableName() string { return "training_comments" }
+
 // Models lists this package's tenant-owned models, for the isolation test.
-func Models() []any { return []any{&Attempt{}} }
+func Models() []any { return []any{&Attempt{}, &Comment{}} }

@@ -39,13 +39,14 @@ type AttemptSummary struct {
 // Routes registers the sandbox endpoints.
 func (s *Service) Routes(api huma.API) {
 	s.validateRoutes(api)
-	type catalogueOut struct {
+	s.reviewRoutes(api)
+	type scenarioCatalogueOut struct {
 		Body struct {
 			Items []ScenarioCard `json:"items"`
 		}
 	}
 	huma.Register(api, op("list-scenarios", http.MethodGet, "/api/v1/training/scenarios", "Scenarios I can practise"),
-		func(ctx context.Context, _ *struct{}) (*catalogueOut, error) {
+		func(ctx context.Context, _ *struct{}) (*scenarioCatalogueOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
 				return nil, err
@@ -57,7 +58,7 @@ func (s *Service) Routes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			out := &catalogueOut{}
+			out := &scenarioCatalogueOut{}
 			out.Body.Items = make([]ScenarioCard, len(list))
 			for i, sc := range list {
 				out.Body.Items[i] = card(sc)
@@ -104,13 +105,13 @@ func (s *Service) Routes(api huma.API) {
 			return &attemptOut{attemptView(a, sc, st)}, nil
 		})
 
-	type listOut struct {
+	type attemptListOut struct {
 		Body struct {
 			Items []AttemptSummary `json:"items"`
 		}
 	}
 	huma.Register(api, op("list-my-attempts", http.MethodGet, "/api/v1/training/attempts", "My attempts, newest first"),
-		func(ctx context.Context, _ *struct{}) (*listOut, error) {
+		func(ctx context.Context, _ *struct{}) (*attemptListOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
 				return nil, err
@@ -119,7 +120,7 @@ func (s *Service) Routes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			out := &listOut{}
+			out := &attemptListOut{}
 			out.Body.Items = make([]AttemptSummary, 0, len(as))
 			for _, a := range as {
 				sum := AttemptSummary{ID: a.ID, ScenarioID: a.ScenarioID, Status: a.Status, Total: a.Total, Passed: a.Passed, StartedAt: a.StartedAt, FinishedAt: a.FinishedAt}
@@ -141,7 +142,11 @@ func (s *Service) Routes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			return &attemptOut{attemptView(a, sc, st)}, nil
+			v := attemptView(a, sc, st)
+			if v.Comments, err = s.Comments(ctx, p.TenantID, a.ID); err != nil {
+				return nil, err
+			}
+			return &attemptOut{v}, nil
 		})
 
 	huma.Register(api, op("attempt-debrief", http.MethodGet, "/api/v1/training/attempts/{id}/debrief", "Turn-by-turn feedback of a finished attempt", 409),

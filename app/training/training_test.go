@@ -283,3 +283,73 @@ func TestValidateUpload(t *testing.T) {
 		t.Fatalf("employee validates: %d, want 403", st)
 	}
 }
+
+func TestManagerReviewsSubtreeAndCoaches(t *testing.T) {
+	env := testkit.New(t)
+	north := env.Login("demo", "emp.north.1")
+	south := env.Login("demo", "emp.south.1")
+	aNorth := start(t, north, "salary-to-fixed-deposit")
+	aSouth := start(t, south, "salary-to-fixed-deposit")
+	mgr := env.Login("demo", "mgr.north")
+
+	st, body := mgr.Do("GET", "/api/v1/training/reviews?page_size=200", nil)
+	if st != 200 || !strings.Contains(body, fmt.Sprintf(`"id":%d,`, aNorth.ID)) || strings.Contains(body, fmt.Sprintf(`"id":%d,`, aSouth.ID)) {
+		t.Fatalf("manager's review list: %d %s", st, body)
+	}
+	if st, _ := mgr.Do("GET", fmt.Sprintf("/api/v1/training/reviews/%d", aSouth.ID), nil); st != 404 {
+		t.Fatalf("manager reads a sibling branch's attempt: %d, want 404", st)
+	}
+	if st, body := mgr.Do("POST", fmt.Sprintf("/api/v1/training/reviews/%d/comments", aNorth.ID), map[string]string{"body": "  "}); st != 422 || !strings.Contains(body, "body.body") {
+		t.Fatalf("empty comment: %d %s", st, body)
+	}
+	if st, body := mgr.Do("POST", fmt.Sprintf("/api/v1/training/reviews/%d/comments", aNorth.ID), map[string]string{"body": "先问清用款时间，很好。"}); st != 200 {
+		t.Fatalf("comment: %d %s", st, body)
+	}
+	if st, body := north.Do("GET", fmt.Sprintf("/api/v1/training/attempts/%d", aNorth.ID), nil); st != 200 || !strings.Contains(body, "先问清用款时间") {
+		t.Fatalf("employee does not see the coaching comment: %d %s", st, body)
+	}
+	if st, _ := north.Do("GET", "/api/v1/training/reviews", nil); st != 403 {
+		t.Fatalf("employee lists reviews: %d, want 403", st)
+	}
+	auditor := env.Login("demo", "auditor")
+	if st, _ := auditor.Do("GET", fmt.Sprintf("/api/v1/training/reviews/%d", aNorth.ID), nil); st != 200 {
+		t.Fatalf("auditor reads a review: %d, want 200", st)
+	}
+	if st, _ := auditor.Do("POST", fmt.Sprintf("/api/v1/training/reviews/%d/comments", aNorth.ID), map[string]string{"body": "x"}); st != 403 {
+		t.Fatalf("auditor comments: %d, want 403", st)
+	}
+
+	// A transfer does not move past results: the attempt stays with North.
+	admin := env.Login("demo", "admin")
+	me := testkit.JSON[struct {
+		User struct {
+			ID int64 `json:"id"`
+		} `json:"user"`
+	}](t, mustGet(t, north, "/api/v1/me"))
+	var southID int64
+	for _, b := range testkit.JSON[struct {
+		Items []struct {
+			ID   int64  `json:"id"`
+			Code string `json:"code"`
+		} `json:"items"`
+	}](t, mustGet(t, admin, "/api/v1/branches")).Items {
+		if b.Code == "south" {
+			southID = b.ID
+		}
+	}
+	if st, body := admin.Do("POST", fmt.Sprintf("/api/v1/users/%d/move", me.User.ID), map[string]int64{"branch_id": southID}); st != 200 {
+		t.Fatalf("transfer: %d %s", st, body)
+	}
+	if st, _ := mgr.Do("GET", fmt.Sprintf("/api/v1/training/reviews/%d", aNorth.ID), nil); st != 200 {
+		t.Fatalf("after the transfer North's manager lost the attempt made in North: %d", st)
+	}
+}
+
+func mustGet(t *testing.T, c *testkit.Client, path string) string {
+	t.Helper()
+	st, body := c.Do("GET", path, nil)
+	if st != 200 {
+		t.Fatalf("GET %s: %d %s", path, st, body)
+	}
+	return body
+}

@@ -137,11 +137,13 @@ type AttemptView struct {
 	Result        *ResultView      `json:"result"`
 	StartedAt     time.Time        `json:"started_at"`
 	FinishedAt    *time.Time       `json:"finished_at"`
+	// Comments are the reviewers' coaching comments, oldest first.
+	Comments []Comment `json:"comments"`
 }
 
 func attemptView(a *Attempt, s *scenarios.Scenario, st scenarios.State) AttemptView {
 	v := AttemptView{ID: a.ID, ScenarioID: a.ScenarioID, Version: a.ScenarioVersion, Status: a.Status, Mood: st.Mood,
-		Transcript: []TranscriptLine{}, NeedsRevealed: []scenarios.Text{}, Violations: []ViolationView{},
+		Transcript: []TranscriptLine{}, NeedsRevealed: []scenarios.Text{}, Violations: []ViolationView{}, Comments: []Comment{},
 		StartedAt: a.StartedAt, FinishedAt: a.FinishedAt}
 	if t := s.Turn(st.Turn); t != nil && !st.Finished {
 		tv := &TurnView{ID: t.ID, Customer: t.Customer, Choices: []ChoiceView{}, FreeText: t.IsFreeText()}

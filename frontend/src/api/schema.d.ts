@@ -381,6 +381,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/training/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attempts made in the branches I review */
+        get: operations["list-reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One attempt in a branch I review: transcript, scores, violations, time per turn, comments */
+        get: operations["get-review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/reviews/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a coaching comment the employee sees */
+        post: operations["add-review-comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/training/scenarios": {
         parameters: {
             query?: never;
@@ -579,6 +630,9 @@ export interface components {
             elapsed_ms?: number;
             text: string;
         };
+        AttemptListOutBody: {
+            items: components["schemas"]["AttemptSummary"][] | null;
+        };
         AttemptSummary: {
             /** Format: date-time */
             finished_at: string | null;
@@ -596,6 +650,7 @@ export interface components {
             total: number | null;
         };
         AttemptView: {
+            comments: components["schemas"]["Comment"][] | null;
             /** Format: date-time */
             finished_at: string | null;
             /** Format: int64 */
@@ -649,9 +704,6 @@ export interface components {
             parent_id: number | null;
             path: string;
         };
-        CatalogueOutBody: {
-            items: components["schemas"]["ScenarioCard"][] | null;
-        };
         ChoiceView: {
             id: string;
             recommends: string | null;
@@ -663,6 +715,18 @@ export interface components {
             choice_id: string;
             /** Format: int64 */
             elapsed_ms?: number;
+        };
+        Comment: {
+            /** Format: int64 */
+            attempt_id: number;
+            /** Format: int64 */
+            author_id: number;
+            author_name: string;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
         };
         DebriefTurn: {
             customer: {
@@ -783,9 +847,6 @@ export interface components {
         "List-branchesResponse": {
             items: components["schemas"]["BranchView"][] | null;
         };
-        ListOutBody: {
-            items: components["schemas"]["AttemptSummary"][] | null;
-        };
         LoginBody: {
             password: string;
             /** @description bank code (tenant slug) */
@@ -893,6 +954,43 @@ export interface components {
             /** Format: int64 */
             violations: number;
         };
+        ReviewCommentBody: {
+            body: string;
+        };
+        ReviewListOutBody: {
+            items: components["schemas"]["ReviewRow"][] | null;
+            /** Format: int64 */
+            total: number;
+        };
+        ReviewRow: {
+            /** Format: int64 */
+            branch_id: number;
+            branch_name: string;
+            /** Format: date-time */
+            finished_at: string | null;
+            /** Format: int64 */
+            id: number;
+            passed: boolean | null;
+            scenario_id: string;
+            /** Format: date-time */
+            started_at: string;
+            status: string;
+            title: {
+                [key: string]: string;
+            };
+            /** Format: double */
+            total: number | null;
+            /** Format: int64 */
+            user_id: number;
+            user_name: string;
+        };
+        ReviewView: {
+            attempt: components["schemas"]["AttemptView"];
+            comments: components["schemas"]["Comment"][] | null;
+            debrief: components["schemas"]["DebriefView"];
+            /** Format: int64 */
+            user_id: number;
+        };
         RoleGrant: {
             /** Format: int64 */
             branch_id: number;
@@ -938,6 +1036,9 @@ export interface components {
             };
             /** Format: int64 */
             version: number;
+        };
+        ScenarioCatalogueOutBody: {
+            items: components["schemas"]["ScenarioCard"][] | null;
         };
         ScenarioDetail: {
             business_line: string;
@@ -2085,7 +2186,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListOutBody"];
+                    "application/json": components["schemas"]["AttemptListOutBody"];
                 };
             };
             /** @description Unauthorized */
@@ -2650,6 +2751,215 @@ export interface operations {
             };
         };
     };
+    "list-reviews": {
+        parameters: {
+            query?: {
+                branch_id?: number;
+                scenario_id?: string;
+                status?: "in_progress" | "finished" | "";
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewListOutBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "add-review-comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCommentBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-scenarios": {
         parameters: {
             query?: never;
@@ -2665,7 +2975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogueOutBody"];
+                    "application/json": components["schemas"]["ScenarioCatalogueOutBody"];
                 };
             };
             /** @description Unauthorized */

@@ -1,0 +1,23 @@
+package authz
+
+import (
+	"strings"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// InSubtrees adds "column lies in one of the scopes' subtrees" to a query,
+// one index range per scope. column may be qualified ("b.path").
+func InSubtrees(db *gorm.DB, column string, scopes []string) *gorm.DB {
+	col := clause.Column{Name: column}
+	if t, c, ok := strings.Cut(column, "."); ok {
+		col = clause.Column{Table: t, Name: c}
+	}
+	ors := make([]clause.Expression, 0, len(scopes))
+	for _, sc := range scopes {
+		lo, hi := PathRange(sc)
+		ors = append(ors, clause.And(clause.Gte{Column: col, Value: lo}, clause.Lt{Column: col, Value: hi}))
+	}
+	return db.Where(clause.Or(ors...))
+}
