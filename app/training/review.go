@@ -189,3 +189,13 @@ func (s *Service) AddComment(ctx context.Context, p *access.Principal, attemptID
 	})
 	return c, err
 }
+
+// names returns the display name of a user and the name of a branch.
+func (s *Service) names(ctx context.Context, tenantID, userID, branchID int64) (user, branch string, err error) {
+	db := s.DB.R.WithContext(ctx)
+	if err = db.Table("users").Scopes(store.Tenant(tenantID)).Where("id = ?", userID).Pluck("display_name", &user).Error; err != nil {
+		return "", "", err
+	}
+	err = db.Table("branches").Scopes(store.Tenant(tenantID)).Where("id = ?", branchID).Pluck("name", &branch).Error
+	return user, branch, err
+}

@@ -7,15 +7,19 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/scenarios"
 )
 
 // ReviewView is an attempt as a reviewer sees it: the whole transcript and
 // result, the turn-by-turn debrief, time per turn, and the comments.
 type ReviewView struct {
-	Attempt  AttemptView  `json:"attempt"`
-	Debrief  *DebriefView `json:"debrief"`
-	UserID   int64        `json:"user_id"`
-	Comments []Comment    `json:"comments"`
+	Attempt    AttemptView    `json:"attempt"`
+	Debrief    *DebriefView   `json:"debrief"`
+	UserID     int64          `json:"user_id"`
+	UserName   string         `json:"user_name"`
+	BranchName string         `json:"branch_name"`
+	Title      scenarios.Text `json:"title"`
+	Comments   []Comment      `json:"comments"`
 }
 
 func (s *Service) reviewRoutes(api huma.API) {
@@ -57,7 +61,10 @@ func (s *Service) reviewRoutes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			v := ReviewView{Attempt: attemptView(a, sc, st), UserID: a.UserID}
+			v := ReviewView{Attempt: attemptView(a, sc, st), UserID: a.UserID, Title: sc.Title}
+			if v.UserName, v.BranchName, err = s.names(ctx, p.TenantID, a.UserID, a.BranchID); err != nil {
+				return nil, err
+			}
 			if a.Status == Finished {
 				d := debrief(sc, st)
 				v.Debrief = &d

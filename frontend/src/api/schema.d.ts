@@ -986,10 +986,15 @@ export interface components {
         };
         ReviewView: {
             attempt: components["schemas"]["AttemptView"];
+            branch_name: string;
             comments: components["schemas"]["Comment"][] | null;
             debrief: components["schemas"]["DebriefView"];
+            title: {
+                [key: string]: string;
+            };
             /** Format: int64 */
             user_id: number;
+            user_name: string;
         };
         RoleGrant: {
             /** Format: int64 */

@@ -123,6 +123,18 @@ export interface Attempt {
   result: AttemptResult | null
   started_at?: string
   finished_at?: string | null
+  /** Reviewers' coaching comments, oldest first. */
+  comments?: Comment[] | null
+}
+
+/** A reviewer's coaching comment on an attempt. */
+export interface Comment {
+  id: number
+  attempt_id: number
+  author_id: number
+  author_name: string
+  body: string
+  created_at: string
 }
 
 export interface AttemptSummary {
@@ -158,7 +170,7 @@ export interface Debrief {
 }
 
 type Result = { data?: unknown; error?: unknown; response: Response }
-type Init = { params?: { path?: Record<string, string | number> }; body?: unknown }
+type Init = { params?: { path?: Record<string, string | number>; query?: Record<string, string | number> }; body?: unknown }
 /** The shared client without the generated path types (the training routes are not in them yet). */
 const loose = api as unknown as {
   GET(path: string, init?: Init): Promise<Result>
@@ -209,4 +221,50 @@ export async function backFromPending(id: number | string): Promise<Attempt> {
 
 export async function getDebrief(id: number | string): Promise<Debrief> {
   return unwrap(await loose.GET('/api/v1/training/attempts/{id}/debrief', attemptPath(id))) as Debrief
+}
+
+// --- reviews: managers (training.review) and auditors (training.inspect, read only) ---
+
+export interface ReviewRow extends AttemptSummary {
+  user_id: number
+  user_name: string
+  branch_id: number
+  branch_name: string
+}
+
+export interface ReviewFilter {
+  branch_id?: number | null
+  scenario_id?: string
+  status?: AttemptStatus | ''
+  page?: number
+  page_size?: number
+}
+
+export interface Review {
+  attempt: Attempt
+  debrief: Debrief | null
+  user_id: number
+  user_name: string
+  branch_name: string
+  title: Text
+  comments: Comment[] | null
+}
+
+export async function listReviews(f: ReviewFilter = {}): Promise<{ items: ReviewRow[]; total: number }> {
+  const query: Record<string, string | number> = {}
+  if (f.branch_id) query.branch_id = f.branch_id
+  if (f.scenario_id) query.scenario_id = f.scenario_id
+  if (f.status) query.status = f.status
+  if (f.page) query.page = f.page
+  if (f.page_size) query.page_size = f.page_size
+  const r = unwrap(await loose.GET('/api/v1/training/reviews', { params: { query } })) as { items: ReviewRow[] | null; total: number }
+  return { items: r.items ?? [], total: r.total ?? 0 }
+}
+
+export async function getReview(id: number | string): Promise<Review> {
+  return unwrap(await loose.GET('/api/v1/training/reviews/{id}', attemptPath(id))) as Review
+}
+
+export async function addReviewComment(id: number | string, body: string): Promise<Comment> {
+  return unwrap(await loose.POST('/api/v1/training/reviews/{id}/comments', { ...attemptPath(id), body: { body } })) as Comment
 }

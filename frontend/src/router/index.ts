@@ -69,6 +69,19 @@ const routes: RouteRecordRaw[] = [
     meta: { anyOf: TRAINING_TAKE, titleKey: 'training.resultTitle' },
   },
   {
+    path: '/training/reviews',
+    name: 'training-reviews',
+    component: () => import('@/views/training/TrainingReviewsView.vue'),
+    meta: { anyOf: perm('reviews'), titleKey: 'menu.reviews' },
+  },
+  {
+    path: '/training/reviews/:id(\\d+)',
+    name: 'training-review',
+    component: () => import('@/views/training/TrainingReviewView.vue'),
+    props: (r) => ({ id: String(r.params.id) }),
+    meta: { anyOf: perm('reviews'), titleKey: 'training.reviews.detailTitle' },
+  },
+  {
     path: '/kpi',
     name: 'kpi',
     component: () => import('@/views/ComingSoonView.vue'),

@@ -11,6 +11,7 @@ export interface MenuItem {
 export const MENU: readonly MenuItem[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', icon: 'HomeFilled' },
   { key: 'training', path: '/training', labelKey: 'menu.training', icon: 'Reading', anyOf: ['training.take', 'training.manage'] },
+  { key: 'reviews', path: '/training/reviews', labelKey: 'menu.reviews', icon: 'Document', anyOf: ['training.review', 'training.inspect'] },
   { key: 'kpi', path: '/kpi', labelKey: 'menu.kpi', icon: 'TrendCharts', anyOf: ['kpi.read'] },
   { key: 'branches', path: '/branches', labelKey: 'menu.branches', icon: 'OfficeBuilding', anyOf: ['branches.read'] },
   { key: 'users', path: '/users', labelKey: 'menu.users', icon: 'User', anyOf: ['users.read'] },
