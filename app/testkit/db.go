@@ -8,11 +8,13 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
 	_ "github.com/jackc/pgx/v5/stdlib" // for creating and dropping test schemas
 
 	"github.com/servicestar/servicestar/app/store"
@@ -34,11 +36,12 @@ func URL(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+	quoted := pgx.Identifier{schema}.Sanitize()
+	if _, err := admin.Exec(fmt.Sprintf("CREATE SCHEMA %s", quoted)); err != nil {
 		t.Fatalf("create schema: %v", err)
 	}
 	t.Cleanup(func() {
-		_, _ = admin.Exec("DROP SCHEMA " + schema + " CASCADE")
+		_, _ = admin.Exec(fmt.Sprintf("DROP SCHEMA %s CASCADE", quoted))
 		_ = admin.Close()
 	})
 	u, err := url.Parse(base)
