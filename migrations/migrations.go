@@ -33,6 +33,7 @@ var steps = []step{
 	{2, sessionVersion},
 	{3, trainingAttempts},
 	{4, trainingComments},
+	{5, trainingLibrary},
 }
 
 // Up brings the database to the newest version.

@@ -50,6 +50,10 @@ const (
 	CodeNoReply            = "no_reply"
 	CodeBothReplies        = "both_replies"
 	CodeTooMany            = "too_many"
+
+	// Library codes: reported when a valid file cannot be stored as given.
+	CodeIDTaken         = "id_taken"
+	CodeVersionNotNewer = "version_not_newer"
 )
 
 // messages holds the text of every code in both languages; {name} is replaced by Args.
@@ -79,6 +83,8 @@ var messages = map[string][2]string{ // code → {en, zh-CN}
 	CodeNoReply:            {"turn \"{value}\" has neither choices nor free_text", "回合“{value}”既没有选项也没有自由作答"},
 	CodeBothReplies:        {"turn \"{value}\" has both choices and free_text; keep one", "回合“{value}”同时有选项和自由作答，只能保留一种"},
 	CodeTooMany:            {"{field} has {value} entries; at most {max} are allowed", "{field} 有 {value} 项，最多允许 {max} 项"},
+	CodeIDTaken:            {"id \"{value}\" belongs to a built-in scenario; clone it under a new id instead", "id“{value}”属于内置场景，请以新 id 克隆后再修改"},
+	CodeVersionNotNewer:    {"version is {value}; it must be above the published version {published}", "version 为 {value}，必须大于已发布的版本 {published}"},
 }
 
 // newProblem renders the English message of code with args given as name, value pairs.
@@ -91,6 +97,14 @@ func newProblem(code string, kv ...string) Problem {
 		}
 	}
 	p.Message = p.Localized(LocaleEN)
+	return p
+}
+
+// LibraryProblem is a problem found outside the file's own rules (an id or
+// version clash with what is stored), located at the file's line for path.
+func LibraryProblem(s *Scenario, file, path, code string, kv ...string) Problem {
+	p := newProblem(code, kv...)
+	p.File, p.Path, p.Line = file, path, s.Line(path)
 	return p
 }
 

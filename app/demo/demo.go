@@ -69,6 +69,9 @@ func Seed(ctx context.Context, svc *org.Service, train *training.Service, operat
 	if err := seedDemo2(ctx, svc); err != nil {
 		return false, fmt.Errorf("seed demo2: %w", err)
 	}
+	if err := seedLibrary(ctx, svc, train); err != nil {
+		return false, fmt.Errorf("seed scenario library: %w", err)
+	}
 	if err := seedAttempts(ctx, svc, train); err != nil {
 		return false, fmt.Errorf("seed training attempts: %w", err)
 	}
@@ -178,6 +181,7 @@ func seedDemo2(ctx context.Context, svc *org.Service) error {
 		{"emp.1", "昆明分行柜员 杨帆", nil},
 		{"emp.2", "昆明分行客户经理 马丽", nil},
 		{"mgr.1", "昆明分行行长 段然", []org.RoleGrant{{Role: "manager", BranchID: br.ID}}},
+		{"hr", "云岭人力资源部 林静", []org.RoleGrant{{Role: "hr", BranchID: root}}},
 	} {
 		_, err := svc.CreateUser(ctx, admin, org.NewUser{Username: u.user, DisplayName: u.name, EmployeeCode: fmt.Sprintf("YL%04d", i+2),
 			Password: Password, BranchID: br.ID, Roles: u.roles, Ready: true})

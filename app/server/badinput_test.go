@@ -97,9 +97,10 @@ type badCase struct {
 }
 
 // senderOf is the demo user who sends a bad-input case: the tenant admin,
-// except on review routes, which only reviewers may use (an admin gets 403).
+// except on review and library routes, which only reviewers and HR may use
+// (an admin gets 403).
 func senderOf(path string) string {
-	if strings.Contains(path, "/training/reviews") {
+	if strings.Contains(path, "/training/reviews") || strings.Contains(path, "/training/library") {
 		return "hr"
 	}
 	return "admin"
@@ -299,6 +300,7 @@ func TestBadInputBodiesAndQueries(t *testing.T) {
 	kunming := w.branch["demo2/kunming"].ID
 	north := w.branch["demo/north"].ID
 	user := w.user["demo/staff.north.1"]
+	const lib = "/api/v1/training/library"
 	newUser := func(branch any) map[string]any {
 		return map[string]any{"username": "bad.input", "display_name": "Bad Input", "employee_code": "BAD0001", "branch_id": branch, "password": "Bad-Input-2026"}
 	}
@@ -328,6 +330,19 @@ func TestBadInputBodiesAndQueries(t *testing.T) {
 		{"page 0", "GET", "/api/v1/users?page=0", nil, 422, []string{"query.page"}},
 		{"branch_id abc", "GET", "/api/v1/users?branch_id=abc", nil, 422, []string{"query.branch_id"}},
 		{"branch_id -1", "GET", "/api/v1/users?branch_id=-1", nil, 422, []string{"query.branch_id"}},
+		// Scenario library (HR); every accepted write there is audited, so an
+		// unchanged audit count proves nothing was stored.
+		{"clone to a bad key", "POST", lib + "/green-loan-enquiry/clone", map[string]any{"new_key": "Bad Key"}, 422, []string{"body.new_key"}},
+		{"clone with tenant_id", "POST", lib + "/green-loan-enquiry/clone", map[string]any{"new_key": "fine-key", "tenant_id": 2}, 422, []string{"body.tenant_id"}},
+		{"publish another tenant's scenario", "POST", lib + "/elderly-app-distrust-yunling/publish", nil, 404, nil},
+		{"retire another tenant's scenario", "POST", lib + "/elderly-app-distrust-yunling/retire", nil, 404, nil},
+		{"versions of another tenant's scenario", "GET", lib + "/elderly-app-distrust-yunling/versions", nil, 404, nil},
+		{"hide a tenant's own scenario", "PUT", lib + "/social-media-post-xinghai/hidden", map[string]any{"hidden": true}, 404, nil},
+		{"hidden not a boolean", "PUT", lib + "/green-loan-enquiry/hidden", map[string]any{"hidden": "yes"}, 422, []string{"body.hidden"}},
+		{"preview move of no kind", "POST", lib + "/green-loan-enquiry/preview", map[string]any{"moves": []any{map[string]any{"kind": "jump"}}}, 422, []string{"body.moves[0].kind"}},
+		{"preview of another tenant's scenario", "POST", lib + "/elderly-app-distrust-yunling/preview", map[string]any{"moves": []any{}}, 404, nil},
+		{"source version abc", "GET", lib + "/social-media-post-xinghai/source?version=abc", nil, 422, []string{"query.version"}},
+		{"publish a published scenario", "POST", lib + "/social-media-post-xinghai/publish", nil, 409, nil},
 		{"branch_id of another tenant", "GET", fmt.Sprintf("/api/v1/users?branch_id=%d", kunming), nil, 404, nil},
 		{"unknown role filter", "GET", "/api/v1/users?role=boss", nil, 422, []string{"query.role"}},
 		{"audit from not a time", "GET", "/api/v1/audit?from=yesterday", nil, 422, []string{"query.from"}},

@@ -90,7 +90,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	authH.Routes(srv.API)
 	orgSvc.Routes(srv.API)
 	(&audit.Handlers{DB: db, Guard: guard}).Routes(srv.API)
-	trainSvc := &training.Service{DB: db, Guard: guard, Now: now, Catalogue: training.Builtin{}}
+	trainSvc := &training.Service{DB: db, Guard: guard, Now: now, Catalogue: &training.Catalogue{DB: db}}
 	trainSvc.Routes(srv.API)
 
 	spa := o.SPA

@@ -1,29 +1,124 @@
 package training
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"gorm.io/gorm"
+
 	"github.com/servicestar/servicestar/app/apperr"
+	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/scenarios"
 	"github.com/servicestar/servicestar/scenarios/library"
 )
 
-// Catalogue is where scenarios come from. Today that is the built-in pack;
-// tenant uploads and clones will add to it, keyed by id and version.
-type Catalogue interface {
-	List() ([]*scenarios.Scenario, error)
-	Get(id string, version int) (*scenarios.Scenario, error)
+// Catalogue is where a tenant's scenarios come from: the built-in pack
+// (minus the ones the tenant hides) and the tenant's own published ones.
+type Catalogue struct {
+	DB *store.DB
+	// parsed caches published versions by tenant, key and version. A
+	// published version is never rewritten, so an entry never goes stale.
+	parsed sync.Map
 }
 
-// Builtin serves the scenarios embedded in the binary.
-type Builtin struct{}
+// Available lists what a tenant's employees may start, built-in first.
+func (c *Catalogue) Available(ctx context.Context, tenantID int64) ([]*scenarios.Scenario, error) {
+	builtin, err := library.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	hidden, err := c.hidden(ctx, tenantID)
+	if err != nil {
+		return nil, err
+	}
+	var out []*scenarios.Scenario
+	for _, s := range builtin {
+		if !hidden[s.ID] {
+			out = append(out, s)
+		}
+	}
+	var own []LibraryScenario
+	if err := c.DB.R.WithContext(ctx).Scopes(store.Tenant(tenantID)).Where("status = ?", Published).
+		Order("scenario_key").Find(&own).Error; err != nil {
+		return nil, err
+	}
+	for _, o := range own {
+		s, err := c.At(ctx, tenantID, o.ScenarioKey, o.PublishedVersion)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
 
-// List returns every built-in scenario.
-func (Builtin) List() ([]*scenarios.Scenario, error) { return library.Builtin() }
-
-// Get returns a built-in scenario at a version (0: the current one).
-func (Builtin) Get(id string, version int) (*scenarios.Scenario, error) {
-	s, ok := library.ByID(id)
-	if !ok || (version != 0 && s.Version != version) {
+// Current is the version a new attempt of key starts on; hidden built-ins,
+// drafts and retired scenarios answer as missing.
+func (c *Catalogue) Current(ctx context.Context, tenantID int64, key string) (*scenarios.Scenario, error) {
+	if s, ok := library.ByID(key); ok {
+		hidden, err := c.hidden(ctx, tenantID)
+		if err != nil {
+			return nil, err
+		}
+		if hidden[key] {
+			return nil, apperr.NotFound("scenario")
+		}
+		return s, nil
+	}
+	var o LibraryScenario
+	err := c.DB.R.WithContext(ctx).Scopes(store.Tenant(tenantID)).Where("scenario_key = ? AND status = ?", key, Published).Take(&o).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, apperr.NotFound("scenario")
 	}
+	if err != nil {
+		return nil, err
+	}
+	return c.At(ctx, tenantID, key, o.PublishedVersion)
+}
+
+// At returns a scenario at the version an attempt was taken on, whatever has
+// happened to the scenario since (hidden, retired, republished).
+func (c *Catalogue) At(ctx context.Context, tenantID int64, key string, version int) (*scenarios.Scenario, error) {
+	if s, ok := library.ByID(key); ok {
+		if version != 0 && s.Version != version {
+			return nil, apperr.NotFound("scenario")
+		}
+		return s, nil
+	}
+	cacheKey := fmt.Sprintf("%d/%s/%d", tenantID, key, version)
+	if s, ok := c.parsed.Load(cacheKey); ok {
+		return s.(*scenarios.Scenario), nil
+	}
+	var v ScenarioVersion
+	err := c.DB.R.WithContext(ctx).Scopes(store.Tenant(tenantID)).
+		Where("version = ? AND scenario_id = (SELECT id FROM training_scenarios WHERE tenant_id = ? AND scenario_key = ?)", version, tenantID, key).
+		Take(&v).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, apperr.NotFound("scenario")
+	}
+	if err != nil {
+		return nil, err
+	}
+	s, problems := scenarios.Load(key+".yaml", []byte(v.YAML))
+	if len(problems) > 0 {
+		// It validated when it was published; failing now means the format
+		// moved under it, which is a defect to report, not a user error.
+		return nil, fmt.Errorf("published scenario %s v%d no longer loads: %w", key, version, problems)
+	}
+	c.parsed.Store(cacheKey, s)
 	return s, nil
+}
+
+func (c *Catalogue) hidden(ctx context.Context, tenantID int64) (map[string]bool, error) {
+	var keys []string
+	if err := c.DB.R.WithContext(ctx).Model(&HiddenScenario{}).Scopes(store.Tenant(tenantID)).Pluck("scenario_key", &keys).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		out[k] = true
+	}
+	return out, nil
 }

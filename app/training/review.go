@@ -117,7 +117,7 @@ func (s *Service) Reviews(ctx context.Context, p *access.Principal, f ReviewFilt
 	for i, r := range rows {
 		out[i] = ReviewRow{ID: r.ID, UserID: r.UserID, UserName: r.UserName, BranchID: r.BranchID, BranchName: r.BranchName,
 			ScenarioID: r.ScenarioID, Status: r.Status, Total: r.Total, Passed: r.Passed, StartedAt: r.StartedAt, FinishedAt: r.FinishedAt}
-		if sc, err := s.Catalogue.Get(r.ScenarioID, r.ScenarioVersion); err == nil {
+		if sc, err := s.Catalogue.At(ctx, p.TenantID, r.ScenarioID, r.ScenarioVersion); err == nil {
 			out[i].Title = sc.Title
 		}
 	}
@@ -153,7 +153,7 @@ func (s *Service) reviewable(ctx context.Context, p *access.Principal, id int64,
 	if !covered(scopes, path) {
 		return nil, nil, st, apperr.NotFound("attempt")
 	}
-	sc, err := s.Catalogue.Get(a.ScenarioID, a.ScenarioVersion)
+	sc, err := s.Catalogue.At(ctx, p.TenantID, a.ScenarioID, a.ScenarioVersion)
 	if err != nil {
 		return nil, nil, st, err
 	}

@@ -40,6 +40,7 @@ type AttemptSummary struct {
 func (s *Service) Routes(api huma.API) {
 	s.validateRoutes(api)
 	s.reviewRoutes(api)
+	s.libraryRoutes(api)
 	type scenarioCatalogueOut struct {
 		Body struct {
 			Items []ScenarioCard `json:"items"`
@@ -54,7 +55,7 @@ func (s *Service) Routes(api huma.API) {
 			if err := s.Guard.Can(ctx, p, "training", "take"); err != nil {
 				return nil, err
 			}
-			list, err := s.Catalogue.List()
+			list, err := s.Catalogue.Available(ctx, p.TenantID)
 			if err != nil {
 				return nil, err
 			}
@@ -78,7 +79,7 @@ func (s *Service) Routes(api huma.API) {
 			if err := s.Guard.Can(ctx, p, "training", "take"); err != nil {
 				return nil, err
 			}
-			sc, err := s.Catalogue.Get(in.ID, 0)
+			sc, err := s.Catalogue.Current(ctx, p.TenantID, in.ID)
 			if err != nil {
 				return nil, err
 			}
@@ -124,7 +125,7 @@ func (s *Service) Routes(api huma.API) {
 			out.Body.Items = make([]AttemptSummary, 0, len(as))
 			for _, a := range as {
 				sum := AttemptSummary{ID: a.ID, ScenarioID: a.ScenarioID, Status: a.Status, Total: a.Total, Passed: a.Passed, StartedAt: a.StartedAt, FinishedAt: a.FinishedAt}
-				if sc, err := s.Catalogue.Get(a.ScenarioID, a.ScenarioVersion); err == nil {
+				if sc, err := s.Catalogue.At(ctx, p.TenantID, a.ScenarioID, a.ScenarioVersion); err == nil {
 					sum.Title = sc.Title
 				}
 				out.Body.Items = append(out.Body.Items, sum)

@@ -21,7 +21,7 @@ type Service struct {
 	DB        *store.DB
 	Guard     access.Guard
 	Now       func() time.Time
-	Catalogue Catalogue
+	Catalogue *Catalogue
 }
 
 // Start begins an attempt of the current version of a scenario.
@@ -29,7 +29,7 @@ func (s *Service) Start(ctx context.Context, p *access.Principal, scenarioID str
 	if err := s.Guard.Require(ctx, p, p.BranchPath, "training", "take", "scenario"); err != nil {
 		return nil, nil, err
 	}
-	sc, err := s.Catalogue.Get(scenarioID, 0)
+	sc, err := s.Catalogue.Current(ctx, p.TenantID, scenarioID)
 	if err != nil {
 		return nil, nil, apperr.Invalid(apperr.Field{Location: "body.scenario_id", Message: "no such scenario", Value: scenarioID})
 	}
@@ -59,7 +59,7 @@ func (s *Service) Own(ctx context.Context, p *access.Principal, id int64) (*Atte
 	if err != nil {
 		return nil, nil, st, err
 	}
-	sc, err := s.Catalogue.Get(a.ScenarioID, a.ScenarioVersion)
+	sc, err := s.Catalogue.At(ctx, p.TenantID, a.ScenarioID, a.ScenarioVersion)
 	if err != nil {
 		return nil, nil, st, err
 	}
@@ -89,17 +89,7 @@ func (s *Service) Act(ctx context.Context, p *access.Principal, id int64, m Move
 	if a.Status == Finished {
 		return nil, nil, st, huma.NewError(http.StatusConflict, "the attempt is finished")
 	}
-	var next scenarios.State
-	switch m.Kind {
-	case "choose":
-		next, _, err = scenarios.Choose(sc, st, m.ChoiceID, m.ElapsedMs)
-	case "answer":
-		next, _, err = scenarios.Answer(sc, st, m.Text, m.ElapsedMs)
-	case "confirm":
-		next, _, err = scenarios.Confirm(sc, st)
-	case "back":
-		next, err = scenarios.Back(sc, st)
-	}
+	next, err := apply(sc, st, m)
 	if err != nil {
 		return nil, nil, st, engineProblem(err, m)
 	}
@@ -126,6 +116,26 @@ func (s *Service) Act(ctx context.Context, p *access.Principal, id int64, m Move
 	a.Steps++
 	a.StateJSON, a.UpdatedAt = string(blob), now
 	return a, sc, next, nil
+}
+
+// apply runs one move through the engine. Engine errors come back as they
+// are (*scenarios.Error), for the caller to place in its request.
+func apply(sc *scenarios.Scenario, st scenarios.State, m Move) (scenarios.State, error) {
+	var next scenarios.State
+	var err error
+	switch m.Kind {
+	case "choose":
+		next, _, err = scenarios.Choose(sc, st, m.ChoiceID, m.ElapsedMs)
+	case "answer":
+		next, _, err = scenarios.Answer(sc, st, m.Text, m.ElapsedMs)
+	case "confirm":
+		next, _, err = scenarios.Confirm(sc, st)
+	case "back":
+		next, err = scenarios.Back(sc, st)
+	default:
+		return st, apperr.Invalid(apperr.Field{Location: "body.kind", Message: "must be choose, answer, confirm or back", Value: m.Kind})
+	}
+	return next, err
 }
 
 // engineProblem maps an engine error to a 4xx naming the field.
