@@ -43,7 +43,7 @@ describe('AppLayout', () => {
 
   it('renders the menu an employee may use', async () => {
     const w = await render(['training.take', 'kpi.read'])
-    expect(menuKeys(w)).toEqual(['home', 'training', 'kpi'])
+    expect(menuKeys(w)).toEqual(['home', 'training', 'inbox', 'kpi'])
     expect(w.text()).toContain('星海银行')
     expect(w.text()).toContain('张三')
   })

@@ -9,7 +9,7 @@ describe('buildMenu', () => {
   })
 
   it('gives an employee training but no admin pages', () => {
-    expect(keys(['training.take', 'kpi.read'])).toEqual(['home', 'training', 'kpi'])
+    expect(keys(['training.take', 'kpi.read'])).toEqual(['home', 'training', 'inbox', 'kpi'])
   })
 
   it('gives a tenant admin branches, users and audit', () => {

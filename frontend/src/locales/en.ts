@@ -1,7 +1,13 @@
 import type zhCN from './zh-CN'
+import library from './library/en'
+import assign from './assign/en'
+import analytics from './analytics/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
+  library,
+  assign,
+  analytics,
   app: {
     name: 'ServiceStar',
     fullName: '服务之星 ServiceStar',
@@ -37,6 +43,10 @@ const en: typeof zhCN = {
   menu: {
     home: 'Home',
     training: 'Training',
+    inbox: 'My assignments',
+    library: 'Scenario library',
+    assignments: 'Assignments',
+    analytics: 'Scenario analytics',
     reviews: 'Reviews',
     kpi: 'KPI',
     branches: 'Branches',

@@ -1,4 +1,11 @@
+import library from './library/zh-CN'
+import assign from './assign/zh-CN'
+import analytics from './analytics/zh-CN'
+
 export default {
+  library,
+  assign,
+  analytics,
   app: {
     name: '服务之星',
     fullName: '服务之星 ServiceStar',
@@ -34,6 +41,10 @@ export default {
   menu: {
     home: '首页',
     training: '培训',
+    inbox: '我的任务',
+    library: '场景管理',
+    assignments: '培训任务',
+    analytics: '场景分析',
     reviews: '复盘',
     kpi: '绩效看板',
     branches: '机构管理',

@@ -11,6 +11,10 @@ export interface MenuItem {
 export const MENU: readonly MenuItem[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', icon: 'HomeFilled' },
   { key: 'training', path: '/training', labelKey: 'menu.training', icon: 'Reading', anyOf: ['training.take', 'training.manage'] },
+  { key: 'inbox', path: '/training/inbox', labelKey: 'menu.inbox', icon: 'Bell', anyOf: ['training.take'] },
+  { key: 'library', path: '/training/library', labelKey: 'menu.library', icon: 'Collection', anyOf: ['training.manage'] },
+  { key: 'assignments', path: '/training/assignments', labelKey: 'menu.assignments', icon: 'Calendar', anyOf: ['training.assign'] },
+  { key: 'analytics', path: '/training/analytics', labelKey: 'menu.analytics', icon: 'DataAnalysis', anyOf: ['training.review', 'training.inspect'] },
   { key: 'reviews', path: '/training/reviews', labelKey: 'menu.reviews', icon: 'Document', anyOf: ['training.review', 'training.inspect'] },
   { key: 'kpi', path: '/kpi', labelKey: 'menu.kpi', icon: 'TrendCharts', anyOf: ['kpi.read'] },
   { key: 'branches', path: '/branches', labelKey: 'menu.branches', icon: 'OfficeBuilding', anyOf: ['branches.read'] },

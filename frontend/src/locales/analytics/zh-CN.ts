@@ -1,0 +1,3 @@
+export default {
+  title: '场景分析',
+}

@@ -1,0 +1,8 @@
+import type zh from './zh-CN'
+
+// Typed against zh-CN so a missing key fails the typecheck.
+const en: typeof zh = {
+  progressTitle: 'Progress',
+}
+
+export default en

@@ -1,0 +1,3 @@
+export default {
+  progressTitle: '完成情况',
+}

@@ -1,0 +1,3 @@
+export default {
+  previewTitle: '预览',
+}
