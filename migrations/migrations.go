@@ -34,6 +34,7 @@ var steps = []step{
 	{3, trainingAttempts},
 	{4, trainingComments},
 	{5, trainingLibrary},
+	{6, assignmentsAndNotifications},
 }
 
 // Up brings the database to the newest version.

@@ -72,6 +72,9 @@ func Seed(ctx context.Context, svc *org.Service, train *training.Service, operat
 	if err := seedLibrary(ctx, svc, train); err != nil {
 		return false, fmt.Errorf("seed scenario library: %w", err)
 	}
+	if err := seedAssignments(ctx, svc, train, train.Now()); err != nil {
+		return false, fmt.Errorf("seed assignments: %w", err)
+	}
 	if err := seedAttempts(ctx, svc, train); err != nil {
 		return false, fmt.Errorf("seed training attempts: %w", err)
 	}

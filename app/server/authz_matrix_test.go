@@ -9,6 +9,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -186,7 +187,7 @@ type world struct {
 	user   map[string]int64             // "demo/admin", "demo2/emp.1", …
 	hash   string                       // demo password, hashed once for fixture users
 	seq    int                          // unique suffix for codes and names
-	admins map[string]*access.Principal // slug → its tenant_admin, for fixtures
+	admins map[string]*access.Principal // "slug/username" → a principal, for fixtures
 }
 
 func newWorld(t testing.TB) *world {
@@ -229,13 +230,19 @@ func (w *world) next() int { w.seq++; return w.seq }
 // policy version) and a context carrying it, for creating fixtures directly
 // through org.Service: setup, not the thing under test.
 func (w *world) adminCtx(t testing.TB, slug string) (context.Context, *access.Principal) {
+	return w.principalCtx(t, slug, "admin")
+}
+
+// principalCtx is adminCtx for any user of a tenant.
+func (w *world) principalCtx(t testing.TB, slug, username string) (context.Context, *access.Principal) {
 	t.Helper()
 	ctx := context.Background()
-	p := w.admins[slug]
+	key := slug + "/" + username
+	p := w.admins[key]
 	if p == nil {
 		tid := w.tenant[slug]
 		var u org.User
-		if err := w.env.App.DB.R.Scopes(store.Tenant(tid)).Where("username = ?", "admin").Take(&u).Error; err != nil {
+		if err := w.env.App.DB.R.Scopes(store.Tenant(tid)).Where("username = ?", username).Take(&u).Error; err != nil {
 			t.Fatal(err)
 		}
 		var b org.Branch
@@ -243,7 +250,7 @@ func (w *world) adminCtx(t testing.TB, slug string) (context.Context, *access.Pr
 			t.Fatal(err)
 		}
 		p = &access.Principal{TenantID: tid, TenantSlug: slug, UserID: u.ID, Username: u.Username, DisplayName: u.DisplayName, BranchID: b.ID, BranchPath: b.Path}
-		w.admins[slug] = p
+		w.admins[key] = p
 	}
 	if err := w.env.App.Org.Refresh(ctx, p); err != nil {
 		t.Fatal(err)
@@ -316,11 +323,11 @@ var callers = []caller{
 	{name: "anonymous", kind: anonymous},
 	{name: "admin", kind: member, tenant: "demo", username: "admin", can: adminCan("demo")},
 	{name: "hr", kind: member, tenant: "demo", username: "hr", can: map[string]string{"branches.read": "demo/HQ", "users.read": "demo/HQ", "audit.read": "demo/HQ",
-		"training.manage": "demo/HQ", "training.review": "demo/HQ", "training.reviewread": "demo/HQ"}},
+		"training.manage": "demo/HQ", "training.review": "demo/HQ", "training.reviewread": "demo/HQ", "training.assign": "demo/HQ", "training.progress": "demo/HQ"}},
 	{name: "auditor", kind: member, tenant: "demo", username: "auditor", can: map[string]string{"branches.read": "demo/HQ", "users.read": "demo/HQ", "audit.read": "demo/HQ",
-		"training.reviewread": "demo/HQ"}},
+		"training.reviewread": "demo/HQ", "training.progress": "demo/HQ"}},
 	{name: "mgr.north", kind: member, tenant: "demo", username: "mgr.north", can: map[string]string{"branches.read": "demo/north", "users.read": "demo/north",
-		"training.review": "demo/north", "training.reviewread": "demo/north"}},
+		"training.review": "demo/north", "training.reviewread": "demo/north", "training.assign": "demo/north", "training.progress": "demo/north"}},
 	{name: "emp.north.1", kind: member, tenant: "demo", username: "emp.north.1", can: map[string]string{}},
 	{name: "emp.south.1", kind: member, tenant: "demo", username: "emp.south.1", can: map[string]string{}},
 	{name: "demo2.admin", kind: member, tenant: "demo2", username: "admin", can: adminCan("demo2")},
@@ -484,7 +491,7 @@ func (x *cell) dest() int64 {
 func (r row) expect(c caller, tg target, w *world) int {
 	switch r.access {
 	case othersAttempt:
-		return expectOthersAttempt(c, tg)
+		return expectOthersAttempt(c, tg, r.ok)
 	case public:
 		return r.ok
 	case platform:
@@ -730,7 +737,7 @@ func matrixRows() []row {
 		// Audit log.
 		{method: "GET", path: "/api/v1/audit", access: perm, perm: "audit.read", ok: 200, check: auditListCheck,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/audit", nil) }},
-	}, append(trainingRows(), libraryRows()...)...)
+	}, slices.Concat(trainingRows(), libraryRows(), assignmentRows())...)
 }
 
 // sessions caches one signed-in client per caller; a cell that ends the

@@ -11,9 +11,11 @@ import (
 
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/demo"
+	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/testkit"
+	"github.com/servicestar/servicestar/app/training"
 )
 
 // snapshot is every tenant-owned row, the grants and the policy versions:
@@ -100,7 +102,7 @@ type badCase struct {
 // except on review and library routes, which only reviewers and HR may use
 // (an admin gets 403).
 func senderOf(path string) string {
-	if strings.Contains(path, "/training/reviews") || strings.Contains(path, "/training/library") {
+	if strings.Contains(path, "/training/reviews") || strings.Contains(path, "/training/library") || strings.Contains(path, "/training/assignments") {
 		return "hr"
 	}
 	return "admin"
@@ -216,30 +218,52 @@ func TestBadInputProfileUpdate(t *testing.T) {
 	}
 }
 
+// objectKind names what the {id} of a route is: "users", "training/attempts"…
+func objectKind(path string) string {
+	seg := strings.Split(path, "/")
+	if seg[3] == "training" {
+		return seg[3] + "/" + seg[4]
+	}
+	return seg[3]
+}
+
+// seededID is the id of a row of model that the demo seed made in a tenant.
+func seededID(t *testing.T, w *world, slug string, model any) int64 {
+	t.Helper()
+	var id int64
+	if err := w.env.App.DB.R.Model(model).Scopes(store.Tenant(w.tenant[slug])).Select("MIN(id)").Scan(&id).Error; err != nil || id == 0 {
+		t.Fatalf("no seeded %T in %s: %v", model, slug, err)
+	}
+	return id
+}
+
 // TestBadInputIDs: every route with {id} answers 422 naming path.id for ids
 // that are not positive int64s, and 404 for a well-formed id that is
 // missing or belongs to another tenant, the two answers alike; nothing changes.
 func TestBadInputIDs(t *testing.T) {
 	w := newWorld(t)
 	valid := map[string]any{ // a valid body for each route, so only the id is wrong
-		"PATCH /api/v1/branches/{id}":                 map[string]string{"name": "Renamed"},
-		"POST /api/v1/branches/{id}/move":             map[string]int64{"parent_id": w.branch["demo/east"].ID},
-		"POST /api/v1/branches/{id}/close":            nil,
-		"GET /api/v1/users/{id}":                      nil,
-		"PATCH /api/v1/users/{id}":                    map[string]string{"display_name": "Renamed"},
-		"POST /api/v1/users/{id}/move":                map[string]int64{"branch_id": w.branch["demo/east"].ID},
-		"POST /api/v1/users/{id}/disable":             nil,
-		"POST /api/v1/users/{id}/enable":              nil,
-		"POST /api/v1/users/{id}/reset-password":      map[string]string{"password": "Reset-Pass-2026"},
-		"PUT /api/v1/users/{id}/roles":                map[string]any{"roles": []any{}},
-		"GET /api/v1/training/attempts/{id}":          nil,
-		"GET /api/v1/training/attempts/{id}/debrief":  nil,
-		"POST /api/v1/training/attempts/{id}/choose":  map[string]string{"choice_id": "a"},
-		"POST /api/v1/training/attempts/{id}/answer":  map[string]string{"text": "您好"},
-		"POST /api/v1/training/attempts/{id}/confirm": nil,
-		"POST /api/v1/training/attempts/{id}/back":    nil,
-		"GET /api/v1/training/reviews/{id}":           nil,
-		"POST /api/v1/training/reviews/{id}/comments": map[string]string{"body": "好"},
+		"PATCH /api/v1/branches/{id}":                   map[string]string{"name": "Renamed"},
+		"POST /api/v1/branches/{id}/move":               map[string]int64{"parent_id": w.branch["demo/east"].ID},
+		"POST /api/v1/branches/{id}/close":              nil,
+		"GET /api/v1/users/{id}":                        nil,
+		"PATCH /api/v1/users/{id}":                      map[string]string{"display_name": "Renamed"},
+		"POST /api/v1/users/{id}/move":                  map[string]int64{"branch_id": w.branch["demo/east"].ID},
+		"POST /api/v1/users/{id}/disable":               nil,
+		"POST /api/v1/users/{id}/enable":                nil,
+		"POST /api/v1/users/{id}/reset-password":        map[string]string{"password": "Reset-Pass-2026"},
+		"PUT /api/v1/users/{id}/roles":                  map[string]any{"roles": []any{}},
+		"GET /api/v1/training/attempts/{id}":            nil,
+		"GET /api/v1/training/attempts/{id}/debrief":    nil,
+		"POST /api/v1/training/attempts/{id}/choose":    map[string]string{"choice_id": "a"},
+		"POST /api/v1/training/attempts/{id}/answer":    map[string]string{"text": "您好"},
+		"POST /api/v1/training/attempts/{id}/confirm":   nil,
+		"POST /api/v1/training/attempts/{id}/back":      nil,
+		"GET /api/v1/training/reviews/{id}":             nil,
+		"POST /api/v1/training/reviews/{id}/comments":   map[string]string{"body": "好"},
+		"GET /api/v1/training/assignments/{id}":         nil,
+		"POST /api/v1/training/assignments/{id}/cancel": nil,
+		"POST /api/v1/notifications/{id}/read":          nil,
 	}
 	var routes []string
 	for k := range registeredRoutes(w.env.App.HTTP.API) {
@@ -249,7 +273,10 @@ func TestBadInputIDs(t *testing.T) {
 	}
 	sort.Strings(routes)
 	var cases []badCase
-	foreign := map[string]int64{"branches": w.branch["demo2/kunming"].ID, "users": w.user["demo2/emp.1"], "training": foreignAttempt(t, w)}
+	attempt := foreignAttempt(t, w)
+	foreign := map[string]int64{"branches": w.branch["demo2/kunming"].ID, "users": w.user["demo2/emp.1"],
+		"training/attempts": attempt, "training/reviews": attempt,
+		"training/assignments": seededID(t, w, "demo2", &training.Assignment{}), "notifications": seededID(t, w, "demo2", &notify.Notification{})}
 	for _, k := range routes {
 		body, ok := valid[k]
 		if !ok {
@@ -260,7 +287,7 @@ func TestBadInputIDs(t *testing.T) {
 		for _, bad := range []string{"0", "-1", "abc", "1.5", "99999999999999999999", "0x10", "%20"} {
 			cases = append(cases, badCase{"id " + bad, method, strings.Replace(path, "{id}", bad, 1), body, 422, []string{"path.id"}})
 		}
-		kind := strings.Split(path, "/")[3]
+		kind := objectKind(path)
 		cases = append(cases,
 			badCase{"missing id", method, strings.Replace(path, "{id}", "9223372036854775807", 1), body, 404, nil},
 			badCase{"other tenant's id", method, idPath(path, foreign[kind]), body, 404, nil})
@@ -271,7 +298,7 @@ func TestBadInputIDs(t *testing.T) {
 	admin, _ := signIn(t, w.env, "demo", "admin", demo.Password)
 	for _, k := range routes {
 		method, path, _ := strings.Cut(k, " ")
-		kind := strings.Split(path, "/")[3]
+		kind := objectKind(path)
 		a := send(t, w.env, admin, method, idPath(path, foreign[kind]), valid[k])
 		b := send(t, w.env, admin, method, strings.Replace(path, "{id}", "9223372036854775807", 1), valid[k])
 		if shape(a) != shape(b) {

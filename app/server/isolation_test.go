@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/demo"
+	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/training"
@@ -21,7 +23,7 @@ import (
 // table with tenant_id adds its models here (the schema walk below fails
 // until it does).
 func tenantModels() []any {
-	return append(append(org.Models(), &audit.Entry{}), training.Models()...)
+	return slices.Concat(org.Models(), []any{&audit.Entry{}}, training.Models(), notify.Models())
 }
 
 // tablesWithoutModel are tenant-carrying tables that no GORM model reads,

@@ -16,6 +16,7 @@ import (
 	"github.com/servicestar/servicestar/app/auth"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/config"
+	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/training"
@@ -92,6 +93,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	(&audit.Handlers{DB: db, Guard: guard}).Routes(srv.API)
 	trainSvc := &training.Service{DB: db, Guard: guard, Now: now, Catalogue: &training.Catalogue{DB: db}}
 	trainSvc.Routes(srv.API)
+	(&notify.Service{DB: db, Now: now, Refresh: trainSvc.RefreshDueSoon}).Routes(srv.API)
 
 	spa := o.SPA
 	if spa == nil {

@@ -111,6 +111,22 @@ func (c *Catalogue) At(ctx context.Context, tenantID int64, key string, version 
 	return s, nil
 }
 
+// Latest is the newest published version of key whatever its status now
+// (for titles of assignments whose scenario was hidden or retired since).
+func (c *Catalogue) Latest(ctx context.Context, tenantID int64, key string) (*scenarios.Scenario, error) {
+	if s, ok := library.ByID(key); ok {
+		return s, nil
+	}
+	o, err := findOwn(ctx, c.DB.R, tenantID, key)
+	if err != nil {
+		return nil, err
+	}
+	if o == nil || o.PublishedVersion == 0 {
+		return nil, apperr.NotFound("scenario")
+	}
+	return c.At(ctx, tenantID, key, o.PublishedVersion)
+}
+
 func (c *Catalogue) hidden(ctx context.Context, tenantID int64) (map[string]bool, error) {
 	var keys []string
 	if err := c.DB.R.WithContext(ctx).Model(&HiddenScenario{}).Scopes(store.Tenant(tenantID)).Pluck("scenario_key", &keys).Error; err != nil {

@@ -99,5 +99,5 @@ func (HiddenScenario) TableName() string { return "training_hidden_scenarios" }
 
 // Models lists this package's tenant-owned models, for the isolation test.
 func Models() []any {
-	return []any{&Attempt{}, &Comment{}, &LibraryScenario{}, &ScenarioVersion{}, &HiddenScenario{}}
+	return []any{&Attempt{}, &Comment{}, &LibraryScenario{}, &ScenarioVersion{}, &HiddenScenario{}, &Assignment{}, &Member{}}
 }

@@ -46,15 +46,20 @@ type ReviewFilter struct {
 // reviewScopes are the subtrees where p may read attempts: managers and HR
 // review (and comment), auditors inspect (read only).
 func (s *Service) reviewScopes(ctx context.Context, p *access.Principal) ([]string, error) {
-	review, err := s.Guard.Authz.Scopes(ctx, p.Actor(), "training", "review")
-	if err != nil {
-		return nil, err
+	return s.scopesFor(ctx, p, "review", "inspect")
+}
+
+// scopesFor is the union of the subtrees where p may do any of the training
+// actions; 403 when there is none.
+func (s *Service) scopesFor(ctx context.Context, p *access.Principal, acts ...string) ([]string, error) {
+	var all []string
+	for _, act := range acts {
+		sc, err := s.Guard.Authz.Scopes(ctx, p.Actor(), "training", act)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, sc...)
 	}
-	inspect, err := s.Guard.Authz.Scopes(ctx, p.Actor(), "training", "inspect")
-	if err != nil {
-		return nil, err
-	}
-	all := append(review, inspect...)
 	if len(all) == 0 {
 		return nil, apperr.Forbidden()
 	}

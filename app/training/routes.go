@@ -41,6 +41,7 @@ func (s *Service) Routes(api huma.API) {
 	s.validateRoutes(api)
 	s.reviewRoutes(api)
 	s.libraryRoutes(api)
+	s.assignmentRoutes(api)
 	type scenarioCatalogueOut struct {
 		Body struct {
 			Items []ScenarioCard `json:"items"`

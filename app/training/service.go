@@ -105,13 +105,21 @@ func (s *Service) Act(ctx context.Context, p *access.Principal, id int64, m Move
 		upd["status"], upd["total"], upd["passed"], upd["finished_at"] = Finished, total, passed, now
 		a.Status, a.Total, a.Passed, a.FinishedAt = Finished, &total, &passed, &now
 	}
-	res := s.DB.W.WithContext(ctx).Model(&Attempt{}).Scopes(store.Tenant(p.TenantID)).
-		Where("id = ? AND steps = ?", a.ID, a.Steps).Updates(upd)
-	if res.Error != nil {
-		return nil, nil, st, res.Error
-	}
-	if res.RowsAffected == 0 {
-		return nil, nil, st, huma.NewError(http.StatusConflict, "the attempt changed meanwhile; reload it")
+	err = s.DB.Tx(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&Attempt{}).Scopes(store.Tenant(p.TenantID)).Where("id = ? AND steps = ?", a.ID, a.Steps).Updates(upd)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return huma.NewError(http.StatusConflict, "the attempt changed meanwhile; reload it")
+		}
+		if next.Finished {
+			return recordCompletion(tx, a, *a.Total, *a.Passed, now)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, st, err
 	}
 	a.Steps++
 	a.StateJSON, a.UpdatedAt = string(blob), now

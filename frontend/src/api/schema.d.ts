@@ -175,6 +175,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My newest notifications and the unread count */
+        get: operations["list-notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["read-all-notifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read */
+        post: operations["read-notification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platform/auth/login": {
         parameters: {
             query?: never;
@@ -259,6 +310,58 @@ export interface paths {
         head?: never;
         /** Change my bank's name, time zone or default language */
         patch: operations["update-tenant-settings"];
+        trace?: never;
+    };
+    "/api/v1/training/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assignments reaching my branches, with completion, average score, pass rate and overdue count there */
+        get: operations["list-assignments"];
+        put?: never;
+        /** Assign scenarios to a branch subtree, a role there, or named people, with a due date */
+        post: operations["create-assignments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One assignment per branch and per person in my branches */
+        get: operations["get-assignment-progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/assignments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an assignment made in my branches */
+        post: operations["cancel-assignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/training/attempts": {
@@ -373,6 +476,23 @@ export interface paths {
         };
         /** Turn-by-turn feedback of a finished attempt */
         get: operations["attempt-debrief"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My assignments: overdue, to do, done */
+        get: operations["my-training-inbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -767,6 +887,75 @@ export interface components {
             elapsed_ms?: number;
             text: string;
         };
+        AssignBody: {
+            /** @enum {string} */
+            audience: "subtree" | "role" | "users";
+            /**
+             * Format: int64
+             * @description the audience lives in this branch and below
+             */
+            branch_id: number;
+            /** Format: date-time */
+            due_at: string;
+            note?: string;
+            /** @description groups assignments, e.g. a monthly programme */
+            programme?: string;
+            /** @description for audience role */
+            role?: string;
+            scenario_keys: string[] | null;
+            /** @description for audience users */
+            user_ids?: number[] | null;
+        };
+        AssignmentListOutBody: {
+            items: components["schemas"]["AssignmentView"][] | null;
+        };
+        AssignmentProgress: {
+            assignment: components["schemas"]["AssignmentView"];
+            branches: components["schemas"]["BranchStats"][] | null;
+            people: components["schemas"]["PersonStatus"][] | null;
+        };
+        AssignmentView: {
+            audience: string;
+            /**
+             * Format: double
+             * @description average best score of those done
+             */
+            avg_score: number | null;
+            /** Format: int64 */
+            branch_id: number;
+            branch_name: string;
+            /** Format: date-time */
+            cancelled_at: string | null;
+            /** Format: double */
+            completion_pct: number;
+            /** Format: date-time */
+            created_at: string;
+            created_by_name: string;
+            /** Format: int64 */
+            done: number;
+            /** Format: date-time */
+            due_at: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            members: number;
+            note: string;
+            /** Format: int64 */
+            overdue: number;
+            /**
+             * Format: double
+             * @description passed / done, in percent
+             */
+            pass_rate: number | null;
+            /** Format: int64 */
+            passed: number;
+            programme: string;
+            role: string;
+            scenario_key: string;
+            title: {
+                [key: string]: string;
+            };
+        };
         AttemptListOutBody: {
             items: components["schemas"]["AttemptSummary"][] | null;
         };
@@ -826,6 +1015,32 @@ export interface components {
         };
         BranchRenameBody: {
             name: string;
+        };
+        BranchStats: {
+            /**
+             * Format: double
+             * @description average best score of those done
+             */
+            avg_score: number | null;
+            /** Format: int64 */
+            branch_id: number;
+            branch_name: string;
+            branch_path: string;
+            /** Format: double */
+            completion_pct: number;
+            /** Format: int64 */
+            done: number;
+            /** Format: int64 */
+            members: number;
+            /** Format: int64 */
+            overdue: number;
+            /**
+             * Format: double
+             * @description passed / done, in percent
+             */
+            pass_rate: number | null;
+            /** Format: int64 */
+            passed: number;
         };
         BranchView: {
             closed: boolean;
@@ -988,6 +1203,39 @@ export interface components {
             /** Format: int64 */
             updated: number;
         };
+        InboxItem: {
+            /** Format: date-time */
+            assigned_at: string;
+            assigned_by: string;
+            /** Format: int64 */
+            assignment_id: number;
+            /** Format: int64 */
+            attempt_id: number | null;
+            available: boolean;
+            /** Format: double */
+            best_total: number | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: date-time */
+            due_at: string;
+            due_soon: boolean;
+            note: string;
+            passed: boolean;
+            programme: string;
+            scenario_key: string;
+            /** @enum {string} */
+            status: "todo" | "overdue" | "done";
+            title: {
+                [key: string]: string;
+            };
+        };
+        InboxOutBody: {
+            /** @description todo, overdue, done */
+            counts: {
+                [key: string]: number;
+            };
+            items: components["schemas"]["InboxItem"][] | null;
+        };
         LibraryEntry: {
             business_line: string;
             category: string;
@@ -1062,6 +1310,23 @@ export interface components {
             status: string;
             username: string;
         };
+        Notification: {
+            /** Format: date-time */
+            created_at: string;
+            data: unknown;
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            /** Format: date-time */
+            read_at: string | null;
+            /** Format: int64 */
+            subject_id: number;
+        };
+        NotificationListOutBody: {
+            items: components["schemas"]["Notification"][] | null;
+            /** Format: int64 */
+            unread: number;
+        };
         OperatorLoginBody: {
             password: string;
             username: string;
@@ -1089,6 +1354,21 @@ export interface components {
                 [key: string]: string;
             };
             product_risk: string;
+        };
+        PersonStatus: {
+            /** Format: int64 */
+            attempt_id: number | null;
+            /** Format: double */
+            best_total: number | null;
+            branch_name: string;
+            /** Format: date-time */
+            completed_at: string | null;
+            name: string;
+            passed: boolean;
+            /** @enum {string} */
+            status: "todo" | "overdue" | "done";
+            /** Format: int64 */
+            user_id: number;
         };
         PersonaView: {
             /** Format: int64 */
@@ -2076,6 +2356,167 @@ export interface operations {
             };
         };
     };
+    "list-notifications": {
+        parameters: {
+            query?: {
+                /** @description only unread ones */
+                unread?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListOutBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "read-all-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "read-notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "platform-login": {
         parameters: {
             query?: never;
@@ -2350,6 +2791,285 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-assignments": {
+        parameters: {
+            query?: {
+                programme?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentListOutBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentListOutBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-assignment-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentProgress"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "cancel-assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2939,6 +3659,62 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "my-training-inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxOutBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,62 @@
+package notify
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/servicestar/servicestar/app/access"
+)
+
+func op(id, method, path, summary string) huma.Operation {
+	return huma.Operation{OperationID: id, Method: method, Path: path, Tags: []string{"notifications"}, Summary: summary,
+		Errors: []int{401, 404}}
+}
+
+// Routes registers the bell's endpoints; every user reaches only their own.
+func (s *Service) Routes(api huma.API) {
+	type notificationListOut struct {
+		Body struct {
+			Items  []Notification `json:"items"`
+			Unread int64          `json:"unread"`
+		}
+	}
+	huma.Register(api, op("list-notifications", http.MethodGet, "/api/v1/notifications", "My newest notifications and the unread count"),
+		func(ctx context.Context, in *struct {
+			Unread bool `query:"unread" doc:"only unread ones"`
+			Limit  int  `query:"limit" minimum:"1" maximum:"100" default:"20"`
+		}) (*notificationListOut, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			items, unread, err := s.List(ctx, p, in.Unread, in.Limit)
+			if err != nil {
+				return nil, err
+			}
+			out := &notificationListOut{}
+			out.Body.Items, out.Body.Unread = items, unread
+			return out, nil
+		})
+
+	huma.Register(api, op("read-notification", http.MethodPost, "/api/v1/notifications/{id}/read", "Mark one of my notifications read"),
+		func(ctx context.Context, in *struct {
+			ID int64 `path:"id" minimum:"1"`
+		}) (*struct{}, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return nil, s.MarkRead(ctx, p, in.ID)
+		})
+
+	huma.Register(api, op("read-all-notifications", http.MethodPost, "/api/v1/notifications/read-all", "Mark all my notifications read"),
+		func(ctx context.Context, _ *struct{}) (*struct{}, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return nil, s.MarkAllRead(ctx, p)
+		})
+}
