@@ -10,7 +10,7 @@ import (
 	"github.com/servicestar/servicestar/app/training"
 )
 
-// assignmentRows cover assignments, the inbox and notifications.
+// assignmentRows cover assignments, analytics, the inbox and notifications.
 // "training.assign" creates and cancels under a branch of the caller's
 // subtree; "training.progress" (assign or inspect) reads the numbers of the
 // members in the caller's subtree.
@@ -29,6 +29,13 @@ func assignmentRows() []row {
 			run: func(x *cell) resp { return x.do("GET", idPath(base+"/{id}", x.assignmentAt()), nil) }},
 		{method: "POST", path: base + "/{id}/cancel", access: perm, perm: "training.assign", object: true, ok: 200, foreign: 404,
 			run: func(x *cell) resp { return x.do("POST", idPath(base+"/{id}/cancel", x.assignmentAt()), nil) }},
+		// Analytics: reviewers and auditors, over the attempts of their branches.
+		{method: "GET", path: "/api/v1/training/analytics", access: perm, perm: "training.reviewread", ok: 200,
+			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/analytics", nil) }},
+		{method: "GET", path: "/api/v1/training/analytics/{key}", access: perm, perm: "training.reviewread", ok: 200,
+			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/analytics/salary-to-fixed-deposit", nil) }},
+		{method: "GET", path: "/api/v1/training/analytics/{key}/export", access: perm, perm: "training.reviewread", ok: 200,
+			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/analytics/salary-to-fixed-deposit/export", nil) }},
 		{method: "GET", path: "/api/v1/training/inbox", access: self, ok: 200,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/inbox", nil) }},
 		{method: "GET", path: "/api/v1/notifications", access: self, ok: 200,

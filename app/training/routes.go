@@ -42,6 +42,7 @@ func (s *Service) Routes(api huma.API) {
 	s.reviewRoutes(api)
 	s.libraryRoutes(api)
 	s.assignmentRoutes(api)
+	s.analyticsRoutes(api)
 	type scenarioCatalogueOut struct {
 		Body struct {
 			Items []ScenarioCard `json:"items"`

@@ -312,6 +312,57 @@ export interface paths {
         patch: operations["update-tenant-settings"];
         trace?: never;
     };
+    "/api/v1/training/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attempts, pass rate and average score of every scenario taken in my branches */
+        get: operations["training-analytics-overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/analytics/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How often each reply is taken at each turn, endings, pass rate, scores and the most common violations, in my branches */
+        get: operations["training-scenario-analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/analytics/{key}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same analytics as a CSV file */
+        get: operations["training-scenario-analytics-csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/training/assignments": {
         parameters: {
             query?: never;
@@ -882,6 +933,39 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Analytics: {
+            /** Format: int64 */
+            attempts: number;
+            /** Format: double */
+            avg_total: number | null;
+            dimensions: components["schemas"]["DimensionStat"][] | null;
+            endings: components["schemas"]["EndingStat"][] | null;
+            /** Format: int64 */
+            finished: number;
+            /**
+             * Format: double
+             * @description passed / finished, in percent
+             */
+            pass_rate: number | null;
+            /** Format: int64 */
+            passed: number;
+            scenario_key: string;
+            title: {
+                [key: string]: string;
+            };
+            turns: components["schemas"]["TurnStat"][] | null;
+            /** Format: int64 */
+            version: number;
+            /** @description versions with attempts in the viewer's branches */
+            versions: number[] | null;
+            /** @description most common first */
+            violations: components["schemas"]["ViolationStat"][] | null;
+            /**
+             * Format: int64
+             * @description finished attempts with at least one violation
+             */
+            with_violation: number;
+        };
         AnswerBody: {
             /** Format: int64 */
             elapsed_ms?: number;
@@ -1056,6 +1140,33 @@ export interface components {
             parent_id: number | null;
             path: string;
         };
+        ChecklistStat: {
+            id: string;
+            label: {
+                [key: string]: string;
+            };
+            /** Format: int64 */
+            met: number;
+            /**
+             * Format: double
+             * @description percent of the typed replies at this turn
+             */
+            share: number;
+        };
+        ChoiceStat: {
+            /** Format: int64 */
+            count: number;
+            id: string;
+            recommends?: string;
+            /**
+             * Format: double
+             * @description percent of the answers at this turn
+             */
+            share: number;
+            text: {
+                [key: string]: string;
+            };
+        };
         ChoiceView: {
             id: string;
             recommends: string | null;
@@ -1128,6 +1239,20 @@ export interface components {
             score: number;
             /** Format: double */
             weight: number;
+        };
+        DimensionStat: {
+            /** Format: double */
+            average: number;
+            dimension: string;
+        };
+        EndingStat: {
+            /** Format: int64 */
+            count: number;
+            id: string;
+            kind: string;
+            title: {
+                [key: string]: string;
+            };
         };
         EndingView: {
             debrief: {
@@ -1336,6 +1461,9 @@ export interface components {
             id: number;
             username: string;
         };
+        OverviewOutBody: {
+            items: components["schemas"]["ScenarioSummary"][] | null;
+        };
         PasswordBody: {
             current_password: string;
             new_password: string;
@@ -1537,6 +1665,24 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        ScenarioSummary: {
+            /** Format: int64 */
+            attempts: number;
+            /** Format: double */
+            avg_total: number | null;
+            /** Format: int64 */
+            finished: number;
+            /** Format: date-time */
+            last_taken: string | null;
+            /** Format: double */
+            pass_rate: number | null;
+            /** Format: int64 */
+            passed: number;
+            scenario_key: string;
+            title: {
+                [key: string]: string;
+            };
+        };
         SettingsBody: {
             /** @enum {string} */
             default_locale?: "zh-CN" | "en";
@@ -1587,6 +1733,17 @@ export interface components {
                 [key: string]: string;
             };
             turn: string;
+        };
+        TurnStat: {
+            /** Format: int64 */
+            answers: number;
+            checklist: components["schemas"]["ChecklistStat"][] | null;
+            choices: components["schemas"]["ChoiceStat"][] | null;
+            customer: {
+                [key: string]: string;
+            };
+            free_text: boolean;
+            id: string;
         };
         TurnView: {
             choices: components["schemas"]["ChoiceView"][] | null;
@@ -1675,6 +1832,17 @@ export interface components {
             request_id: string;
             target_id: string;
             target_type: string;
+        };
+        ViolationStat: {
+            /** Format: int64 */
+            count: number;
+            customer_risk: string;
+            product_id: string;
+            product_name: {
+                [key: string]: string;
+            };
+            product_risk: string;
+            turn: string;
         };
         ViolationView: {
             customer_risk: string;
@@ -2791,6 +2959,204 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "training-analytics-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewOutBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "training-scenario-analytics": {
+        parameters: {
+            query?: {
+                /** @description 0: the newest version with attempts */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Analytics"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "training-scenario-analytics-csv": {
+        parameters: {
+            query?: {
+                /** @description 0: the newest version with attempts */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
