@@ -35,7 +35,9 @@ func assignmentRows() []row {
 		{method: "GET", path: "/api/v1/training/analytics/{key}", access: perm, perm: "training.reviewread", ok: 200,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/analytics/salary-to-fixed-deposit", nil) }},
 		{method: "GET", path: "/api/v1/training/analytics/{key}/export", access: perm, perm: "training.reviewread", ok: 200,
-			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/analytics/salary-to-fixed-deposit/export", nil) }},
+			run: func(x *cell) resp {
+				return x.do("GET", "/api/v1/training/analytics/salary-to-fixed-deposit/export", nil)
+			}},
 		{method: "GET", path: "/api/v1/training/inbox", access: self, ok: 200,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/inbox", nil) }},
 		{method: "GET", path: "/api/v1/notifications", access: self, ok: 200,
