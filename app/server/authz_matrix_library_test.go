@@ -21,6 +21,8 @@ func libraryRows() []row {
 	_, src, _ := library.Source(builtin)
 	fresh := func(x *cell) string { return fmt.Sprintf("matrix-copy-%d", x.w.next()) }
 	return []row{
+		{method: "GET", path: "/api/v1/training/scenario-schema", access: self, ok: 200,
+			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/scenario-schema", nil) }},
 		manage("GET", base, func(x *cell) resp { return x.do("GET", base, nil) }),
 		manage("POST", base, func(x *cell) resp {
 			yaml := strings.Replace(string(src), "id: "+builtin, "id: "+fresh(x), 1)

@@ -114,6 +114,14 @@ func TestLibraryLifecycle(t *testing.T) {
 	}
 }
 
+func TestSchemaIsPublished(t *testing.T) {
+	env := testkit.New(t)
+	body := mustGet(t, env.Login("demo", "emp.south.1"), "/api/v1/training/scenario-schema")
+	if !strings.Contains(body, `"$schema"`) || !strings.Contains(body, `"persona"`) {
+		t.Fatalf("schema: %.300s", body)
+	}
+}
+
 func TestLibraryRefusesBadUploadsAndStoresNothing(t *testing.T) {
 	env := testkit.New(t)
 	hr := env.Login("demo", "hr")

@@ -31,6 +31,18 @@ type ValidationOK struct {
 }
 
 func (s *Service) validateRoutes(api huma.API) {
+	type schemaOut struct {
+		ContentType string `header:"Content-Type"`
+		Body        []byte
+	}
+	huma.Register(api, op("scenario-schema", http.MethodGet, "/api/v1/training/scenario-schema", "The JSON Schema of the scenario YAML format, for editors"),
+		func(ctx context.Context, _ *struct{}) (*schemaOut, error) {
+			if _, err := access.Must(ctx); err != nil {
+				return nil, err
+			}
+			return &schemaOut{ContentType: "application/schema+json", Body: scenarios.Schema()}, nil
+		})
+
 	o := op("validate-scenario", http.MethodPost, "/api/v1/training/scenarios/validate", "Check a scenario YAML file and list every problem (stores nothing)", 413, 422)
 	o.MaxBodyBytes = scenarios.MaxFileSize
 	huma.Register(api, o, func(ctx context.Context, in *struct {
