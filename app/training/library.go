@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
-	"sort"
 	"strconv"
 	"time"
 
@@ -268,7 +267,7 @@ func (s *Service) Source(ctx context.Context, p *access.Principal, key, which st
 
 // Versions lists the published versions of one of the tenant's scenarios,
 // newest first.
-func (s *Service) Versions(ctx context.Context, p *access.Principal, key string) ([]ScenarioVersion, error) {
+func (s *Service) Versions(ctx context.Context, p *access.Principal, key string) ([]PublishedVersion, error) {
 	if err := s.Guard.Can(ctx, p, "training", "manage"); err != nil {
 		return nil, err
 	}
@@ -276,11 +275,20 @@ func (s *Service) Versions(ctx context.Context, p *access.Principal, key string)
 	if err != nil {
 		return nil, err
 	}
-	var vs []ScenarioVersion
-	err = s.DB.R.WithContext(ctx).Scopes(store.Tenant(p.TenantID)).Select("tenant_id", "id", "scenario_id", "version", "published_by", "published_at").
-		Where("scenario_id = ?", o.ID).Find(&vs).Error
-	sort.Slice(vs, func(i, j int) bool { return vs[i].Version > vs[j].Version })
+	var vs []PublishedVersion
+	err = s.DB.R.WithContext(ctx).Model(&ScenarioVersion{}).Scopes(store.Tenant(p.TenantID)).
+		Joins("JOIN users u ON u.tenant_id = training_scenario_versions.tenant_id AND u.id = training_scenario_versions.published_by").
+		Select("training_scenario_versions.version, training_scenario_versions.published_by, u.display_name AS published_by_name, training_scenario_versions.published_at").
+		Where("training_scenario_versions.scenario_id = ?", o.ID).Order("training_scenario_versions.version DESC").Scan(&vs).Error
 	return vs, err
+}
+
+// PublishedVersion is a line of a scenario's version history.
+type PublishedVersion struct {
+	Version         int
+	PublishedBy     int64
+	PublishedByName string
+	PublishedAt     time.Time
 }
 
 // Publish turns the draft into a new immutable version and makes it the one

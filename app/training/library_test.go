@@ -79,6 +79,10 @@ func TestLibraryLifecycle(t *testing.T) {
 	if st, _ := hr.Do("POST", "/api/v1/training/library/"+key+"/publish", nil); st != 409 {
 		t.Fatalf("publish with no draft: %d, want 409", st)
 	}
+	if vs := mustGet(t, hr, "/api/v1/training/library/"+key+"/versions"); !strings.Contains(vs, `{"version":2,"published_by":`) ||
+		!strings.Contains(vs, `"published_by_name":"人力资源部 周敏"`) {
+		t.Fatalf("versions: %s", vs)
+	}
 	if got := mustGet(t, hr, "/api/v1/training/library/"+key+"/source?version=1"); got != v1 {
 		t.Fatal("published version 1 changed after version 2 was published")
 	}
@@ -205,7 +209,7 @@ func TestPreviewPlaysWithoutRecording(t *testing.T) {
 	before := mustGet(t, hr, "/api/v1/training/reviews?page_size=200")
 	first := s.Turn(s.Start).Choices[0].ID
 	st, body := hr.Do("POST", "/api/v1/training/library/"+key+"/preview", map[string]any{"moves": []map[string]string{{"kind": "choose", "choice_id": first}}})
-	if st != 200 || !strings.Contains(body, `"transcript":[{`) {
+	if st != 200 || !strings.Contains(body, `"transcript":[{`) || !strings.Contains(body, `"scenario":{"id":"`+key+`"`) || !strings.Contains(body, `"persona":{`) {
 		t.Fatalf("preview: %d %s", st, body)
 	}
 	st, body = hr.Do("POST", "/api/v1/training/library/"+key+"/preview", map[string]any{"moves": []map[string]string{{"kind": "choose", "choice_id": first}, {"kind": "choose", "choice_id": "no-such-choice"}}})

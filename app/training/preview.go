@@ -16,8 +16,11 @@ const MaxPreviewMoves = 200
 // PreviewView is a preview's position: the attempt as the sandbox would
 // show it, and the debrief once an ending is reached.
 type PreviewView struct {
-	Attempt AttemptView  `json:"attempt"`
-	Debrief *DebriefView `json:"debrief"`
+	// Scenario is the version being previewed (persona card, product
+	// shelf), which may be a draft the catalogue does not serve.
+	Scenario ScenarioDetail `json:"scenario"`
+	Attempt  AttemptView    `json:"attempt"`
+	Debrief  *DebriefView   `json:"debrief"`
 }
 
 // Preview plays a scenario without recording anything. The client keeps the
@@ -56,7 +59,7 @@ func (s *Service) Preview(ctx context.Context, p *access.Principal, key, which s
 	if st.Finished {
 		a.Status = Finished
 	}
-	out := &PreviewView{Attempt: attemptView(a, sc, st)}
+	out := &PreviewView{Scenario: detail(sc), Attempt: attemptView(a, sc, st)}
 	if st.Finished {
 		d := debrief(sc, st)
 		out.Debrief = &d

@@ -19,8 +19,9 @@ type entryOut struct{ Body LibraryEntry }
 
 // VersionView is a published version in the library's history.
 type VersionView struct {
-	Version     int    `json:"version"`
-	PublishedBy int64  `json:"published_by"`
+	Version         int    `json:"version"`
+	PublishedBy     int64  `json:"published_by"`
+	PublishedByName string `json:"published_by_name"`
 	PublishedAt string `json:"published_at" format:"date-time"`
 }
 
@@ -140,7 +141,8 @@ func (s *Service) libraryRoutes(api huma.API) {
 			out := &versionsOut{}
 			out.Body.Items = make([]VersionView, len(vs))
 			for i, v := range vs {
-				out.Body.Items[i] = VersionView{Version: v.Version, PublishedBy: v.PublishedBy, PublishedAt: v.PublishedAt.UTC().Format("2006-01-02T15:04:05Z")}
+				out.Body.Items[i] = VersionView{Version: v.Version, PublishedBy: v.PublishedBy, PublishedByName: v.PublishedByName,
+					PublishedAt: v.PublishedAt.UTC().Format("2006-01-02T15:04:05Z")}
 			}
 			return out, nil
 		})

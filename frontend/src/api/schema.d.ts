@@ -1548,6 +1548,7 @@ export interface components {
         PreviewView: {
             attempt: components["schemas"]["AttemptView"];
             debrief: components["schemas"]["DebriefView"];
+            scenario: components["schemas"]["ScenarioDetail"];
         };
         ProductView: {
             id: string;
@@ -1829,6 +1830,7 @@ export interface components {
             published_at: string;
             /** Format: int64 */
             published_by: number;
+            published_by_name: string;
             /** Format: int64 */
             version: number;
         };
