@@ -35,6 +35,7 @@ var steps = []step{
 	{4, trainingComments},
 	{5, trainingLibrary},
 	{6, assignmentsAndNotifications},
+	{7, builtinVersions},
 }
 
 // Up brings the database to the newest version.

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/store"
@@ -21,6 +23,38 @@ type Catalogue struct {
 	// parsed caches published versions by tenant, key and version. A
 	// published version is never rewritten, so an entry never goes stale.
 	parsed sync.Map
+	// kept notes the built-in versions already stored in this process.
+	kept sync.Map
+}
+
+// builtinVersion is a built-in scenario's text as an attempt began on it.
+type builtinVersion struct {
+	ScenarioKey string
+	Version     int
+	YAML        string `gorm:"column:yaml"`
+	FirstUsedAt time.Time
+}
+
+func (builtinVersion) TableName() string { return "training_builtin_versions" }
+
+// Keep stores the text of a built-in scenario version the first time an
+// attempt starts on it, so the attempt stays readable after an upgrade
+// revises the scenario. Tenant scenarios keep their versions already.
+func (c *Catalogue) Keep(ctx context.Context, s *scenarios.Scenario, now time.Time) error {
+	if _, builtin := library.ByID(s.ID); !builtin {
+		return nil
+	}
+	key := fmt.Sprintf("%s/%d", s.ID, s.Version)
+	if _, done := c.kept.Load(key); done {
+		return nil
+	}
+	_, data, _ := library.Source(s.ID)
+	row := builtinVersion{ScenarioKey: s.ID, Version: s.Version, YAML: string(data), FirstUsedAt: now.UTC()}
+	if err := c.DB.W.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
+		return err
+	}
+	c.kept.Store(key, true)
+	return nil
 }
 
 // Available lists what a tenant's employees may start, built-in first.
@@ -82,10 +116,10 @@ func (c *Catalogue) Current(ctx context.Context, tenantID int64, key string) (*s
 // happened to the scenario since (hidden, retired, republished).
 func (c *Catalogue) At(ctx context.Context, tenantID int64, key string, version int) (*scenarios.Scenario, error) {
 	if s, ok := library.ByID(key); ok {
-		if version != 0 && s.Version != version {
-			return nil, apperr.NotFound("scenario")
+		if version == 0 || s.Version == version {
+			return s, nil
 		}
-		return s, nil
+		return c.earlierBuiltin(ctx, key, version)
 	}
 	cacheKey := fmt.Sprintf("%d/%s/%d", tenantID, key, version)
 	if s, ok := c.parsed.Load(cacheKey); ok {
@@ -106,6 +140,29 @@ func (c *Catalogue) At(ctx context.Context, tenantID int64, key string, version 
 		// It validated when it was published; failing now means the format
 		// moved under it, which is a defect to report, not a user error.
 		return nil, fmt.Errorf("published scenario %s v%d no longer loads: %w", key, version, problems)
+	}
+	c.parsed.Store(cacheKey, s)
+	return s, nil
+}
+
+// earlierBuiltin loads a built-in version the binary no longer ships, as
+// Keep stored it.
+func (c *Catalogue) earlierBuiltin(ctx context.Context, key string, version int) (*scenarios.Scenario, error) {
+	cacheKey := fmt.Sprintf("builtin/%s/%d", key, version)
+	if s, ok := c.parsed.Load(cacheKey); ok {
+		return s.(*scenarios.Scenario), nil
+	}
+	var v builtinVersion
+	err := c.DB.R.WithContext(ctx).Where("scenario_key = ? AND version = ?", key, version).Take(&v).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, apperr.NotFound("scenario")
+	}
+	if err != nil {
+		return nil, err
+	}
+	s, problems := scenarios.Load(key+".yaml", []byte(v.YAML))
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("kept built-in scenario %s v%d no longer loads: %w", key, version, problems)
 	}
 	c.parsed.Store(cacheKey, s)
 	return s, nil

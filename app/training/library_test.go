@@ -225,3 +225,37 @@ func TestPreviewPlaysWithoutRecording(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// An attempt on a built-in scenario stays readable after an upgrade revises
+// the scenario: the text it began on was kept. The upgrade is simulated by
+// pointing an attempt at a version the binary does not ship, whose text is
+// in the kept table.
+func TestBuiltinVersionsOutliveAnUpgrade(t *testing.T) {
+	env := testkit.New(t)
+	emp := env.Login("demo", "emp.south.1")
+	const key = "lost-card-report"
+	a := start(t, emp, key)
+	db := env.App.DB.W
+	var kept int64
+	if err := db.Table("training_builtin_versions").Where("scenario_key = ?", key).Count(&kept).Error; err != nil || kept != 1 {
+		t.Fatalf("kept versions of %s: %d %v", key, kept, err)
+	}
+	s, _ := library.ByID(key)
+	_, src, _ := library.Source(key)
+	old := s.Version + 100
+	text := strings.Replace(string(src), "version: "+strconv.Itoa(s.Version), "version: "+strconv.Itoa(old), 1)
+	text = strings.Replace(text, "zh-CN: ", "zh-CN: 【旧版】", 1)
+	if err := db.Exec("INSERT INTO training_builtin_versions (scenario_key, version, yaml, first_used_at) VALUES (?, ?, ?, ?)", key, old, text, env.Clock.Now()).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Exec("UPDATE training_attempts SET scenario_version = ? WHERE id = ?", old, a.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	body := mustGet(t, emp, "/api/v1/training/attempts/"+itoa(a.ID))
+	if !strings.Contains(body, `"version":`+strconv.Itoa(old)) {
+		t.Fatalf("attempt on a version the binary no longer ships: %s", body)
+	}
+	if list := mustGet(t, emp, "/api/v1/training/attempts"); !strings.Contains(list, "【旧版】") {
+		t.Fatalf("the attempt list does not show the kept version's title: %.400s", list)
+	}
+}

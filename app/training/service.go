@@ -39,6 +39,9 @@ func (s *Service) Start(ctx context.Context, p *access.Principal, scenarioID str
 		return nil, nil, err
 	}
 	now := s.Now().UTC()
+	if err := s.Catalogue.Keep(ctx, sc, now); err != nil {
+		return nil, nil, err
+	}
 	a := &Attempt{TenantID: p.TenantID, UserID: p.UserID, BranchID: p.BranchID, ScenarioID: sc.ID, ScenarioVersion: sc.Version,
 		Status: InProgress, StateJSON: string(blob), StartedAt: now, UpdatedAt: now}
 	if err := s.DB.W.WithContext(ctx).Create(a).Error; err != nil {
