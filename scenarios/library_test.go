@@ -2,6 +2,7 @@ package scenarios_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/servicestar/servicestar/scenarios"
@@ -122,4 +123,37 @@ func longestDecisions(s *scenarios.Scenario, enough int) int {
 	}
 	walk(s.Start, 0)
 	return best
+}
+
+// A time commitment is met by a time, not by a word that often comes with
+// one: "within my power" promises nothing.
+func TestTimeLimitPhrasingsNeedATime(t *testing.T) {
+	for _, id := range []string{"smart-deposit-complaint", "corporate-urgent-credit", "social-media-post"} {
+		s, ok := library.ByID(id)
+		if !ok {
+			t.Fatalf("no scenario %s", id)
+		}
+		found := false
+		for _, turn := range s.Turns {
+			if turn.FreeText == nil {
+				continue
+			}
+			for _, item := range turn.FreeText.Checklist {
+				if !strings.Contains(item.Label[scenarios.LocaleEN], "time") {
+					continue
+				}
+				found = true
+				vague := scenarios.MatchChecklist([]scenarios.ChecklistItem{item}, "This is within my power, and I will look at it today as it comes up.")
+				if len(vague) != 0 {
+					t.Errorf("%s %s: a vague reply meets %q", id, turn.ID, item.ID)
+				}
+				if got := scenarios.MatchChecklist([]scenarios.ChecklistItem{item}, "We will call you back within 24 hours."); len(got) != 1 {
+					t.Errorf("%s %s: a reply with a time limit does not meet %q", id, turn.ID, item.ID)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s has no time-limit checklist element", id)
+		}
+	}
 }
