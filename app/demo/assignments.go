@@ -33,7 +33,7 @@ func seedAssignments(ctx context.Context, svc *org.Service, train *training.Serv
 		if err := svc.DB.R.WithContext(ctx).Table("branches").Scopes(store.Tenant(p.TenantID)).Where("code = ?", x.branch).Pluck("id", &branchID).Error; err != nil {
 			return err
 		}
-		_, err = train.Assign(withPrincipal(ctx, p), p, training.AssignInput{Programme: x.programme, ScenarioKeys: x.keys, BranchID: branchID,
+		_, _, err = train.Assign(withPrincipal(ctx, p), p, training.AssignInput{Programme: x.programme, ScenarioKeys: x.keys, BranchID: branchID,
 			Audience: training.AudienceSubtree, DueAt: now.Add(x.due).Truncate(time.Hour)})
 		if err != nil {
 			return fmt.Errorf("%s assigns %v: %w", x.by, x.keys, err)

@@ -70,7 +70,7 @@ func (x *cell) assignmentAt() int64 {
 		slug, assigner = "demo2", "mgr.1"
 	}
 	ctx, p := x.w.principalCtx(x.t, slug, assigner)
-	as, err := x.env().App.Training.Assign(ctx, p, training.AssignInput{ScenarioKeys: []string{"lost-card-report"},
+	as, _, err := x.env().App.Training.Assign(ctx, p, training.AssignInput{ScenarioKeys: []string{"lost-card-report"},
 		BranchID: x.w.branch[x.target.branch()].ID, Audience: training.AudienceUsers, UserIDs: []int64{x.w.user[x.target.user()]},
 		DueAt: x.env().Clock.Now().Add(72 * time.Hour)})
 	if err != nil {

@@ -96,10 +96,11 @@ var assignableRoles = []string{"employee", "manager", "hr", "tenant_admin", "aud
 
 // Assign creates one assignment per scenario for the audience under a
 // branch in the assigner's subtree, resolves its members, and notifies them,
-// all in one transaction.
-func (s *Service) Assign(ctx context.Context, p *access.Principal, in AssignInput) ([]Assignment, error) {
+// all in one transaction. It returns the assignments and how many people
+// each reaches.
+func (s *Service) Assign(ctx context.Context, p *access.Principal, in AssignInput) ([]Assignment, int, error) {
 	if err := s.Guard.Can(ctx, p, "training", "assign"); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	now := s.Now().UTC()
 	var bad []apperr.Field
@@ -123,22 +124,22 @@ func (s *Service) Assign(ctx context.Context, p *access.Principal, in AssignInpu
 	}
 	branch, err := s.branchPath(ctx, p.TenantID, in.BranchID)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if branch == "" {
 		bad = append(bad, apperr.Field{Location: "body.branch_id", Message: "no such branch", Value: in.BranchID})
 	}
 	if len(bad) > 0 {
-		return nil, apperr.Invalid(bad...)
+		return nil, 0, apperr.Invalid(bad...)
 	}
 	// A branch of the tenant outside p's subtree: 404, as for every object
 	// out of reach (a missing or foreign branch is the 422 above).
 	if err := s.Guard.Require(ctx, p, branch, "training", "assign", "branch"); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	people, err := s.audience(ctx, p.TenantID, branch, in)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var out []Assignment
 	err = s.DB.Tx(ctx, func(tx *gorm.DB) error {
@@ -170,7 +171,7 @@ func (s *Service) Assign(ctx context.Context, p *access.Principal, in AssignInpu
 		}
 		return nil
 	})
-	return out, err
+	return out, len(people), err
 }
 
 type person struct {

@@ -136,7 +136,7 @@ func TestAssignmentsInboxProgressAndNotifications(t *testing.T) {
 
 	st, created, raw := assign(t, hr, map[string]any{"programme": "2026-11 合规月", "scenario_keys": []string{key, "lost-card-report"},
 		"branch_id": north, "audience": "subtree", "due_at": due})
-	if st != 200 || len(created) != 2 || created[0].ScenarioKey != key {
+	if st != 200 || len(created) != 2 || created[0].ScenarioKey != key || created[0].Members < 2 {
 		t.Fatalf("assign: %d %s", st, raw)
 	}
 	id, other := created[0].ID, created[1].ID

@@ -33,7 +33,7 @@ func (s *Service) assignmentRoutes(api huma.API) {
 				return nil, err
 			}
 			b := in.Body
-			as, err := s.Assign(ctx, p, AssignInput{Programme: b.Programme, ScenarioKeys: b.ScenarioKeys, BranchID: b.BranchID, Audience: b.Audience,
+			as, members, err := s.Assign(ctx, p, AssignInput{Programme: b.Programme, ScenarioKeys: b.ScenarioKeys, BranchID: b.BranchID, Audience: b.Audience,
 				Role: b.Role, UserIDs: b.UserIDs, DueAt: b.DueAt, Note: b.Note})
 			if err != nil {
 				return nil, err
@@ -41,7 +41,7 @@ func (s *Service) assignmentRoutes(api huma.API) {
 			out := &assignmentListOut{}
 			out.Body.Items = make([]AssignmentView, 0, len(as))
 			for i := range as {
-				v, err := s.assignmentView(ctx, p.TenantID, &as[i], Stats{})
+				v, err := s.assignmentView(ctx, p.TenantID, &as[i], Stats{Members: members})
 				if err != nil {
 					return nil, err
 				}
