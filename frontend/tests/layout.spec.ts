@@ -1,9 +1,15 @@
-import { describe, expect, it, beforeEach } from 'vitest'
+import { describe, expect, it, beforeEach, vi } from 'vitest'
 import { mount, flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createRouter, createMemoryHistory } from 'vue-router'
 import ElementPlus from 'element-plus'
 import { defineComponent, h } from 'vue'
+// The header's bell polls the server; these tests are about the menu and header.
+vi.mock('@/components/training/assignments/api', () => ({
+  listNotifications: vi.fn(async () => ({ items: [], unread: 0 })),
+  markRead: vi.fn(async () => undefined),
+  markAllRead: vi.fn(async () => undefined),
+}))
 import AppLayout from '@/layouts/AppLayout.vue'
 import { i18n, setLocale } from '@/i18n'
 import { useAuthStore } from '@/stores/auth'

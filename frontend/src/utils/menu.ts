@@ -13,7 +13,7 @@ export const MENU: readonly MenuItem[] = [
   { key: 'training', path: '/training', labelKey: 'menu.training', icon: 'Reading', anyOf: ['training.take', 'training.manage'] },
   { key: 'inbox', path: '/training/inbox', labelKey: 'menu.inbox', icon: 'Bell', anyOf: ['training.take'] },
   { key: 'library', path: '/training/library', labelKey: 'menu.library', icon: 'Collection', anyOf: ['training.manage'] },
-  { key: 'assignments', path: '/training/assignments', labelKey: 'menu.assignments', icon: 'Calendar', anyOf: ['training.assign'] },
+  { key: 'assignments', path: '/training/assignments', labelKey: 'menu.assignments', icon: 'Calendar', anyOf: ['training.assign', 'training.inspect'] },
   { key: 'analytics', path: '/training/analytics', labelKey: 'menu.analytics', icon: 'DataAnalysis', anyOf: ['training.review', 'training.inspect'] },
   { key: 'reviews', path: '/training/reviews', labelKey: 'menu.reviews', icon: 'Document', anyOf: ['training.review', 'training.inspect'] },
   { key: 'kpi', path: '/kpi', labelKey: 'menu.kpi', icon: 'TrendCharts', anyOf: ['kpi.read'] },
