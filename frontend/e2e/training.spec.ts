@@ -27,14 +27,21 @@ async function warnedAndBack(page: Page, choiceId: string, productRisk: string, 
   await expect(page.getByTestId('sandbox-violations')).toHaveCount(0)
 }
 
-test('an employee plays a scenario, is stopped by the suitability warning, goes back and passes', async ({ page }) => {
+test('an employee opens an assigned scenario, is stopped by the suitability warning, goes back and passes', async ({ page }) => {
   await loginOk(page, 'demo', 'emp.north.1')
+  // The catalogue card names the customer's risk tolerance.
   await page.getByTestId('menu-training').click()
   const card = page.getByTestId(`scenario-card-${SCENARIO}`)
   await expect(card).toBeVisible()
   await expect(card).toContainText('R2')
 
-  await page.getByTestId(`start-${SCENARIO}`).click()
+  // HR assigned it bank-wide in this month's programme (demo seed): open it from the inbox.
+  await page.getByTestId('menu-inbox').click()
+  await page.getByTestId('inbox-tab-todo').click()
+  const item = page.getByTestId('inbox-list-todo').locator('[data-testid^="inbox-item-"]').filter({ hasText: '稳健型（R2）客户坚持要买R4高收益产品' })
+  await expect(item).toHaveCount(1)
+  await expect(item.getByTestId('inbox-programme')).toContainText('月度合规训练')
+  await item.locator('[data-testid^="inbox-start-"]').click()
   await expect(page).toHaveURL(/\/training\/attempts\/\d+$/)
   await expect(page.getByTestId('persona-card')).toContainText('孙先生')
   await expect(page.getByTestId('persona-risk')).toContainText('R2')
@@ -91,4 +98,10 @@ test('an employee plays a scenario, is stopped by the suitability warning, goes 
   await page.getByTestId(`attempt-open-${id}`).click()
   await expect(page).toHaveURL(new RegExp(`/training/attempts/${id}/result$`))
   await expect(page.getByTestId('result-total')).toBeVisible()
+
+  // The assignment is done, with the score and a pass.
+  await page.goto('/training/inbox?tab=done')
+  const done = page.getByTestId('inbox-list-done').locator('[data-testid^="inbox-item-"]').filter({ hasText: '稳健型（R2）客户坚持要买R4高收益产品' })
+  await expect(done).toHaveCount(1)
+  await expect(done.getByTestId('inbox-passed')).toHaveAttribute('data-passed', 'true')
 })
