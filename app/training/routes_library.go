@@ -22,7 +22,7 @@ type VersionView struct {
 	Version         int    `json:"version"`
 	PublishedBy     int64  `json:"published_by"`
 	PublishedByName string `json:"published_by_name"`
-	PublishedAt string `json:"published_at" format:"date-time"`
+	PublishedAt     string `json:"published_at" format:"date-time"`
 }
 
 // PreviewMove is one reply in a preview replay.
