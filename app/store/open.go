@@ -32,9 +32,11 @@ type DB struct {
 // DefaultURL is used when SS_DATABASE_URL is unset.
 const DefaultURL = "sqlite:data/servicestar.db"
 
-// sqlitePragmas: glebarez/sqlite ignores the "_journal_mode=WAL" spelling, so
-// pragmas are given in the form the driver really applies (tested).
-const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
+// sqlitePragmas: the driver ignores the "_journal_mode=WAL" spelling, so
+// pragmas are given in the form it really applies (tested). _time_format
+// keeps times in the layout the databases already hold ("2006-01-02
+// 15:04:05.999999999-07:00"), which sorts and compares as text.
+const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate&_time_format=sqlite"
 
 // Open connects to url ("sqlite:<path>" or "postgres://...").
 func Open(url string) (*DB, error) {
