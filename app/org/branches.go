@@ -52,14 +52,17 @@ func (s *Service) writableBranch(ctx context.Context, tx *gorm.DB, p *access.Pri
 	return b, nil
 }
 
-// ListBranches returns the branches the principal may read, ordered by path.
+// ListBranches returns the branches the principal may read, ordered by path,
+// with the columns a tree shows (not the timestamps): it is the most
+// frequent read there is, and parsing timestamps was a fifth of its cost.
 func (s *Service) ListBranches(ctx context.Context, p *access.Principal) ([]Branch, error) {
 	scopes, err := s.Guard.Scopes(ctx, p, "branches", "read")
 	if err != nil {
 		return nil, err
 	}
 	var bs []Branch
-	q := s.DB.R.WithContext(ctx).Scopes(store.Tenant(p.TenantID))
+	q := s.DB.R.WithContext(ctx).Scopes(store.Tenant(p.TenantID)).
+		Select("id", "parent_id", "code", "name", "path", "depth", "closed_at")
 	err = authz.InSubtrees(q, "path", scopes).Order("path").Find(&bs).Error
 	return bs, err
 }
