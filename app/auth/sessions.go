@@ -32,9 +32,11 @@ type Sessions struct {
 	Absolute time.Duration
 
 	// cache holds resolved user sessions (token hash → *cachedSession). An
-	// entry is trusted only while its tenant's session version is unchanged,
-	// which one short query checks on every request; any change that ends or
-	// alters a session moves that version, on whichever instance it happens.
+	// entry is trusted only while its tenant's session version is unchanged
+	// and its user active; any change that ends or alters a session moves
+	// that version, on whichever instance it happens. One short query checks
+	// both, and on SQLite it is skipped while the database's data version
+	// shows that nothing at all has been committed since the last check.
 	cache     sync.Map
 	cacheSize atomic.Int64
 }
@@ -44,6 +46,14 @@ type cachedSession struct {
 	sessionVersion int64
 	createdAt      time.Time
 	lastSeen       atomic.Int64 // unix nanoseconds
+	verified       atomic.Pointer[verification]
+}
+
+// verification is when a cached session was last found current: the
+// database's data version then, and the tenant's policy version it read.
+type verification struct {
+	dataVersion   int64
+	policyVersion int64
 }
 
 // maxCachedSessions bounds the cache; past it the cache starts over.
@@ -125,19 +135,36 @@ func (s *Sessions) cached(ctx context.Context, hash string, now time.Time) (*acc
 		return nil, nil
 	}
 	c := v.(*cachedSession)
-	// The user's status is read too, so a user disabled by any means (even a
-	// direct database change that moved no version) is refused at once.
-	var stamp struct {
-		PolicyVersion, SessionVersion int64
-		Status                        string
-	}
-	err := s.DB.R.WithContext(ctx).Raw(`SELECT t.policy_version, t.session_version, u.status FROM tenants t
-		JOIN users u ON u.tenant_id = t.id AND u.id = ? WHERE t.id = ?`, c.p.UserID, c.p.TenantID).Scan(&stamp).Error
+	dv, tracked, err := s.DB.DataVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
+	var policy int64
+	if seen := c.verified.Load(); tracked && seen != nil && seen.dataVersion == dv {
+		policy = seen.policyVersion
+	} else {
+		// The user's status is read too, so a user disabled by any means
+		// (even a direct database change that moved no version) is refused.
+		var stamp struct {
+			PolicyVersion, SessionVersion int64
+			Status                        string
+		}
+		err := s.DB.R.WithContext(ctx).Raw(`SELECT t.policy_version, t.session_version, u.status FROM tenants t
+		JOIN users u ON u.tenant_id = t.id AND u.id = ? WHERE t.id = ?`, c.p.UserID, c.p.TenantID).Scan(&stamp).Error
+		if err != nil {
+			return nil, err
+		}
+		if stamp.Status != "active" || stamp.SessionVersion != c.sessionVersion {
+			s.forget(hash)
+			return nil, nil
+		}
+		policy = stamp.PolicyVersion
+		if tracked {
+			c.verified.Store(&verification{dataVersion: dv, policyVersion: policy})
+		}
+	}
 	last := time.Unix(0, c.lastSeen.Load())
-	if stamp.Status != "active" || stamp.SessionVersion != c.sessionVersion || s.expired(sessionRow{CreatedAt: c.createdAt, LastSeenAt: last}, now) {
+	if s.expired(sessionRow{CreatedAt: c.createdAt, LastSeenAt: last}, now) {
 		// Another instance may have kept it alive: only the database decides.
 		s.forget(hash)
 		return nil, nil
@@ -149,7 +176,7 @@ func (s *Sessions) cached(ctx context.Context, hash string, now time.Time) (*acc
 		c.lastSeen.Store(now.UnixNano())
 	}
 	p := c.p
-	p.PolicyVersion = stamp.PolicyVersion
+	p.PolicyVersion = policy
 	return &p, nil
 }
 
@@ -199,6 +226,11 @@ func (s *Sessions) User(ctx context.Context, token string) (*access.Principal, e
 	if p, err := s.cached(ctx, hash, now); p != nil || err != nil {
 		return p, err
 	}
+	// Read before the session, so a commit between the two shows as a change.
+	dv, tracked, err := s.DB.DataVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var r userSessionRow
 	res := s.DB.R.WithContext(ctx).Raw(`SELECT s.kind, s.tenant_id, s.subject_id, s.csrf_token, s.created_at, s.last_seen_at,
 		u.username, u.display_name, u.branch_id, u.status, u.must_change_password, b.path, t.slug, t.policy_version, t.session_version
@@ -233,6 +265,9 @@ func (s *Sessions) User(ctx context.Context, token string) (*access.Principal, e
 		seen = now
 	}
 	c.lastSeen.Store(seen.UnixNano())
+	if tracked {
+		c.verified.Store(&verification{dataVersion: dv, policyVersion: r.PolicyVersion})
+	}
 	s.remember(hash, c)
 	p := c.p
 	return &p, nil

@@ -1,10 +1,12 @@
 package store_test
 
 import (
+	"context"
 	"reflect"
 	"testing"
 	"time"
 
+	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/testkit"
 )
 
@@ -51,5 +53,59 @@ func TestSQLiteTimesKeepTheirTextLayout(t *testing.T) {
 	}
 	if !back.Equal(at) {
 		t.Errorf("read back %v, want %v", back, at)
+	}
+}
+
+// DataVersion moves with every commit, by this handle or by another one on
+// the same file (another process), and stays put while nothing is written.
+func TestDataVersionMovesWithEveryCommit(t *testing.T) {
+	if testkit.Postgres() {
+		db := testkit.DB(t)
+		if _, ok, err := db.DataVersion(context.Background()); ok || err != nil {
+			t.Fatalf("PostgreSQL: ok=%v err=%v, want no data version", ok, err)
+		}
+		return
+	}
+	ctx := context.Background()
+	url := testkit.URL(t)
+	open := func() *store.DB {
+		db, err := store.Open(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = db.Close() })
+		return db
+	}
+	db := open()
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	other := open()
+	version := func() int64 {
+		t.Helper()
+		v, ok, err := db.DataVersion(ctx)
+		if err != nil || !ok {
+			t.Fatalf("DataVersion: ok=%v err=%v", ok, err)
+		}
+		return v
+	}
+	write := func(h *store.DB, slug string) {
+		t.Helper()
+		if err := h.W.Exec("INSERT INTO tenants (slug, name, time_zone, default_locale, policy_version, session_version, created_at, updated_at) VALUES (?, 'x', 'UTC', 'zh-CN', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", slug).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	v0 := version()
+	if v := version(); v != v0 {
+		t.Fatalf("moved from %d to %d with nothing written", v0, v)
+	}
+	write(db, "own")
+	v1 := version()
+	if v1 == v0 {
+		t.Fatal("did not move after a commit through the same handle's writer")
+	}
+	write(other, "other")
+	if v := version(); v == v1 {
+		t.Fatal("did not move after a commit by another handle on the same file")
 	}
 }

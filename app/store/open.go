@@ -27,6 +27,8 @@ type DB struct {
 	W       *gorm.DB
 	R       *gorm.DB
 	Dialect migrations.Dialect
+
+	changes *dataVersion // SQLite only; see DataVersion
 }
 
 // DefaultURL is used when SS_DATABASE_URL is unset.
@@ -85,7 +87,11 @@ func openSQLite(path string, cfg *gorm.Config) (*DB, error) {
 	rsql, _ := r.DB()
 	rsql.SetMaxOpenConns(8)
 	rsql.SetMaxIdleConns(8)
-	db := &DB{W: w, R: r, Dialect: migrations.SQLite}
+	changes, err := openDataVersion(dsn)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{W: w, R: r, Dialect: migrations.SQLite, changes: changes}
 	registerTenantGuard(w)
 	registerTenantGuard(r)
 	return db, nil
@@ -135,6 +141,11 @@ func (db *DB) Close() error {
 		}
 		if db.W == db.R {
 			break
+		}
+	}
+	if db.changes != nil {
+		if err := db.changes.close(); err != nil && first == nil {
+			first = err
 		}
 	}
 	return first
