@@ -31,6 +31,7 @@ ss=$(awk '/Requests\/sec/{print $2}' "$tmp/ss.txt"); bare=$(awk '/Requests\/sec/
 echo
 echo "ServiceStar / bare Fiber throughput: $(awk -v a="$ss" -v b="$bare" 'BEGIN{printf "%.2f", a/b}')"
 echo
+[ -n "${BENCH_HTTP_ONLY:-}" ] && exit 0
 echo "## Go benchmarks (go test -bench . -benchmem -run '^\$' ./app/authz/ ./app/training/ ./app/server/ ./scenarios/)"
 echo '```'
 go test -run '^$' -bench . -benchmem ./app/authz/ ./app/training/ ./app/server/ ./scenarios/ 2>&1 | grep -E '^(Benchmark|ok|goos|cpu)' || true
