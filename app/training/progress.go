@@ -88,6 +88,13 @@ const statsColumns = `COUNT(*) AS members,
 	SUM(CASE WHEN training_assignment_members.completed_at IS NULL AND a.due_at < ? THEN 1 ELSE 0 END) AS overdue,
 	AVG(training_assignment_members.best_total) AS avg_score`
 
+// The same numbers per assignment and per branch: constants, so no SQL text
+// is ever assembled at run time.
+const (
+	statsPerAssignment = `training_assignment_members.assignment_id, ` + statsColumns
+	statsPerBranch     = `training_assignment_members.branch_id, b.name AS branch_name, b.path AS branch_path, ` + statsColumns
+)
+
 // Assignments lists the assignments that reach p's scope, newest due first,
 // with the numbers of the members in that scope.
 func (s *Service) Assignments(ctx context.Context, p *access.Principal, programme string) ([]AssignmentView, error) {
@@ -104,7 +111,7 @@ func (s *Service) Assignments(ctx context.Context, p *access.Principal, programm
 		AssignmentID int64
 		Stats
 	}
-	if err := q.Select("training_assignment_members.assignment_id, "+statsColumns, now).
+	if err := q.Select(statsPerAssignment, now).
 		Group("training_assignment_members.assignment_id").Scan(&rows).Error; err != nil {
 		return nil, err
 	}
@@ -183,7 +190,7 @@ func (s *Service) Progress(ctx context.Context, p *access.Principal, id int64) (
 	now := s.Now().UTC()
 	var branches []BranchStats
 	if err := s.visibleMembers(ctx, p.TenantID, scopes).Where("training_assignment_members.assignment_id = ?", a.ID).
-		Select("training_assignment_members.branch_id, b.name AS branch_name, b.path AS branch_path, "+statsColumns, now).
+		Select(statsPerBranch, now).
 		Group("training_assignment_members.branch_id, b.name, b.path").Order("b.path").Scan(&branches).Error; err != nil {
 		return nil, err
 	}
