@@ -64,15 +64,17 @@ func observe(log *slog.Logger, m *metrics) fiber.Handler {
 		status := c.Response().StatusCode()
 		route := c.Route().Path
 		m.requests.WithLabelValues(c.Method(), route, strconv.Itoa(status)).Observe(time.Since(start).Seconds())
-		if status >= 500 || log.Enabled(c.UserContext(), slog.LevelDebug) || !strings.HasPrefix(c.Path(), "/assets/") {
+		level := slog.LevelInfo
+		if status >= 500 {
+			level = slog.LevelError
+		}
+		// Enabled first: at SS_LOG_LEVEL=warn or above the line is never
+		// written, and building its attributes was measurable per request.
+		if log.Enabled(c.UserContext(), level) && (status >= 500 || log.Enabled(c.UserContext(), slog.LevelDebug) || !strings.HasPrefix(c.Path(), "/assets/")) {
 			attrs := []any{"method", c.Method(), "path", c.Path(), "status", status,
 				"ms", float64(time.Since(start).Microseconds()) / 1000, "request_id", c.Locals(access.RequestIDKey)}
 			if p, ok := c.Locals(access.LocalsKey).(*access.Principal); ok {
 				attrs = append(attrs, "tenant", p.TenantSlug, "user_id", p.UserID)
-			}
-			level := slog.LevelInfo
-			if status >= 500 {
-				level = slog.LevelError
 			}
 			log.Log(c.UserContext(), level, "request", attrs...)
 		}
