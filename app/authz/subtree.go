@@ -21,3 +21,24 @@ func InSubtrees(db *gorm.DB, column string, scopes []string) *gorm.DB {
 	}
 	return db.Where(clause.Or(ors...))
 }
+
+// SubtreeCondition is InSubtrees as SQL text for n scopes, for the reads that
+// do not go through GORM; SubtreeArgs gives its arguments. column is a name
+// from the code, never input. No scopes match nothing.
+func SubtreeCondition(column string, n int) string {
+	if n == 0 {
+		return "1 = 0"
+	}
+	one := "(" + column + " >= ? AND " + column + " < ?)"
+	return "(" + strings.Repeat(one+" OR ", n-1) + one + ")"
+}
+
+// SubtreeArgs are SubtreeCondition's arguments for scopes, in order.
+func SubtreeArgs(scopes []string) []any {
+	args := make([]any, 0, 2*len(scopes))
+	for _, sc := range scopes {
+		lo, hi := PathRange(sc)
+		args = append(args, lo, hi)
+	}
+	return args
+}

@@ -53,18 +53,31 @@ func (s *Service) writableBranch(ctx context.Context, tx *gorm.DB, p *access.Pri
 }
 
 // ListBranches returns the branches the principal may read, ordered by path,
-// with the columns a tree shows (not the timestamps): it is the most
-// frequent read there is, and parsing timestamps was a fifth of its cost.
+// with the columns a tree shows (not the timestamps). It is the most frequent
+// read there is, so it skips GORM, whose building and scanning cost more than
+// the query; store.TenantRows keeps the tenant scope.
 func (s *Service) ListBranches(ctx context.Context, p *access.Principal) ([]Branch, error) {
 	scopes, err := s.Guard.Scopes(ctx, p, "branches", "read")
 	if err != nil {
 		return nil, err
 	}
+	rows, err := s.DB.TenantRows(ctx, p.TenantID,
+		"SELECT id, parent_id, code, name, path, depth, closed_at FROM branches WHERE tenant_id = ? AND "+
+			authz.SubtreeCondition("path", len(scopes))+" ORDER BY path",
+		authz.SubtreeArgs(scopes)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	var bs []Branch
-	q := s.DB.R.WithContext(ctx).Scopes(store.Tenant(p.TenantID)).
-		Select("id", "parent_id", "code", "name", "path", "depth", "closed_at")
-	err = authz.InSubtrees(q, "path", scopes).Order("path").Find(&bs).Error
-	return bs, err
+	for rows.Next() {
+		b := Branch{TenantID: p.TenantID}
+		if err := rows.Scan(&b.ID, &b.ParentID, &b.Code, &b.Name, &b.Path, &b.Depth, &b.ClosedAt); err != nil {
+			return nil, err
+		}
+		bs = append(bs, b)
+	}
+	return bs, rows.Err()
 }
 
 // BranchInput is a new branch.

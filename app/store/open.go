@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -29,6 +30,7 @@ type DB struct {
 	Dialect migrations.Dialect
 
 	changes *dataVersion // SQLite only; see DataVersion
+	reads   sync.Map     // query → *sql.Stmt; see TenantRows
 }
 
 // DefaultURL is used when SS_DATABASE_URL is unset.
@@ -130,6 +132,7 @@ func (db *DB) Ping(ctx context.Context) error {
 
 // Close releases both handles.
 func (db *DB) Close() error {
+	db.closeReads()
 	var first error
 	for _, g := range []*gorm.DB{db.W, db.R} {
 		s, err := g.DB()
