@@ -8,8 +8,12 @@ import (
 )
 
 // InSubtrees adds "column lies in one of the scopes' subtrees" to a query,
-// one index range per scope. column may be qualified ("b.path").
+// one index range per scope. column may be qualified ("b.path"). No scopes
+// match nothing.
 func InSubtrees(db *gorm.DB, column string, scopes []string) *gorm.DB {
+	if len(scopes) == 0 {
+		return db.Where("1 = 0")
+	}
 	col := clause.Column{Name: column}
 	if t, c, ok := strings.Cut(column, "."); ok {
 		col = clause.Column{Table: t, Name: c}
