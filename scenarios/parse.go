@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
@@ -95,7 +94,9 @@ func Parse(file string, data []byte) (*Scenario, Problems) {
 		return nil, located(Problems{p})
 	}
 
-	d := decoder{lines: map[string]int{}, bad: map[string]bool{}}
+	// A scenario file has about one value per 17 bytes; sizing the line map up front
+	// spares it a dozen rehashes on a large upload.
+	d := decoder{lines: make(map[string]int, len(data)/16), bad: map[string]bool{}}
 	s := &Scenario{}
 	d.decode(bodies[0], reflect.ValueOf(s).Elem(), "")
 	s.src = source{file: file, lines: d.lines, bad: d.bad}
@@ -256,8 +257,9 @@ func (d *decoder) decodeStruct(n ast.Node, v reflect.Value, path string) {
 		return
 	}
 	fields := fieldsOf(v.Type())
-	seen := map[string]bool{}
-	hinted := map[string]bool{} // fields an unknown key probably meant to be
+	// Bit sets over fields.names (at most 64): a struct is decoded for every turn and
+	// choice, and two small maps each time were a visible share of an upload's cost.
+	var seen, hinted uint64 // hinted: fields an unknown key probably meant to be
 	for _, mv := range pairs {
 		key, keyOK := keyString(mv.Key)
 		line := nodeLine(mv)
@@ -266,36 +268,36 @@ func (d *decoder) decodeStruct(n ast.Node, v reflect.Value, path string) {
 			continue
 		}
 		fpath := join(path, key)
-		if seen[key] {
-			d.add(fpath, line, CodeDuplicateKey, "field", display(fpath))
-			continue
-		}
-		seen[key] = true
 		f, known := fields.byName[key]
 		if !known {
 			hint, hintZH := "", ""
 			if near := nearest(key, fields.names); near != "" {
 				hint = ` (did you mean "` + near + `"?)`
 				hintZH = "（是否应为“" + near + "”？）"
-				hinted[near] = true
+				hinted |= 1 << fields.byName[near].pos
 			}
 			d.add(fpath, line, CodeUnknownField, "field", display(fpath), "hint", hint, "hint_zh", hintZH)
 			continue
 		}
-		d.lines[fpath] = line
-		if isNull(mv.Value) {
-			seen[key] = false // "key:" with no value counts as absent
+		bit := uint64(1) << f.pos
+		if seen&bit != 0 {
+			d.add(fpath, line, CodeDuplicateKey, "field", display(fpath))
 			continue
 		}
+		d.lines[fpath] = line
+		if isNull(mv.Value) {
+			continue // "key:" with no value counts as absent
+		}
+		seen |= bit
 		d.decode(mv.Value, v.Field(f.index), fpath)
 	}
-	for _, name := range fields.names {
-		f := fields.byName[name]
-		if hinted[name] && !seen[name] {
+	for i, name := range fields.names {
+		bit := uint64(1) << i
+		if hinted&bit != 0 && seen&bit == 0 {
 			d.bad[join(path, name)] = true // the typo explains what is missing there
 			continue
 		}
-		if f.required && !seen[name] {
+		if fields.byName[name].required && seen&bit == 0 {
 			fpath := join(path, name)
 			line := d.lines[fpath]
 			if line == 0 {
@@ -337,37 +339,6 @@ func (d *decoder) decodeMap(n ast.Node, v reflect.Value, path string) {
 		m.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), e)
 	}
 	v.Set(m)
-}
-
-type fieldInfo struct {
-	index    int
-	required bool
-}
-
-type structFields struct {
-	byName map[string]fieldInfo
-	names  []string // in declaration order, so problems come out in a stable order
-}
-
-var fieldCache sync.Map // reflect.Type → structFields
-
-// fieldsOf reads the `yaml:"name,required"` tags of a struct type.
-func fieldsOf(t reflect.Type) structFields {
-	if c, ok := fieldCache.Load(t); ok {
-		return c.(structFields)
-	}
-	sf := structFields{byName: map[string]fieldInfo{}}
-	for i := range t.NumField() {
-		tag, ok := t.Field(i).Tag.Lookup("yaml")
-		if !ok || tag == "-" {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
-		sf.byName[name] = fieldInfo{index: i, required: opts == "required"}
-		sf.names = append(sf.names, name)
-	}
-	fieldCache.Store(t, sf)
-	return sf
 }
 
 func mappingPairs(n ast.Node) ([]*ast.MappingValueNode, bool) {
@@ -414,53 +385,4 @@ func nodeLine(n ast.Node) int {
 		return tk.Position.Line
 	}
 	return 0
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-// display names a path for a message; the root has no path.
-func display(path string) string {
-	if path == "" {
-		return "the document"
-	}
-	return path
-}
-
-// nearest returns the candidate within edit distance 2 of s, for "did you mean".
-func nearest(s string, candidates []string) string {
-	best, bestDist := "", 3
-	for _, c := range candidates {
-		if dist := editDistance(s, c); dist < bestDist && 2*dist <= len(s) {
-			best, bestDist = c, dist
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 99
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
