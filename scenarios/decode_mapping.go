@@ -1,0 +1,93 @@
+package scenarios
+
+import "reflect"
+
+func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
+	if n.kind != mappingNode {
+		d.typeProblem(path, n, v.Type())
+		return
+	}
+	fields := fieldsOf(v.Type())
+	// Bit sets over fields.names (at most 64): a struct is decoded for every turn and
+	// choice, and two small maps each time were a visible share of an upload's cost.
+	var seen, hinted uint64 // hinted: fields an unknown key probably meant to be
+	for i := 0; i+1 < len(n.items); i += 2 {
+		k, val := n.items[i], n.items[i+1]
+		if k.kind == unsupportedNode {
+			d.add(path, k.line, CodeUnsupportedYAML, "feature", k.feature, "feature_zh", k.featureZH)
+			continue
+		}
+		key, line := k.value, k.line
+		fpath := join(path, key)
+		f, known := fields.byName[key]
+		if !known {
+			hint, hintZH := "", ""
+			if near := nearest(key, fields.names); near != "" {
+				hint = ` (did you mean "` + near + `"?)`
+				hintZH = "（是否应为“" + near + "”？）"
+				hinted |= 1 << fields.byName[near].pos
+			}
+			d.add(fpath, line, CodeUnknownField, "field", display(fpath), "hint", hint, "hint_zh", hintZH)
+			continue
+		}
+		bit := uint64(1) << f.pos
+		if seen&bit != 0 {
+			d.add(fpath, line, CodeDuplicateKey, "field", display(fpath))
+			continue
+		}
+		d.lines[fpath] = line
+		if val.kind == nullNode {
+			continue // "key:" with no value counts as absent
+		}
+		seen |= bit
+		d.decode(val, v.Field(f.index), fpath)
+	}
+	for i, name := range fields.names {
+		bit := uint64(1) << i
+		if hinted&bit != 0 && seen&bit == 0 {
+			d.bad[join(path, name)] = true // the typo explains what is missing there
+			continue
+		}
+		if fields.byName[name].required && seen&bit == 0 {
+			fpath := join(path, name)
+			line := d.lines[fpath]
+			if line == 0 {
+				line = n.line
+			}
+			d.add(fpath, line, CodeRequired, "field", display(fpath))
+		}
+	}
+}
+
+func (d *decoder) decodeMap(n *node, v reflect.Value, path string) {
+	if n.kind != mappingNode {
+		d.typeProblem(path, n, v.Type())
+		return
+	}
+	localized := v.Type() == textType || v.Type() == phrasingsType
+	m := reflect.MakeMapWithSize(v.Type(), len(n.items)/2)
+	for i := 0; i+1 < len(n.items); i += 2 {
+		k, val := n.items[i], n.items[i+1]
+		if k.kind == unsupportedNode {
+			d.add(path, k.line, CodeUnsupportedYAML, "feature", k.feature, "feature_zh", k.featureZH)
+			continue
+		}
+		key, line := k.value, k.line
+		kpath := join(path, key)
+		rkey := reflect.ValueOf(key).Convert(v.Type().Key())
+		if m.MapIndex(rkey).IsValid() {
+			d.add(kpath, line, CodeDuplicateKey, "field", display(kpath))
+			continue
+		}
+		if localized && !contains(Locales, key) {
+			hint := ` (languages are "zh-CN" and "en")`
+			d.add(kpath, line, CodeUnknownField, "field", display(kpath), "hint", hint, "hint_zh", "（语言只能是 zh-CN 或 en）")
+			continue
+		}
+		d.lines[kpath] = line
+		e := reflect.New(v.Type().Elem()).Elem()
+		d.decode(val, e, kpath)
+		m.SetMapIndex(rkey, e)
+	}
+	v.Set(m)
+}
