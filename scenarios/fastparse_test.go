@@ -92,6 +92,11 @@ var fastCases = []string{
 	"a: {x: [1, -2, 3], y: 'z'}\n",
 	"  a: 1\n",
 	"a: 1 # c\nb: 'x' #c\nc: \"y\"#c\n",
+	"a: 1-year time deposit\nb: 3 months\nc: 2001-12-14 21:59:43.10 -5\nd: 1e5 x\ne: 0x1F apples\nf: {en: 1-year deposit, zh-CN: 1年期}\ng: 1年\n",
+	"a: 2001-12-14 t21\nb: 1.5 kg\nc: 0 days\nd: 1e5 x\ne: 0x1F apples\n",
+	"a: 1-year time deposit\nb: 3 months\nf: {en: 1-year deposit, zh-CN: 1年期 3}\ng: 1 年\n",
+	"t: {en: Don't, zh-CN: x}\nu: [it's, a'b', c'']\nv: {en: the customer's risk.}\n",
+	"a: 12 345\n", "a: .5 x\n", "a: 1 2\n", "a: 2001-12-14 21:59:43.10 -5\n", "a: 1年\n",
 }
 
 func TestFastParseAgreesWithFullParser(t *testing.T) {

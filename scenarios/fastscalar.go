@@ -125,26 +125,32 @@ func (r *lineReader) plain(s []byte, inFlow bool) *node {
 			r.failed = true
 		}
 		n.kind, n.num = intNode, x
-	case len(s) > 0 && (s[0] >= 0x80 || s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') &&
-		plainSafe(s, inFlow) && !isKeyword(s):
+	case len(s) > 0 && isLetter(s[0]) && plainSafe(s) && !isKeyword(s):
 		n.kind = stringNode
+	case len(s) > 0 && s[0] >= '0' && s[0] <= '9' && isWords(s) && plainSafe(s):
+		n.kind = stringNode // "1-year deposit": no number, date or keyword has a space and a letter
 	default:
 		r.failed = true
 	}
 	return n
 }
 
+func isLetter(c byte) bool {
+	return c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// isWords reports text with a space and a letter in it.
+func isWords(s []byte) bool {
+	return bytes.IndexByte(s, ' ') >= 0 && bytes.IndexFunc(s, func(r rune) bool { return r < 0x80 && isLetter(byte(r)) || r >= 0x80 }) >= 0
+}
+
 // plainSafe reports text free of the characters whose meaning in a plain scalar YAML
-// readers have disagreed on (a colon, a hash, brackets, quotes in flow collections).
-func plainSafe(s []byte, inFlow bool) bool {
+// readers have disagreed on (a colon, a hash, brackets, a double quote).
+func plainSafe(s []byte) bool {
 	for _, c := range s {
 		switch c {
 		case ':', '#', '[', ']', '{', '}', '"':
 			return false
-		case '\'':
-			if inFlow {
-				return false
-			}
 		}
 	}
 	return true
