@@ -2,6 +2,8 @@ package scenarios
 
 import "reflect"
 
+var stringType = reflect.TypeFor[string]()
+
 func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 	if n.kind != mappingNode {
 		d.typeProblem(path, n, v.Type())
@@ -66,6 +68,11 @@ func (d *decoder) decodeMap(n *node, v reflect.Value, path string) {
 	}
 	localized := v.Type() == textType || v.Type() == phrasingsType
 	m := reflect.MakeMapWithSize(v.Type(), len(n.items)/2)
+	// One value to decode into, reused: SetMapIndex copies it, and a reflect.New for
+	// every text of a large file was a visible cost. Keys need no conversion when the
+	// map's key type is plain string, as in all of the format's maps.
+	e := reflect.New(v.Type().Elem()).Elem()
+	plainKeys := v.Type().Key() == stringType
 	for i := 0; i+1 < len(n.items); i += 2 {
 		k, val := n.items[i], n.items[i+1]
 		if k.kind == unsupportedNode {
@@ -74,7 +81,10 @@ func (d *decoder) decodeMap(n *node, v reflect.Value, path string) {
 		}
 		key, line := k.value, k.line
 		kpath := join(path, key)
-		rkey := reflect.ValueOf(key).Convert(v.Type().Key())
+		rkey := reflect.ValueOf(key)
+		if !plainKeys {
+			rkey = rkey.Convert(v.Type().Key())
+		}
 		if m.MapIndex(rkey).IsValid() {
 			d.add(kpath, line, CodeDuplicateKey, "field", display(kpath))
 			continue
@@ -85,7 +95,7 @@ func (d *decoder) decodeMap(n *node, v reflect.Value, path string) {
 			continue
 		}
 		d.lines[kpath] = line
-		e := reflect.New(v.Type().Elem()).Elem()
+		e.SetZero()
 		d.decode(val, e, kpath)
 		m.SetMapIndex(rkey, e)
 	}
