@@ -16,7 +16,7 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 	for i := 0; i+1 < len(n.items); i += 2 {
 		k, val := n.items[i], n.items[i+1]
 		if k.kind == unsupportedNode {
-			d.add(path, k.line, CodeUnsupportedYAML, "feature", k.feature, "feature_zh", k.featureZH)
+			d.add(path, k.line, CodeUnsupportedYAML, "feature", k.value, "feature_zh", unsupportedFeatures[k.value])
 			continue
 		}
 		key, line := k.value, k.line
@@ -76,7 +76,7 @@ func (d *decoder) decodeMap(n *node, v reflect.Value, path string) {
 	for i := 0; i+1 < len(n.items); i += 2 {
 		k, val := n.items[i], n.items[i+1]
 		if k.kind == unsupportedNode {
-			d.add(path, k.line, CodeUnsupportedYAML, "feature", k.feature, "feature_zh", k.featureZH)
+			d.add(path, k.line, CodeUnsupportedYAML, "feature", k.value, "feature_zh", unsupportedFeatures[k.value])
 			continue
 		}
 		key, line := k.value, k.line

@@ -37,6 +37,26 @@ type lineReader struct {
 	failed bool              // met something the fast reader leaves to the full parser
 	keys   map[string]string // each key's text once: a file repeats a few dozen keys
 	slab   []node            // nodes are carved from here, a few hundred per allocation
+	// The items of the collections being read pile up on stack; a finished collection
+	// takes its own off, into an exact-size slice carved from itemSlab. This spares the
+	// append-grown slices that were a fifth of the reader's memory.
+	stack, itemSlab []*node
+}
+
+// collect moves the items above mark off the stack into their own slice.
+func (r *lineReader) collect(mark int) []*node {
+	n := len(r.stack) - mark
+	if n == 0 {
+		return nil
+	}
+	if len(r.itemSlab) < n {
+		r.itemSlab = make([]*node, max(1024, n))
+	}
+	items := r.itemSlab[:n:n]
+	r.itemSlab = r.itemSlab[n:]
+	copy(items, r.stack[mark:])
+	r.stack = r.stack[:mark]
+	return items
 }
 
 // hasOddSpace reports tabs, carriage returns, YAML 1.1's extra line breaks (U+0085,
@@ -130,6 +150,8 @@ func isKeyByte(c byte) bool {
 // the current line (after a "- " when the mapping is a sequence item).
 func (r *lineReader) mapping(col int) *node {
 	m := r.newNode(mappingNode, "")
+	mark := len(r.stack)
+	defer func() { m.items = r.collect(mark) }()
 	for !r.failed {
 		end := keyEnd(r.text, col)
 		if end < 0 {
@@ -137,8 +159,8 @@ func (r *lineReader) mapping(col int) *node {
 			break
 		}
 		key := r.newNode(stringNode, r.key(r.text[col:end]))
-		for i := 0; i < len(m.items); i += 2 {
-			if m.items[i].value == key.value {
+		for i := mark; i < len(r.stack); i += 2 {
+			if r.stack[i].value == key.value {
 				r.failed = true // the full parser reports the repeated key
 			}
 		}
@@ -158,7 +180,7 @@ func (r *lineReader) mapping(col int) *node {
 			val = r.inline(rest)
 			r.next()
 		}
-		m.items = append(m.items, key, val)
+		r.stack = append(r.stack, key, val)
 		switch {
 		case r.eof || r.indent < col:
 			return m
@@ -172,6 +194,8 @@ func (r *lineReader) mapping(col int) *node {
 // sequence reads a block sequence whose dashes are at column col.
 func (r *lineReader) sequence(col int) *node {
 	s := r.newNode(sequenceNode, "")
+	mark := len(r.stack)
+	defer func() { s.items = r.collect(mark) }()
 	for !r.failed {
 		at := col + 1
 		for at < len(r.text) && r.text[at] == ' ' {
@@ -181,9 +205,9 @@ func (r *lineReader) sequence(col int) *node {
 		case at == len(r.text) || r.text[at] == '-' || r.text[at] == '#':
 			r.failed = true // an empty or nested item
 		case keyEnd(r.text, at) >= 0:
-			s.items = append(s.items, r.mapping(at))
+			r.stack = append(r.stack, r.mapping(at))
 		default:
-			s.items = append(s.items, r.inline(r.text[at:]))
+			r.stack = append(r.stack, r.inline(r.text[at:]))
 			r.next()
 		}
 		switch {

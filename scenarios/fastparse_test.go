@@ -15,7 +15,7 @@ func sameTree(a, b *node) bool {
 	if a.kind != b.kind || a.kind == nullNode {
 		return a.kind == b.kind
 	}
-	if a.line != b.line || a.value != b.value || a.num != b.num || a.feature != b.feature || len(a.items) != len(b.items) {
+	if a.line != b.line || a.value != b.value || a.num != b.num || len(a.items) != len(b.items) {
 		return false
 	}
 	for i := range a.items {

@@ -35,6 +35,8 @@ func (r *lineReader) flow(s []byte, i int) (*node, int) {
 	if s[i] == '{' {
 		n.kind, closer = mappingNode, '}'
 	}
+	mark := len(r.stack)
+	defer func() { n.items = r.collect(mark) }()
 	i = skipSpaces(s, i+1)
 	if i < len(s) && s[i] == closer {
 		return n, i + 1
@@ -46,12 +48,12 @@ func (r *lineReader) flow(s []byte, i int) (*node, int) {
 				break
 			}
 			key := r.newNode(stringNode, r.key(s[i:end]))
-			for j := 0; j < len(n.items); j += 2 {
-				if n.items[j].value == key.value {
+			for j := mark; j < len(r.stack); j += 2 {
+				if r.stack[j].value == key.value {
 					r.failed = true
 				}
 			}
-			n.items = append(n.items, key)
+			r.stack = append(r.stack, key)
 			i = skipSpaces(s, end+1)
 		}
 		var item *node
@@ -70,7 +72,7 @@ func (r *lineReader) flow(s []byte, i int) (*node, int) {
 			}
 			item = r.plain(trimSpaces(s[start:i]), true)
 		}
-		n.items = append(n.items, item)
+		r.stack = append(r.stack, item)
 		i = skipSpaces(s, i)
 		if i < len(s) && s[i] == closer {
 			return n, i + 1

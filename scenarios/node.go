@@ -6,14 +6,22 @@ package scenarios
 // (yamltree.go), so the decoder and every problem it reports do not depend on which
 // reader ran.
 type node struct {
-	kind  nodeKind
-	line  int
-	value string  // scalar text; for a mapping key, the key as written
+	kind nodeKind
+	line int
+	// value is a scalar's text, a mapping key as written, or for an unsupportedNode the
+	// YAML feature the format refuses (a key of unsupportedFeatures).
+	value string
 	num   int64   // the value of an intNode
 	items []*node // sequence items, or mapping keys and values alternating
-	// feature names YAML the format refuses (an anchor, an alias, a tag, a complex key):
-	// set on an unsupportedNode, in English and Chinese.
-	feature, featureZH string
+}
+
+// unsupportedFeatures names, in Chinese, the YAML features scenario files refuse. They
+// are kept out of node, which a large file has some 60 000 of.
+var unsupportedFeatures = map[string]string{
+	"an anchor (&)":         "锚点（&）",
+	"an alias (*)":          "别名（*）",
+	"a tag (!)":             "标签（!）",
+	"a complex mapping key": "复杂映射键",
 }
 
 type nodeKind uint8

@@ -127,7 +127,7 @@ func (d *decoder) decode(n *node, v reflect.Value, path string) {
 	}
 	switch n.kind {
 	case unsupportedNode:
-		d.add(path, n.line, CodeUnsupportedYAML, "feature", n.feature, "feature_zh", n.featureZH)
+		d.add(path, n.line, CodeUnsupportedYAML, "feature", n.value, "feature_zh", unsupportedFeatures[n.value])
 		return
 	case nullNode:
 		return // absent; the struct level reports required fields

@@ -83,11 +83,11 @@ func fromAST(n ast.Node) *node {
 	out := &node{line: astLine(n)}
 	switch n := n.(type) {
 	case *ast.AnchorNode:
-		out.kind, out.feature, out.featureZH = unsupportedNode, "an anchor (&)", "锚点（&）"
+		out.kind, out.value = unsupportedNode, "an anchor (&)"
 	case *ast.AliasNode:
-		out.kind, out.feature, out.featureZH = unsupportedNode, "an alias (*)", "别名（*）"
+		out.kind, out.value = unsupportedNode, "an alias (*)"
 	case *ast.TagNode:
-		out.kind, out.feature, out.featureZH = unsupportedNode, "a tag (!)", "标签（!）"
+		out.kind, out.value = unsupportedNode, "a tag (!)"
 	case *ast.NullNode, *ast.CommentGroupNode:
 		out.kind = nullNode
 	case *ast.StringNode:
@@ -143,7 +143,7 @@ func pairsFromAST(pairs []*ast.MappingValueNode) []*node {
 			key.kind = unsupportedNode
 		}
 		if key.kind == unsupportedNode {
-			key.feature, key.featureZH = "a complex mapping key", "复杂映射键"
+			key.value = "a complex mapping key"
 		}
 		items = append(items, key, fromAST(mv.Value))
 	}
