@@ -2,8 +2,6 @@ package scenarios
 
 import "reflect"
 
-var stringType = reflect.TypeFor[string]()
-
 func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 	if n.kind != mappingNode {
 		d.typeProblem(path, n, v.Type())
@@ -67,12 +65,18 @@ func (d *decoder) decodeMap(n *node, v reflect.Value, path string) {
 		return
 	}
 	localized := v.Type() == textType || v.Type() == phrasingsType
-	m := reflect.MakeMapWithSize(v.Type(), len(n.items)/2)
-	// One value to decode into, reused: SetMapIndex copies it, and a reflect.New for
-	// every text of a large file was a visible cost. Keys need no conversion when the
-	// map's key type is plain string, as in all of the format's maps.
-	e := reflect.New(v.Type().Elem()).Elem()
-	plainKeys := v.Type().Key() == stringType
+	// Texts, two to a turn and three to a choice, are filled without reflection; other
+	// maps through it, with one value to decode into, reused (SetMapIndex copies it).
+	var (
+		text Text
+		m, e reflect.Value
+	)
+	if v.Type() == textType {
+		text = make(Text, len(n.items)/2)
+	} else {
+		m = reflect.MakeMapWithSize(v.Type(), len(n.items)/2)
+		e = reflect.New(v.Type().Elem()).Elem()
+	}
 	for i := 0; i+1 < len(n.items); i += 2 {
 		k, val := n.items[i], n.items[i+1]
 		if k.kind == unsupportedNode {
@@ -81,11 +85,15 @@ func (d *decoder) decodeMap(n *node, v reflect.Value, path string) {
 		}
 		key, line := k.value, k.line
 		kpath := join(path, key)
-		rkey := reflect.ValueOf(key)
-		if !plainKeys {
-			rkey = rkey.Convert(v.Type().Key())
+		var dup bool
+		var rkey reflect.Value
+		if text != nil {
+			_, dup = text[key]
+		} else {
+			rkey = reflect.ValueOf(key).Convert(v.Type().Key())
+			dup = m.MapIndex(rkey).IsValid()
 		}
-		if m.MapIndex(rkey).IsValid() {
+		if dup {
 			d.add(kpath, line, CodeDuplicateKey, "field", display(kpath))
 			continue
 		}
@@ -95,9 +103,23 @@ func (d *decoder) decodeMap(n *node, v reflect.Value, path string) {
 			continue
 		}
 		d.lines[kpath] = line
+		if text != nil {
+			var s string
+			if val.kind == stringNode {
+				s = val.value
+			} else {
+				d.decode(val, reflect.ValueOf(&s).Elem(), kpath)
+			}
+			text[key] = s
+			continue
+		}
 		e.SetZero()
 		d.decode(val, e, kpath)
 		m.SetMapIndex(rkey, e)
 	}
-	v.Set(m)
+	if text != nil {
+		v.Set(reflect.ValueOf(text))
+	} else {
+		v.Set(m)
+	}
 }
