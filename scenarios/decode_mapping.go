@@ -35,7 +35,7 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 			d.add(fpath, line, CodeDuplicateKey, "field", display(fpath))
 			continue
 		}
-		d.lines[fpath] = line
+		d.lines.add(fpath, line)
 		if val.kind == nullNode {
 			continue // "key:" with no value counts as absent
 		}
@@ -50,7 +50,7 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 		}
 		if fields.byName[name].required && seen&bit == 0 {
 			fpath := join(path, name)
-			line := d.lines[fpath]
+			line := keyLine(n, name) // "name:" with no value has a line
 			if line == 0 {
 				line = n.line
 			}
@@ -102,7 +102,7 @@ func (d *decoder) decodeMap(n *node, v reflect.Value, path string) {
 			d.add(kpath, line, CodeUnknownField, "field", display(kpath), "hint", hint, "hint_zh", "（语言只能是 zh-CN 或 en）")
 			continue
 		}
-		d.lines[kpath] = line
+		d.lines.add(kpath, line)
 		if text != nil {
 			var s string
 			if val.kind == stringNode {
@@ -122,4 +122,14 @@ func (d *decoder) decodeMap(n *node, v reflect.Value, path string) {
 	} else {
 		v.Set(m)
 	}
+}
+
+// keyLine is the line of key in mapping n, 0 when it is not there.
+func keyLine(n *node, key string) int {
+	for i := 0; i+1 < len(n.items); i += 2 {
+		if k := n.items[i]; k.kind != unsupportedNode && k.value == key {
+			return k.line
+		}
+	}
+	return 0
 }

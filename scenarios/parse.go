@@ -58,10 +58,12 @@ func Parse(file string, data []byte) (*Scenario, Problems) {
 		}
 	}
 
-	// A scenario file has about one value per 17 bytes; sizing the line map up front
-	// spares it a dozen rehashes on a large upload.
-	d := decoder{lines: make(map[string]int, len(data)/16), bad: map[string]bool{}}
+	// A scenario file has about one value per 17 bytes.
+	d := decoder{lines: &lineIndex{}, bad: map[string]bool{}}
+	d.lines.paths = make([]string, 0, len(data)/16)
+	d.lines.lines = make([]int, 0, len(data)/16)
 	s := &Scenario{}
+	d.lines.add("", body.line)
 	d.decode(body, reflect.ValueOf(s).Elem(), "")
 	s.src = source{file: file, lines: d.lines, bad: d.bad}
 	return s, located(d.probs)
@@ -70,7 +72,7 @@ func Parse(file string, data []byte) (*Scenario, Problems) {
 // decoder fills the scenario types from the YAML nodes, collecting every problem instead
 // of stopping at the first, and records the line of every value by its path.
 type decoder struct {
-	lines map[string]int
+	lines *lineIndex // every caller of decode has added the line of its path
 	bad   map[string]bool
 	probs Problems
 }
@@ -85,8 +87,15 @@ func (d *decoder) add(path string, line int, code string, kv ...string) {
 	d.bad[path] = true
 }
 
+// lineOf is the line of path or of its nearest ancestor that has one.
 func (d *decoder) lineOf(path string) int {
-	return source{lines: d.lines}.line(path)
+	for path != "" {
+		if l, ok := d.lines.lastLine(path); ok {
+			return l
+		}
+		path = parentPath(path)
+	}
+	return 0
 }
 
 var (
@@ -122,9 +131,6 @@ func (d *decoder) typeProblem(path string, n *node, t reflect.Type) {
 }
 
 func (d *decoder) decode(n *node, v reflect.Value, path string) {
-	if _, seen := d.lines[path]; !seen {
-		d.lines[path] = n.line
-	}
 	switch n.kind {
 	case unsupportedNode:
 		d.add(path, n.line, CodeUnsupportedYAML, "feature", n.value, "feature_zh", unsupportedFeatures[n.value])
@@ -147,7 +153,9 @@ func (d *decoder) decode(n *node, v reflect.Value, path string) {
 		}
 		out := reflect.MakeSlice(v.Type(), len(n.items), len(n.items))
 		for i, item := range n.items {
-			d.decode(item, out.Index(i), idx(path, i))
+			ipath := idx(path, i)
+			d.lines.add(ipath, item.line)
+			d.decode(item, out.Index(i), ipath)
 		}
 		v.Set(out)
 	case reflect.Map:
