@@ -6,11 +6,11 @@ import "bytes"
 // over the bytes, and reports false for anything it does not know for certain: then the
 // full parser reads the file instead, and reports any error. It knows block mappings
 // with simple keys, block sequences (also at their key's indentation), one-line flow
-// collections, one-line quoted text without escapes, and plain text that starts with a
-// letter or is a decimal integer. Tabs, carriage returns, block scalars, multi-line
-// values, repeated keys, more than one document and empty files all go to the full
-// parser. The tests check that both readers build the same tree wherever this one
-// answers.
+// collections, one-line quoted text without escapes, decimal integers, and plain text
+// that starts with a letter or has words in it. Tabs, carriage returns, block scalars,
+// multi-line values, repeated keys, more than one document and empty files all go to
+// the full parser. The tests check that both readers build the same tree wherever this
+// one answers.
 func fastParse(data []byte) (n *node, ok bool) {
 	if hasOddSpace(data) {
 		return nil, false
