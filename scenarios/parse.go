@@ -2,16 +2,9 @@ package scenarios
 
 import (
 	"bytes"
-	"errors"
 	"reflect"
 	"strconv"
-	"strings"
-	"sync"
 	"unicode/utf8"
-
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 )
 
 // MaxFileSize is the largest scenario file Parse accepts (1 MiB). It is checked before
@@ -55,68 +48,31 @@ func Parse(file string, data []byte) (*Scenario, Problems) {
 	if p := prescan(data); p != nil {
 		return nil, located(Problems{*p})
 	}
-	f, err := parseYAML(data)
-	if err != nil {
-		p := newProblem(CodeSyntax, "detail", err.Error())
-		var yerr yaml.Error
-		if errors.As(err, &yerr) {
-			p = newProblem(CodeSyntax, "detail", yerr.GetMessage())
-			if msg := yerr.GetMessage(); strings.Contains(msg, "already defined") {
-				key := "a key" // the parser says: mapping key "name" already defined at [l:c]
-				if _, rest, ok := strings.Cut(msg, `"`); ok {
-					if k, _, ok := strings.Cut(rest, `"`); ok {
-						key = k
-					}
-				}
-				p = newProblem(CodeDuplicateKey, "field", key)
-			}
-			if tk := yerr.GetToken(); tk != nil && tk.Position != nil {
-				p.Line = tk.Position.Line
-			}
+	// Most files are plain block YAML that the fast reader takes in one pass; it hands
+	// anything else (and every error) to the full parser, which is several times slower.
+	body, ok := fastParse(data)
+	if !ok {
+		var problem *Problem
+		if body, problem = readFullYAML(data); problem != nil {
+			return nil, located(Problems{*problem})
 		}
-		return nil, located(Problems{p})
-	}
-	var bodies []ast.Node
-	for _, doc := range f.Docs {
-		if doc == nil || doc.Body == nil {
-			continue
-		}
-		if _, isComment := doc.Body.(*ast.CommentGroupNode); isComment {
-			continue
-		}
-		bodies = append(bodies, doc.Body)
-	}
-	switch {
-	case len(bodies) == 0:
-		return nil, located(Problems{newProblem(CodeEmpty)})
-	case len(bodies) > 1:
-		p := newProblem(CodeUnsupportedYAML, "feature", "more than one YAML document", "feature_zh", "多个 YAML 文档")
-		p.Line = nodeLine(bodies[1])
-		return nil, located(Problems{p})
 	}
 
-	d := decoder{lines: map[string]int{}, bad: map[string]bool{}}
+	// A scenario file has about one value per 17 bytes.
+	d := decoder{lines: &lineIndex{}, bad: map[string]bool{}}
+	d.lines.paths = make([]string, 0, len(data)/16)
+	d.lines.lines = make([]int, 0, len(data)/16)
 	s := &Scenario{}
-	d.decode(bodies[0], reflect.ValueOf(s).Elem(), "")
+	d.lines.add("", body.line)
+	d.decode(body, reflect.ValueOf(s).Elem(), "")
 	s.src = source{file: file, lines: d.lines, bad: d.bad}
 	return s, located(d.probs)
 }
 
-// parseYAML runs the YAML parser. It has panicked on odd input in the past, and a
-// panic must not take an upload request down, so one is turned into a syntax error.
-func parseYAML(data []byte) (f *ast.File, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			f, err = nil, errors.New("the YAML parser could not read this input")
-		}
-	}()
-	return parser.ParseBytes(data, 0)
-}
-
-// decoder fills the scenario types from the YAML AST, collecting every problem instead
+// decoder fills the scenario types from the YAML nodes, collecting every problem instead
 // of stopping at the first, and records the line of every value by its path.
 type decoder struct {
-	lines map[string]int
+	lines *lineIndex // every caller of decode has added the line of its path
 	bad   map[string]bool
 	probs Problems
 }
@@ -131,8 +87,15 @@ func (d *decoder) add(path string, line int, code string, kv ...string) {
 	d.bad[path] = true
 }
 
+// lineOf is the line of path or of its nearest ancestor that has one.
 func (d *decoder) lineOf(path string) int {
-	return source{lines: d.lines}.line(path)
+	for path != "" {
+		if l, ok := d.lines.lastLine(path); ok {
+			return l
+		}
+		path = parentPath(path)
+	}
+	return 0
 }
 
 var (
@@ -162,27 +125,17 @@ func wants(t reflect.Type) (en, zh string) {
 	return t.String(), t.String()
 }
 
-func (d *decoder) typeProblem(path string, n ast.Node, t reflect.Type) {
+func (d *decoder) typeProblem(path string, n *node, t reflect.Type) {
 	en, zh := wants(t)
-	d.add(path, nodeLine(n), CodeType, "field", display(path), "want", en, "want_zh", zh)
+	d.add(path, n.line, CodeType, "field", display(path), "want", en, "want_zh", zh)
 }
 
-func (d *decoder) decode(n ast.Node, v reflect.Value, path string) {
-	if _, seen := d.lines[path]; !seen {
-		d.lines[path] = nodeLine(n)
-	}
-	switch n.(type) {
-	case *ast.AnchorNode:
-		d.add(path, nodeLine(n), CodeUnsupportedYAML, "feature", "an anchor (&)", "feature_zh", "锚点（&）")
+func (d *decoder) decode(n *node, v reflect.Value, path string) {
+	switch n.kind {
+	case unsupportedNode:
+		d.add(path, n.line, CodeUnsupportedYAML, "feature", n.value, "feature_zh", unsupportedFeatures[n.value])
 		return
-	case *ast.AliasNode:
-		d.add(path, nodeLine(n), CodeUnsupportedYAML, "feature", "an alias (*)", "feature_zh", "别名（*）")
-		return
-	case *ast.TagNode:
-		d.add(path, nodeLine(n), CodeUnsupportedYAML, "feature", "a tag (!)", "feature_zh", "标签（!）")
-		return
-	}
-	if isNull(n) {
+	case nullNode:
 		return // absent; the struct level reports required fields
 	}
 
@@ -194,273 +147,38 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string) {
 	case reflect.Struct:
 		d.decodeStruct(n, v, path)
 	case reflect.Slice:
-		seq, ok := n.(*ast.SequenceNode)
-		if !ok {
+		if n.kind != sequenceNode {
 			d.typeProblem(path, n, v.Type())
 			return
 		}
-		out := reflect.MakeSlice(v.Type(), len(seq.Values), len(seq.Values))
-		for i, item := range seq.Values {
-			d.decode(item, out.Index(i), idx(path, i))
+		out := reflect.MakeSlice(v.Type(), len(n.items), len(n.items))
+		for i, item := range n.items {
+			ipath := idx(path, i)
+			d.lines.add(ipath, item.line)
+			d.decode(item, out.Index(i), ipath)
 		}
 		v.Set(out)
 	case reflect.Map:
 		d.decodeMap(n, v, path)
 	case reflect.String:
-		switch s := n.(type) {
-		case *ast.StringNode:
-			v.SetString(s.Value)
-		case *ast.LiteralNode:
-			if s.Value != nil {
-				v.SetString(s.Value.Value)
-			}
-		default:
-			d.typeProblem(path, n, v.Type())
-		}
-	case reflect.Int:
-		i, ok := n.(*ast.IntegerNode)
-		if !ok {
+		if n.kind != stringNode {
 			d.typeProblem(path, n, v.Type())
 			return
 		}
+		v.SetString(n.value)
+	case reflect.Int:
 		// Anything beyond ±1e9 is a typo, and keeping numbers small keeps sums exact.
 		const limit = 1_000_000_000
-		var x int64
-		switch val := i.Value.(type) {
-		case int64:
-			x = val
-		case uint64:
-			x = limit + 1
-			if val <= limit {
-				x = int64(val)
-			}
-		default:
+		switch {
+		case n.kind != intNode && n.kind != bigIntNode:
 			d.typeProblem(path, n, v.Type())
-			return
-		}
-		if x > limit || x < -limit {
-			d.add(path, nodeLine(n), CodeOutOfRange, "field", display(path), "value", i.GetToken().Value,
+		case n.kind == bigIntNode || n.num > limit || n.num < -limit:
+			d.add(path, n.line, CodeOutOfRange, "field", display(path), "value", n.value,
 				"min", strconv.Itoa(-limit), "max", strconv.Itoa(limit))
-			return
+		default:
+			v.SetInt(n.num)
 		}
-		v.SetInt(x)
 	default:
 		d.typeProblem(path, n, v.Type())
 	}
-}
-
-func (d *decoder) decodeStruct(n ast.Node, v reflect.Value, path string) {
-	pairs, ok := mappingPairs(n)
-	if !ok {
-		d.typeProblem(path, n, v.Type())
-		return
-	}
-	fields := fieldsOf(v.Type())
-	seen := map[string]bool{}
-	hinted := map[string]bool{} // fields an unknown key probably meant to be
-	for _, mv := range pairs {
-		key, keyOK := keyString(mv.Key)
-		line := nodeLine(mv)
-		if !keyOK {
-			d.add(path, line, CodeUnsupportedYAML, "feature", "a complex mapping key", "feature_zh", "复杂映射键")
-			continue
-		}
-		fpath := join(path, key)
-		if seen[key] {
-			d.add(fpath, line, CodeDuplicateKey, "field", display(fpath))
-			continue
-		}
-		seen[key] = true
-		f, known := fields.byName[key]
-		if !known {
-			hint, hintZH := "", ""
-			if near := nearest(key, fields.names); near != "" {
-				hint = ` (did you mean "` + near + `"?)`
-				hintZH = "（是否应为“" + near + "”？）"
-				hinted[near] = true
-			}
-			d.add(fpath, line, CodeUnknownField, "field", display(fpath), "hint", hint, "hint_zh", hintZH)
-			continue
-		}
-		d.lines[fpath] = line
-		if isNull(mv.Value) {
-			seen[key] = false // "key:" with no value counts as absent
-			continue
-		}
-		d.decode(mv.Value, v.Field(f.index), fpath)
-	}
-	for _, name := range fields.names {
-		f := fields.byName[name]
-		if hinted[name] && !seen[name] {
-			d.bad[join(path, name)] = true // the typo explains what is missing there
-			continue
-		}
-		if f.required && !seen[name] {
-			fpath := join(path, name)
-			line := d.lines[fpath]
-			if line == 0 {
-				line = nodeLine(n)
-			}
-			d.add(fpath, line, CodeRequired, "field", display(fpath))
-		}
-	}
-}
-
-func (d *decoder) decodeMap(n ast.Node, v reflect.Value, path string) {
-	pairs, ok := mappingPairs(n)
-	if !ok {
-		d.typeProblem(path, n, v.Type())
-		return
-	}
-	localized := v.Type() == textType || v.Type() == phrasingsType
-	m := reflect.MakeMapWithSize(v.Type(), len(pairs))
-	for _, mv := range pairs {
-		key, keyOK := keyString(mv.Key)
-		line := nodeLine(mv)
-		if !keyOK {
-			d.add(path, line, CodeUnsupportedYAML, "feature", "a complex mapping key", "feature_zh", "复杂映射键")
-			continue
-		}
-		kpath := join(path, key)
-		if m.MapIndex(reflect.ValueOf(key)).IsValid() {
-			d.add(kpath, line, CodeDuplicateKey, "field", display(kpath))
-			continue
-		}
-		if localized && !contains(Locales, key) {
-			hint := ` (languages are "zh-CN" and "en")`
-			d.add(kpath, line, CodeUnknownField, "field", display(kpath), "hint", hint, "hint_zh", "（语言只能是 zh-CN 或 en）")
-			continue
-		}
-		d.lines[kpath] = line
-		e := reflect.New(v.Type().Elem()).Elem()
-		d.decode(mv.Value, e, kpath)
-		m.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), e)
-	}
-	v.Set(m)
-}
-
-type fieldInfo struct {
-	index    int
-	required bool
-}
-
-type structFields struct {
-	byName map[string]fieldInfo
-	names  []string // in declaration order, so problems come out in a stable order
-}
-
-var fieldCache sync.Map // reflect.Type → structFields
-
-// fieldsOf reads the `yaml:"name,required"` tags of a struct type.
-func fieldsOf(t reflect.Type) structFields {
-	if c, ok := fieldCache.Load(t); ok {
-		return c.(structFields)
-	}
-	sf := structFields{byName: map[string]fieldInfo{}}
-	for i := range t.NumField() {
-		tag, ok := t.Field(i).Tag.Lookup("yaml")
-		if !ok || tag == "-" {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
-		sf.byName[name] = fieldInfo{index: i, required: opts == "required"}
-		sf.names = append(sf.names, name)
-	}
-	fieldCache.Store(t, sf)
-	return sf
-}
-
-func mappingPairs(n ast.Node) ([]*ast.MappingValueNode, bool) {
-	switch m := n.(type) {
-	case *ast.MappingNode:
-		return m.Values, true
-	case *ast.MappingValueNode:
-		return []*ast.MappingValueNode{m}, true
-	}
-	return nil, false
-}
-
-func keyString(k ast.MapKeyNode) (string, bool) {
-	switch k := k.(type) {
-	case *ast.StringNode:
-		return k.Value, true
-	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.NullNode, *ast.MergeKeyNode:
-		if tk := k.GetToken(); tk != nil {
-			return tk.Value, true
-		}
-	}
-	return "", false
-}
-
-func isNull(n ast.Node) bool {
-	if n == nil {
-		return true
-	}
-	switch n.(type) {
-	case *ast.NullNode, *ast.CommentGroupNode:
-		return true
-	}
-	return false
-}
-
-func nodeLine(n ast.Node) int {
-	if n == nil {
-		return 0
-	}
-	if mv, ok := n.(*ast.MappingValueNode); ok && mv.Key != nil {
-		n = mv.Key
-	}
-	if tk := n.GetToken(); tk != nil && tk.Position != nil {
-		return tk.Position.Line
-	}
-	return 0
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-// display names a path for a message; the root has no path.
-func display(path string) string {
-	if path == "" {
-		return "the document"
-	}
-	return path
-}
-
-// nearest returns the candidate within edit distance 2 of s, for "did you mean".
-func nearest(s string, candidates []string) string {
-	best, bestDist := "", 3
-	for _, c := range candidates {
-		if dist := editDistance(s, c); dist < bestDist && 2*dist <= len(s) {
-			best, bestDist = c, dist
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 99
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -256,14 +256,14 @@ func (s *Scenario) Mismatch(c *Choice) *Product {
 // source remembers where a parsed scenario came from, so the validator can point at lines.
 type source struct {
 	file  string
-	lines map[string]int  // path ("turns[2].choices[0].next") → line
+	lines *lineIndex      // path ("turns[2].choices[0].next") → line
 	bad   map[string]bool // paths Parse already reported; Validate stays quiet on them
 }
 
 // line returns the line of path or of its nearest ancestor that has one.
 func (src source) line(path string) int {
 	for path != "" {
-		if l, ok := src.lines[path]; ok {
+		if l, ok := src.lines.get(path); ok {
 			return l
 		}
 		path = parentPath(path)
