@@ -45,6 +45,7 @@ bench: go-build
 fuzz:
 	go test ./scenarios/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s -fuzzminimizetime 5s
 	go test ./scenarios/ -run '^$$' -fuzz '^FuzzAnswer$$' -fuzztime 60s -fuzzminimizetime 5s
+	go test ./scenarios/ -run '^$$' -fuzz '^FuzzFastParse$$' -fuzztime 60s -fuzzminimizetime 5s
 
 ## openapi: refresh the committed OpenAPI document and the frontend's generated client types
 openapi: go-build
