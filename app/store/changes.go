@@ -15,9 +15,22 @@ import (
 // this process or any other; read on a connection that never writes, it
 // therefore moves with every commit there is.
 type dataVersion struct {
-	mu   sync.Mutex // one reader at a time on the one connection, in arrival order
 	db   *sql.DB
 	stmt *sql.Stmt
+
+	// Requests that arrive together share one read: a read answers every
+	// request that was waiting before it started, so each still sees every
+	// commit made before it arrived, and a burst of 64 costs two reads, not 64.
+	mu      sync.Mutex
+	reading bool          // a read is in flight
+	next    *versionRound // the read to start when it ends; joined until then
+}
+
+// versionRound is one PRAGMA data_version read and the requests it answers.
+type versionRound struct {
+	done chan struct{}
+	v    int64
+	err  error
 }
 
 func openDataVersion(dsn string) (*dataVersion, error) {
@@ -39,10 +52,40 @@ func openDataVersion(dsn string) (*dataVersion, error) {
 
 func (d *dataVersion) read(ctx context.Context) (int64, error) {
 	d.mu.Lock()
-	defer d.mu.Unlock()
-	var v int64
-	err := d.stmt.QueryRowContext(ctx).Scan(&v)
-	return v, err
+	r := d.next
+	if r == nil {
+		r = &versionRound{done: make(chan struct{})}
+		d.next = r
+	}
+	if !d.reading {
+		d.reading, d.next = true, nil
+		d.mu.Unlock()
+		d.run(r)
+	} else {
+		d.mu.Unlock()
+	}
+	select {
+	case <-r.done:
+		return r.v, r.err
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+
+// run reads for r, then hands the round that gathered meanwhile to a new
+// goroutine, so no request's own wait grows with the traffic behind it.
+func (d *dataVersion) run(r *versionRound) {
+	// Not the request's context: the answer serves other requests too.
+	r.err = d.stmt.QueryRow().Scan(&r.v)
+	close(r.done)
+	d.mu.Lock()
+	next := d.next
+	d.next = nil
+	d.reading = next != nil
+	d.mu.Unlock()
+	if next != nil {
+		go d.run(next)
+	}
 }
 
 func (d *dataVersion) close() error {

@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -107,5 +109,53 @@ func TestDataVersionMovesWithEveryCommit(t *testing.T) {
 	write(other, "other")
 	if v := version(); v == v1 {
 		t.Fatal("did not move after a commit by another handle on the same file")
+	}
+}
+
+// Concurrent callers share reads, but none is answered by a read that started
+// before it asked: after a commit, every caller sees the new version.
+func TestDataVersionSharedReadsNeverAnswerFromBeforeTheCall(t *testing.T) {
+	if testkit.Postgres() {
+		t.Skip("SQLite only")
+	}
+	db := testkit.DB(t)
+	ctx := context.Background()
+	// Background traffic keeps shared reads in flight the whole time.
+	stop := make(chan struct{})
+	var bg sync.WaitGroup
+	for range 4 {
+		bg.Add(1)
+		go func() {
+			defer bg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+					_, _, _ = db.DataVersion(ctx)
+				}
+			}
+		}()
+	}
+	defer func() { close(stop); bg.Wait() }()
+	for i := range 30 {
+		before, _, err := db.DataVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.W.Exec("INSERT INTO tenants (slug, name, time_zone, default_locale, policy_version, session_version, created_at, updated_at) VALUES (?, 'x', 'UTC', 'zh-CN', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", fmt.Sprintf("t%d", i)).Error; err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if v, _, err := db.DataVersion(ctx); err != nil || v == before {
+					t.Errorf("round %d: version %d (err %v), unchanged after a commit", i, v, err)
+				}
+			}()
+		}
+		wg.Wait()
 	}
 }
