@@ -84,4 +84,3 @@ func (db *DB) closeReads() {
 		return true
 	})
 }
-
