@@ -7,7 +7,11 @@ export const STATUSES: readonly AssignStatus[] = ['overdue', 'todo', 'done']
 
 type TagType = 'success' | 'warning' | 'danger' | 'info' | 'primary'
 
-/** Red for overdue, amber for to do, green for done; anything else grey. */
+/**
+ * The Element Plus type (tag or badge colour) of an assignment status: red for overdue, amber
+ * for to do, green for done; anything else grey. The inbox tabs, its cards and the progress
+ * page all colour a status with it.
+ */
 export function statusTagType(status: string): TagType {
   switch (status) {
     case 'overdue':
