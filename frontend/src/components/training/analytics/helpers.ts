@@ -2,6 +2,7 @@
 // overview's search and sort, and the chart options and rows built from the API's numbers.
 import type { Product, Text } from '@/api/training'
 import { aboveTolerance, pickText } from '@/components/training/helpers'
+import { CHART_COLORS, levelColor, wrappedCategoryLabel } from '@/components/training/charts'
 import type { ChoiceStat, DimensionStat, EndingStat, ScenarioSummary, TurnStat, ViolationStat } from './api'
 
 // ---------------------------------------------------------------- overview
@@ -97,12 +98,12 @@ export function exportHref(key: string, version: number): string {
 
 /** Colours of the ending kinds: green resolved, amber escalated, grey left, red complaint. */
 export const ENDING_COLORS: Record<string, string> = {
-  resolved: '#67c23a',
-  escalated: '#e6a23c',
-  customer_left: '#909399',
-  complaint_filed: '#f56c6c',
+  resolved: CHART_COLORS.success,
+  escalated: CHART_COLORS.warning,
+  customer_left: CHART_COLORS.info,
+  complaint_filed: CHART_COLORS.danger,
 }
-export const OTHER_ENDING_COLOR = '#409eff'
+export const OTHER_ENDING_COLOR = CHART_COLORS.primary
 
 export function endingColor(kind: string): string {
   return ENDING_COLORS[kind] ?? OTHER_ENDING_COLOR
@@ -110,9 +111,7 @@ export function endingColor(kind: string): string {
 
 /** Green from 80, amber from 60, red below: the colour of an average score. */
 export function scoreColor(v: number): string {
-  if (v >= 80) return '#67c23a'
-  if (v >= 60) return '#e6a23c'
-  return '#f56c6c'
+  return levelColor(v, 60, 80)
 }
 
 /** Pixel height of a horizontal bar chart with `rows` bars of `perRow` px. */
@@ -147,7 +146,7 @@ export function endingsChartOption(endings: EndingStat[], l: EndingLabels, isPho
       type: 'category' as const,
       inverse: true,
       data: endings.map((e) => l.title(e)),
-      axisLabel: { width: isPhone ? 110 : 220, overflow: 'break' as const, fontSize: 12, lineHeight: 16, color: '#303133' },
+      axisLabel: wrappedCategoryLabel(isPhone ? 110 : 220),
     },
     series: [
       {
@@ -187,7 +186,7 @@ export function dimensionsChartOption(dims: DimensionStat[], l: DimensionLabels,
       type: 'category' as const,
       inverse: true,
       data: names,
-      axisLabel: { width: isPhone ? 90 : 160, overflow: 'break' as const, fontSize: 12, lineHeight: 16, color: '#303133' },
+      axisLabel: wrappedCategoryLabel(isPhone ? 90 : 160),
     },
     series: [
       {

@@ -1,13 +1,18 @@
 // Pure helpers of the assignment pages, the inbox and the notification bell
 // (unit-tested in tests/assign.spec.ts). Nothing here touches Vue, the router or the API.
 import { pickText } from '@/components/training/helpers'
+import { CHART_COLORS, levelColor } from '@/components/training/charts'
 
 export type AssignStatus = 'todo' | 'overdue' | 'done'
 export const STATUSES: readonly AssignStatus[] = ['overdue', 'todo', 'done']
 
 type TagType = 'success' | 'warning' | 'danger' | 'info' | 'primary'
 
-/** Red for overdue, amber for to do, green for done; anything else grey. */
+/**
+ * The Element Plus type (tag or badge colour) of an assignment status: red for overdue, amber
+ * for to do, green for done; anything else grey. The inbox tabs, its cards and the progress
+ * page all colour a status with it.
+ */
 export function statusTagType(status: string): TagType {
   switch (status) {
     case 'overdue':
@@ -24,9 +29,7 @@ export function statusTagType(status: string): TagType {
 /** Bar colour for a completion percentage: red below 30 %, amber below 70 %, green from 70 %. */
 export function completionColor(pct: number | null | undefined): string {
   const v = Number.isFinite(pct as number) ? (pct as number) : 0
-  if (v >= 70) return '#67c23a'
-  if (v >= 30) return '#e6a23c'
-  return '#f56c6c'
+  return levelColor(v, 30, 70)
 }
 
 /** 0..100, whole numbers for el-progress (which rejects anything outside). */
@@ -306,14 +309,14 @@ export function progressChartOption(branches: readonly BranchStatsLike[], labels
         name: labels.completion,
         type: 'bar',
         data: rows.map((b) => clampPct(b.completion_pct)),
-        itemStyle: { color: '#409eff' },
+        itemStyle: { color: CHART_COLORS.primary },
         label: { show: true, position: 'right', formatter: '{c}%' },
       },
       {
         name: labels.passRate,
         type: 'bar',
         data: rows.map((b) => (b.pass_rate === null ? null : clampPct(b.pass_rate))),
-        itemStyle: { color: '#67c23a' },
+        itemStyle: { color: CHART_COLORS.success },
         label: { show: true, position: 'right', formatter: '{c}%' },
       },
     ],
