@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -86,9 +87,12 @@ func openSQLite(path string, cfg *gorm.Config) (*DB, error) {
 	wsql, _ := w.DB()
 	wsql.SetMaxOpenConns(1)
 	wsql.SetConnMaxIdleTime(0)
+	// More readers than API reads admitted at once (SS_MAX_CONCURRENT_READS,
+	// 4 per CPU by default), so an admitted read never waits for one.
+	readers := max(8, 8*runtime.GOMAXPROCS(0))
 	rsql, _ := r.DB()
-	rsql.SetMaxOpenConns(8)
-	rsql.SetMaxIdleConns(8)
+	rsql.SetMaxOpenConns(readers)
+	rsql.SetMaxIdleConns(readers)
 	changes, err := openDataVersion(dsn)
 	if err != nil {
 		return nil, err
