@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"time"
 )
@@ -31,6 +32,10 @@ type Config struct {
 	PlatformPassword string // SS_PLATFORM_PASSWORD
 
 	LogLevel string // SS_LOG_LEVEL: debug, info, warn, error
+
+	// MaxConcurrentReads (SS_MAX_CONCURRENT_READS) is how many API reads run
+	// at once; the rest wait in arrival order. 0 turns the limit off.
+	MaxConcurrentReads int
 }
 
 // Default returns the documented defaults.
@@ -48,6 +53,7 @@ func Default() Config {
 		PlatformUsername:          "operator",
 		PlatformPassword:          "operator12345",
 		LogLevel:                  "info",
+		MaxConcurrentReads:        4 * runtime.GOMAXPROCS(0),
 	}
 }
 
@@ -104,6 +110,7 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 	str("SS_PLATFORM_USERNAME", &c.PlatformUsername)
 	str("SS_PLATFORM_PASSWORD", &c.PlatformPassword)
 	str("SS_LOG_LEVEL", &c.LogLevel)
+	num("SS_MAX_CONCURRENT_READS", &c.MaxConcurrentReads)
 	if len(errs) > 0 {
 		return c, errors.Join(errs...)
 	}
@@ -132,6 +139,9 @@ func (c Config) Validate() error {
 	}
 	if c.LockoutThreshold < 1 || c.LockoutDuration <= 0 {
 		errs = append(errs, errors.New("SS_LOCKOUT_THRESHOLD must be ≥ 1 and SS_LOCKOUT_DURATION > 0"))
+	}
+	if c.MaxConcurrentReads < 0 {
+		errs = append(errs, errors.New("SS_MAX_CONCURRENT_READS must be ≥ 0 (0: no limit)"))
 	}
 	if c.MinPasswordLength < 8 {
 		errs = append(errs, errors.New("SS_MIN_PASSWORD_LENGTH must be ≥ 8"))

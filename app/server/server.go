@@ -75,6 +75,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		Log: log, Sessions: sessions, Registry: reg,
 		Ready:                     func() error { return db.Ping(context.Background()) },
 		LoginRatePerMinute:        cfg.LoginRatePerMinute,
+		MaxConcurrentReads:        cfg.MaxConcurrentReads,
 		LoginAccountRatePerMinute: cfg.LoginAccountRatePerMinute,
 	})
 	orgSvc := &org.Service{DB: db, Guard: guard, Now: now, MinPasswordLength: cfg.MinPasswordLength,
