@@ -7,8 +7,10 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/servicestar/servicestar/app/testkit"
 )
@@ -145,5 +147,31 @@ func TestTenantSettings(t *testing.T) {
 	}
 	if st, _ := env.Login("demo", "hr").Do("PATCH", "/api/v1/tenant", map[string]string{"name": "x"}); st != 403 {
 		t.Fatalf("hr changes settings: %d, want 403", st)
+	}
+}
+
+// Excel on a Chinese Windows saves CSV in GBK: the names arrive intact.
+func TestImportBranchesFromGBKCSV(t *testing.T) {
+	env := testkit.New(t)
+	admin := env.Login("demo", "admin")
+	text := "code,name,parent_code\ngbk-branch,华东分行营业部,HQ\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if utf8.Valid(gbk) {
+		t.Fatal("the test file must not be valid UTF-8")
+	}
+	if st, body := upload(t, admin, "/api/v1/branches/import", "branches.csv", gbk); st != 200 {
+		t.Fatalf("GBK import: %d %s", st, body)
+	}
+	st, body := admin.Do("GET", "/api/v1/branches", nil)
+	if st != 200 || !strings.Contains(body, `"name":"华东分行营业部"`) {
+		t.Fatalf("the imported branch's name is not intact: %d %s", st, body)
+	}
+	// Bytes that are neither UTF-8 nor GB18030 are refused, nothing imported.
+	st, body = upload(t, admin, "/api/v1/branches/import", "branches.csv", []byte("code,name,parent_code\nbad,\xff\xfe\xfd,HQ\n"))
+	if st != 422 || !strings.Contains(body, "UTF-8") {
+		t.Fatalf("undecodable file: %d %s", st, body)
 	}
 }

@@ -29,7 +29,7 @@ func (t *table) get(row []string, col string) string {
 	return strings.TrimSpace(row[i])
 }
 
-// readTable reads a .csv (UTF-8, BOM allowed) or the first sheet of an .xlsx.
+// readTable reads a .csv (UTF-8 or GBK, see csvText) or the first sheet of an .xlsx.
 func readTable(filename string, data []byte, required []string) (*table, error) {
 	var records [][]string
 	switch {
@@ -48,9 +48,12 @@ func readTable(filename string, data []byte, required []string) (*table, error) 
 			return nil, fmt.Errorf("cannot read sheet %q", sheets[0])
 		}
 	default:
-		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+		text, err := csvText(data)
+		if err != nil {
+			return nil, err
+		}
+		r := csv.NewReader(bytes.NewReader(text))
 		r.FieldsPerRecord = -1
-		var err error
 		records, err = r.ReadAll()
 		if err != nil && !errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("not a valid CSV file: %v", err)
