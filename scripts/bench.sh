@@ -23,9 +23,22 @@ echo "## HTTP ($(date -u +%F), $(nproc) cores, $(go version | cut -d' ' -f3), wr
 echo
 echo '```'
 echo "# authenticated GET /api/v1/branches as mgr.north (SQLite)"
+wrk -t2 -c64 -d2s -H "Cookie: $cookie" http://127.0.0.1:18181/api/v1/branches >/dev/null # warm-up: caches, prepared statements
 wrk -t2 -c64 -d"${dur}s" --latency -H "Cookie: $cookie" http://127.0.0.1:18181/api/v1/branches | tee "$tmp/ss.txt"
 echo "# bare Fiber JSON handler"
 wrk -t2 -c64 -d"${dur}s" --latency http://127.0.0.1:18182/json | tee "$tmp/bare.txt"
+if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
+  # An empty PostgreSQL database: demo seeds it, then the same read is measured.
+  SS_DATABASE_URL="$BENCH_POSTGRES_URL" ./bin/servicestar demo >/dev/null
+  SS_DATABASE_URL="$BENCH_POSTGRES_URL" SS_ADDR=127.0.0.1:18183 ./bin/servicestar serve 2>"$tmp/serve-pg.log" &
+  for _ in $(seq 1 50); do curl -sf http://127.0.0.1:18183/readyz >/dev/null && break; sleep 0.2; done
+  pgcookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d '{"tenant":"demo","username":"mgr.north","password":"demo12345"}' http://127.0.0.1:18183/api/v1/auth/login |
+    sed -n 's/^[Ss]et-[Cc]ookie: \(ss_session=[^;]*\).*/\1/p')
+  echo "# the same read on PostgreSQL (BENCH_POSTGRES_URL)"
+  wrk -t2 -c64 -d2s -H "Cookie: $pgcookie" http://127.0.0.1:18183/api/v1/branches >/dev/null
+  wrk -t2 -c64 -d"${dur}s" --latency -H "Cookie: $pgcookie" http://127.0.0.1:18183/api/v1/branches
+fi
 echo '```'
 ss=$(awk '/Requests\/sec/{print $2}' "$tmp/ss.txt"); bare=$(awk '/Requests\/sec/{print $2}' "$tmp/bare.txt")
 echo
