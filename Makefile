@@ -2,6 +2,9 @@
 SHELL := /bin/bash
 BIN := bin/servicestar
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# Build with the toolchain go.mod names (a patched standard library), fetched
+# from the Go module proxy when the installed Go is older.
+export GOTOOLCHAIN := auto
 export SS_ADDR ?= :8080
 
 .PHONY: run build frontend go-build test test-go test-frontend test-e2e bench fuzz openapi vuln clean
@@ -52,8 +55,11 @@ openapi: go-build
 	./$(BIN) openapi > app/web/openapi.json
 	cd frontend && npm run gen:api
 
+## vuln: govulncheck against vuln.go.dev, or, where that is unreachable, a database built from the module proxy (scripts/vulndb.sh)
 vuln:
-	go run golang.org/x/vuln/cmd/govulncheck@v1.1.4 ./...
+	@db=""; if ! curl -sf -m 5 -o /dev/null https://vuln.go.dev/index/db.json; then \
+	  db="$(CURDIR)/.vulndb"; [ -f "$$db/index/db.json" ] || bash scripts/vulndb.sh "$$db"; fi; \
+	go run golang.org/x/vuln/cmd/govulncheck@v1.1.4 $${db:+-db file://$$db} ./...
 
 clean:
 	rm -rf bin frontend/node_modules

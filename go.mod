@@ -2,6 +2,8 @@ module github.com/servicestar/servicestar
 
 go 1.26.8
 
+toolchain go1.26.11
+
 require (
 	github.com/alexedwards/argon2id v1.0.0
 	github.com/casbin/casbin/v2 v2.135.0
