@@ -4,7 +4,7 @@ BIN := bin/servicestar
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # Build with the toolchain go.mod names (a patched standard library), fetched
 # from the Go module proxy when the installed Go is older.
-export GOTOOLCHAIN := auto
+export GOTOOLCHAIN ?= auto
 export SS_ADDR ?= :8080
 
 .PHONY: run build frontend go-build test test-go test-frontend test-e2e bench fuzz openapi vuln clean
