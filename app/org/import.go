@@ -68,8 +68,8 @@ type ImportFailed struct{ Report *ImportReport }
 func (e *ImportFailed) Error() string { return "import has errors; nothing was changed" }
 
 // fileProblem is a 422 about the file as a whole (format, columns, size).
-func fileProblem(msg string) error {
-	return apperr.Invalid(apperr.Field{Location: "body.file", Message: msg})
+func fileProblem(msg string, args apperr.Args) error {
+	return apperr.Invalid(apperr.Field{Location: "body.file", Message: msg, Args: args})
 }
 
 // importOutcome turns the end of an import transaction into its answer: the

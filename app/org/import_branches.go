@@ -22,7 +22,7 @@ func (s *Service) ImportBranches(ctx context.Context, p *access.Principal, filen
 	}
 	t, err := readTable(filename, data, BranchImportColumns)
 	if err != nil {
-		return nil, fileProblem(err.Error())
+		return nil, err
 	}
 	rep := &ImportReport{DryRun: dryRun}
 	err = s.DB.Tx(ctx, func(tx *gorm.DB) error {

@@ -25,7 +25,7 @@ func (s *Service) ImportUsers(ctx context.Context, p *access.Principal, filename
 	}
 	t, err := readTable(filename, data, []string{"username", "display_name", "employee_code", "branch_code"})
 	if err != nil {
-		return nil, fileProblem(err.Error())
+		return nil, err
 	}
 	rep := &ImportReport{DryRun: dryRun}
 	hashes := map[string]string{} // one hash per distinct initial password in a file
