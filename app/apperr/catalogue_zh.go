@@ -109,7 +109,7 @@ var chinese = map[string]string{
 	// An import file as a whole.
 	"not a readable .xlsx file":           "不是可读取的 .xlsx 文件",
 	"the workbook has no sheet":           "工作簿中没有工作表",
-	"cannot read sheet \"{sheet}\"":           "无法读取工作表“{sheet}”",
+	"cannot read sheet \"{sheet}\"":       "无法读取工作表“{sheet}”",
 	"not a valid CSV file: {reason}":      "不是有效的 CSV 文件：{reason}",
 	"the file is empty":                   "文件为空",
 	"{rows} rows; at most {max} per file": "共 {rows} 行；每个文件最多 {max} 行",
