@@ -3,6 +3,7 @@ package apperr
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -54,6 +55,30 @@ func TestLangOf(t *testing.T) {
 	} {
 		if got := LangOf(header); got != want {
 			t.Errorf("LangOf(%q) = %v, want %v", header, got, want)
+		}
+	}
+}
+
+// huma's validation messages come out in Chinese with their values.
+func TestHumaMessagesInChinese(t *testing.T) {
+	for en, want := range map[string]string{
+		"expected required property due_at to be present":     "缺少必填字段 due_at",
+		"expected length >= 1":                                "长度至少为 1",
+		"expected number >= 1":                                "应大于或等于 1",
+		"unexpected property":                                 "不允许的字段",
+		"expected value to be one of \"subtree, users\"":      "只能是以下之一：subtree, users",
+		"expected property a to be present when b is present": "有 b 时必须同时提供 a",
+		"expected string to be RFC 3339 date-time":            "应为 RFC 3339 日期时间",
+		"request body is too large limit=1024 bytes":          "请求内容过大（上限 1024 字节）",
+		"something huma has never said":                       "something huma has never said",
+	} {
+		if got := Say(Chinese, en, nil); got != want {
+			t.Errorf("%q: got %q, want %q", en, got, want)
+		}
+	}
+	for _, m := range humaChinese {
+		if n, z := len(verb.FindAllString(m.format, -1)), strings.Count(m.zh, "%"); n != z {
+			t.Errorf("%q has %d values, its Chinese %q %d", m.format, n, m.zh, z)
 		}
 	}
 }

@@ -10,13 +10,16 @@ import (
 type Args map[string]any
 
 // Say renders an English message template in lang. The English template
-// is the catalogue key; a text the catalogue lacks is sent as it is (the
-// catalogue tests keep that from happening for our own messages).
+// is the catalogue key; huma's validation messages are matched against
+// humaChinese; any other text is sent as it is (the catalogue tests keep
+// that from happening for our own messages).
 func Say(lang Lang, template string, args Args) string {
 	text := template
 	if lang == Chinese {
 		if zh, ok := chinese[template]; ok {
 			text = zh
+		} else if zh, ok := humaInChinese(template); ok {
+			return zh // huma filled in its values already
 		}
 	}
 	return fill(text, args)

@@ -47,7 +47,7 @@ func TestProblemsSpeakTheCallersLanguage(t *testing.T) {
 		{"missing branch, en", "", admin, "PATCH", missing, map[string]string{"name": "X"}, 404,
 			problem{"Not Found", "branch not found", "", ""}},
 		{"huma's own validation, zh", "zh-CN", admin, "POST", "/api/v1/branches", map[string]any{"parent_id": 0, "code": "x", "name": "X"}, 422,
-			problem{"输入有误", "输入校验未通过", "body.parent_id", ""}},
+			problem{"输入有误", "输入校验未通过", "body.parent_id", "应大于或等于 1"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
