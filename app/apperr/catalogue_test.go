@@ -52,6 +52,7 @@ func TestLangOf(t *testing.T) {
 		"fr-FR":                   English,
 		"zhx":                     English,
 		"*":                       English,
+		"zh;q=0, en":              English,
 	} {
 		if got := LangOf(header); got != want {
 			t.Errorf("LangOf(%q) = %v, want %v", header, got, want)

@@ -28,7 +28,7 @@ func LangOf(acceptLanguage string) Lang {
 				q = f
 			}
 		}
-		if tag != "" && q > bestQ {
+		if tag != "" && q > 0 && q > bestQ { // q=0 means "not this one"
 			best, bestQ = strings.ToLower(tag), q
 		}
 	}
