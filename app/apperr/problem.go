@@ -37,7 +37,7 @@ func (p *Problem) Error() string { return Say(English, p.Detail, p.DetailArgs) }
 func (p *Problem) GetStatus() int { return p.Status }
 
 // ContentType keeps the problem+json content type huma gives its own errors.
-func (p *Problem) ContentType(ct string) string { return p.In(English).ContentType(ct) }
+func (p *Problem) ContentType(ct string) string { return (&huma.ErrorModel{}).ContentType(ct) }
 
 // MarshalJSON writes English when nothing translated p first.
 func (p *Problem) MarshalJSON() ([]byte, error) { return json.Marshal(p.In(English)) }

@@ -18,7 +18,7 @@ func Localized(api huma.API) huma.API {
 }
 
 func translateProblem(ctx huma.Context, _ string, v any) (any, error) {
-	lang := apperr.LangOf(ctx.Header(fiberAcceptLanguage))
+	lang := apperr.LangOf(ctx.Header("Accept-Language"))
 	switch p := v.(type) {
 	case *apperr.Problem:
 		return p.In(lang), nil

@@ -10,14 +10,12 @@ import (
 	"github.com/servicestar/servicestar/app/apperr"
 )
 
-const fiberAcceptLanguage = fiber.HeaderAcceptLanguage
-
 // writeProblem answers outside huma (middleware, Fiber errors) in the same
 // RFC 9457 shape huma uses, so clients handle one error format, and in the
 // request's language like huma's answers (see Localized).
 func writeProblem(c *fiber.Ctx, status int, detail string, fs ...apperr.Field) error {
 	p := &apperr.Problem{Status: status, Detail: detail, Fields: fs}
-	body := p.In(apperr.LangOf(c.Get(fiberAcceptLanguage)))
+	body := p.In(apperr.LangOf(c.Get(fiber.HeaderAcceptLanguage)))
 	if body.Title == "" {
 		body.Title = "Error" // a status net/http has no name for
 	}
