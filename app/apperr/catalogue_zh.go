@@ -106,6 +106,18 @@ var chinese = map[string]string{
 	"the move does not apply here": "此步骤在这里不适用",
 	"could not be read":            "无法读取",
 
+	// The scenario engine's errors (scenarios.Err…), written as a problem's
+	// detail; the field message beside them is the engine's stable code.
+	"the attempt state does not belong to this scenario version": "练习状态与该场景版本不符",
+	"a suitability checkpoint is waiting for confirm or back":    "适当性检查点正等待确认或返回",
+	"no suitability checkpoint is pending":                       "当前没有待处理的适当性检查点",
+	"the choice is not on the current turn":                      "该选项不属于当前回合",
+	"the current turn takes another kind of reply":               "当前回合需要另一种回复方式",
+	"the typed reply is empty":                                   "输入的回复为空",
+	"the typed reply is longer than 2000 characters":             "输入的回复超过 2000 个字符",
+	"the elapsed time is negative":                               "用时不能为负数",
+	"the attempt has reached 2000 steps":                         "本次练习已达 2000 步",
+
 	// An import file as a whole.
 	"not a readable .xlsx file":           "不是可读取的 .xlsx 文件",
 	"the workbook has no sheet":           "工作簿中没有工作表",

@@ -116,3 +116,21 @@ func branchIDByCode(t *testing.T, c *testkit.Client, code string) int64 {
 	}
 	panic(fmt.Sprintf("no branch %s", code))
 }
+
+// A scenario engine error: the detail is translated, the field message
+// stays the engine's stable code, which clients may match on.
+func TestEngineProblemsSpeakTheCallersLanguage(t *testing.T) {
+	env := testkit.New(t)
+	emp := env.Login("demo", "emp.south.1").Header("Accept-Language", "zh-CN")
+	st, body := emp.Do("POST", "/api/v1/training/attempts", map[string]string{"scenario_id": "lost-card-report"})
+	if st != http.StatusOK && st != http.StatusCreated {
+		t.Fatalf("start: %d %s", st, body)
+	}
+	id := testkit.JSON[struct{ ID int64 }](t, body).ID
+	st, body = emp.Do("POST", fmt.Sprintf("/api/v1/training/attempts/%d/choose", id), map[string]string{"choice_id": "no-such-choice"})
+	if st != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d: %s", st, body)
+	}
+	// lost-card-report opens with a typed reply, so a choice is the wrong kind.
+	problem{"输入有误", "当前回合需要另一种回复方式", "body.choice_id", "wrong_turn_kind"}.check(t, body)
+}
