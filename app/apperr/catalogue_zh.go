@@ -118,6 +118,22 @@ var chinese = map[string]string{
 	"the elapsed time is negative":                               "用时不能为负数",
 	"the attempt has reached 2000 steps":                         "本次练习已达 2000 步",
 
+	// An import's report: a problem of one cell of one row.
+	"some rows have errors; nothing was changed":                         "部分行有错误，未做任何更改",
+	"repeats row {row}":                                                  "与第 {row} 行重复",
+	"required (the head office is created with the bank)":                "必填（总行随银行一同创建）",
+	"you may not manage this part of the tree":                           "您无权管理网点树的这一部分",
+	"the branch exists under another parent; move it in the branch tree": "该网点已在另一上级网点之下，请在网点树中移动",
+	"no branch with this code (in the bank or the file)":                 "本行和文件中都没有此代码的网点",
+	"no branch with this code":                                           "没有此代码的网点",
+	"one of employee, manager, hr, tenant_admin, auditor":                "只能是 employee、manager、hr、tenant_admin、auditor 之一",
+	"you may not manage users of this branch":                            "您无权管理该网点的用户",
+	"already taken by another employee":                                  "已被其他员工使用",
+	"required for a new user":                                            "新用户必填",
+	"could not be stored":                                                "无法保存",
+	"could not be saved":                                                 "无法保存",
+	"could not be granted":                                               "无法授予",
+
 	// An import file as a whole.
 	"not a readable .xlsx file":           "不是可读取的 .xlsx 文件",
 	"the workbook has no sheet":           "工作簿中没有工作表",

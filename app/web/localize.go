@@ -20,8 +20,8 @@ func Localized(api huma.API) huma.API {
 func translateProblem(ctx huma.Context, _ string, v any) (any, error) {
 	lang := apperr.LangOf(ctx.Header("Accept-Language"))
 	switch p := v.(type) {
-	case *apperr.Problem:
-		return p.In(lang), nil
+	case apperr.Localizer: // our problems and import reports
+		return p.Localize(lang), nil
 	case *huma.ErrorModel:
 		// huma's own (request validation) and any left built by huma.NewError.
 		return translateModel(p, lang), nil
