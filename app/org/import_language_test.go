@@ -38,3 +38,19 @@ func TestImportReportSpeaksTheCallersLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A field message with a value (the password's minimum length) reaches an
+// import row filled in, in either language.
+func TestImportRowFieldMessagesAreFilledIn(t *testing.T) {
+	env := testkit.New(t)
+	admin := env.Login("demo", "admin")
+	file := []byte("username,display_name,employee_code,email,branch_code,role,password\nshort.pw,Short,SP-1,,north,employee,abc\n")
+	for lang, want := range map[string]string{"en": "at least 8 characters", "zh-CN": "至少 8 个字符"} {
+		admin.Header("Accept-Language", lang)
+		st, body := upload(t, admin, "/api/v1/users/import?dry_run=true", "users.csv", file)
+		rep := testkit.JSON[report](t, body)
+		if len(rep.Rows) != 1 || len(rep.Rows[0].Errors) != 1 || rep.Rows[0].Errors[0].Message != want {
+			t.Errorf("%s: %d %s, want %q", lang, st, body, want)
+		}
+	}
+}
