@@ -13,11 +13,13 @@ import (
 // catalogue is applied. Features must register their routes on the result.
 func Localized(api huma.API) huma.API {
 	g := huma.NewGroup(api)
-	g.UseTransformer(translateProblem)
+	g.UseTransformer(localizeBody)
 	return g
 }
 
-func translateProblem(ctx huma.Context, _ string, v any) (any, error) {
+// localizeBody rewrites a response body with catalogue texts in the
+// request's language; other bodies pass unchanged.
+func localizeBody(ctx huma.Context, _ string, v any) (any, error) {
 	lang := apperr.LangOf(ctx.Header("Accept-Language"))
 	switch p := v.(type) {
 	case apperr.Localizer: // our problems and import reports
@@ -40,6 +42,9 @@ func translateModel(m *huma.ErrorModel, lang apperr.Lang) *huma.ErrorModel {
 	out.Detail = apperr.Say(lang, m.Detail, nil)
 	out.Errors = make([]*huma.ErrorDetail, len(m.Errors))
 	for i, d := range m.Errors {
+		if d == nil {
+			continue
+		}
 		t := *d
 		t.Message = apperr.Say(lang, d.Message, nil)
 		out.Errors[i] = &t
