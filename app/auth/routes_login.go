@@ -115,7 +115,7 @@ func (h *Handlers) Routes(api huma.API) {
 func (h *Handlers) changePassword(ctx context.Context, p *access.Principal, in passwordBody) error {
 	var bad []apperr.Field
 	if len([]rune(in.NewPassword)) < h.MinPasswordLength {
-		bad = append(bad, apperr.Field{Location: "body.new_password", Message: "at least " + itoa(h.MinPasswordLength) + " characters"})
+		bad = append(bad, apperr.Field{Location: "body.new_password", Message: "at least {min} characters", Args: apperr.Args{"min": h.MinPasswordLength}})
 	}
 	if in.NewPassword == in.CurrentPassword {
 		bad = append(bad, apperr.Field{Location: "body.new_password", Message: "must differ from the current password"})

@@ -2,7 +2,6 @@ package org
 
 import (
 	"bytes"
-	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -20,7 +19,7 @@ func csvText(data []byte) ([]byte, error) {
 	}
 	text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil || strings.ContainsRune(string(text), utf8.RuneError) {
-		return nil, errors.New("the file's text is neither UTF-8 nor GBK/GB18030; save it as \"CSV UTF-8\"")
+		return nil, fileProblem("the file's text is neither UTF-8 nor GBK/GB18030; save it as \"CSV UTF-8\"", nil)
 	}
 	return text, nil
 }

@@ -15,11 +15,23 @@ const (
 	RowError     = "error"
 )
 
-// RowError is one problem with one cell of a row.
+// RowProblem is one problem with one cell of a row. Message is English;
+// the catalogue template and its values stay along to write it in the
+// caller's language (see ImportReport.Localize).
 type RowProblem struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
+	Field    string      `json:"field"`
+	Message  string      `json:"message"`
+	template string      `json:"-"`
+	args     apperr.Args `json:"-"`
 }
+
+// rowProblem is a problem with the cell field; msg is a catalogue template.
+func rowProblem(field, msg string, args apperr.Args) RowProblem {
+	return RowProblem{Field: field, Message: apperr.Say(apperr.English, msg, args), template: msg, args: args}
+}
+
+// fieldRowProblem reports a validation problem of a cell as a row problem.
+func fieldRowProblem(f apperr.Field) RowProblem { return rowProblem(f.Location, f.Message, f.Args) }
 
 // RowResult is the outcome of one row.
 type RowResult struct {
@@ -68,8 +80,8 @@ type ImportFailed struct{ Report *ImportReport }
 func (e *ImportFailed) Error() string { return "import has errors; nothing was changed" }
 
 // fileProblem is a 422 about the file as a whole (format, columns, size).
-func fileProblem(msg string) error {
-	return apperr.Invalid(apperr.Field{Location: "body.file", Message: msg})
+func fileProblem(msg string, args apperr.Args) error {
+	return apperr.Invalid(apperr.Field{Location: "body.file", Message: msg, Args: args})
 }
 
 // importOutcome turns the end of an import transaction into its answer: the

@@ -6,6 +6,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/store"
 )
@@ -22,7 +23,7 @@ func (s *Service) ImportBranches(ctx context.Context, p *access.Principal, filen
 	}
 	t, err := readTable(filename, data, BranchImportColumns)
 	if err != nil {
-		return nil, fileProblem(err.Error())
+		return nil, err
 	}
 	rep := &ImportReport{DryRun: dryRun}
 	err = s.DB.Tx(ctx, func(tx *gorm.DB) error {
@@ -47,14 +48,14 @@ func (s *Service) ImportBranches(ctx context.Context, p *access.Principal, filen
 			r := pending{i + 2, t.get(row, "code"), t.get(row, "name"), t.get(row, "parent_code")}
 			res := RowResult{Row: r.n, Key: r.code}
 			for _, f := range validateBranchFields(r.code, r.name, "") {
-				res.Errors = append(res.Errors, RowProblem{Field: f.Location, Message: f.Message})
+				res.Errors = append(res.Errors, fieldRowProblem(f))
 			}
 			if prev, dup := seen[r.code]; dup {
-				res.Errors = append(res.Errors, RowProblem{Field: "code", Message: "repeats row " + itoa(int64(prev))})
+				res.Errors = append(res.Errors, rowProblem("code", "repeats row {row}", apperr.Args{"row": prev}))
 			}
 			seen[r.code] = r.n
 			if r.parent == "" {
-				res.Errors = append(res.Errors, RowProblem{Field: "parent_code", Message: "required (the head office is created with the bank)"})
+				res.Errors = append(res.Errors, rowProblem("parent_code", "required (the head office is created with the bank)", nil))
 			}
 			if len(res.Errors) > 0 {
 				res.Status = RowError
@@ -77,14 +78,14 @@ func (s *Service) ImportBranches(ctx context.Context, p *access.Principal, filen
 				progress = true
 				res := RowResult{Row: r.n, Key: r.code}
 				if ok, err := s.Guard.Authz.Allowed(ctx, p.Actor(), parent.Path, "branches", "write"); err != nil || !ok {
-					res.Status, res.Errors = RowError, []RowProblem{{Field: "parent_code", Message: "you may not manage this part of the tree"}}
+					res.Status, res.Errors = RowError, []RowProblem{rowProblem("parent_code", "you may not manage this part of the tree", nil)}
 					rep.add(res)
 					continue
 				}
 				if b := byCode[r.code]; b != nil {
 					switch {
 					case b.ParentID == nil || *b.ParentID != parent.ID:
-						res.Status, res.Errors = RowError, []RowProblem{{Field: "parent_code", Message: "the branch exists under another parent; move it in the branch tree"}}
+						res.Status, res.Errors = RowError, []RowProblem{rowProblem("parent_code", "the branch exists under another parent; move it in the branch tree", nil)}
 					case b.Name == r.name:
 						res.Status = RowUnchanged
 					default:
@@ -98,7 +99,7 @@ func (s *Service) ImportBranches(ctx context.Context, p *access.Principal, filen
 					continue
 				}
 				if parent.ClosedAt != nil {
-					res.Status, res.Errors = RowError, []RowProblem{{Field: "parent_code", Message: "the parent branch is closed"}}
+					res.Status, res.Errors = RowError, []RowProblem{rowProblem("parent_code", "the parent branch is closed", nil)}
 					rep.add(res)
 					continue
 				}
@@ -112,7 +113,7 @@ func (s *Service) ImportBranches(ctx context.Context, p *access.Principal, filen
 			}
 			if !progress {
 				for _, r := range next {
-					rep.add(RowResult{Row: r.n, Key: r.code, Status: RowError, Errors: []RowProblem{{Field: "parent_code", Message: "no branch with this code (in the bank or the file)"}}})
+					rep.add(RowResult{Row: r.n, Key: r.code, Status: RowError, Errors: []RowProblem{rowProblem("parent_code", "no branch with this code (in the bank or the file)", nil)}})
 				}
 				break
 			}

@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/password"
@@ -25,7 +26,7 @@ func (s *Service) ImportUsers(ctx context.Context, p *access.Principal, filename
 	}
 	t, err := readTable(filename, data, []string{"username", "display_name", "employee_code", "branch_code"})
 	if err != nil {
-		return nil, fileProblem(err.Error())
+		return nil, err
 	}
 	rep := &ImportReport{DryRun: dryRun}
 	hashes := map[string]string{} // one hash per distinct initial password in a file
@@ -98,47 +99,49 @@ func (s *Service) importUserRow(ctx context.Context, tx *gorm.DB, p *access.Prin
 		t.get(row, "branch_code"), strings.ToLower(t.get(row, "role")), t.get(row, "password"),
 	}
 	res := RowResult{Row: n, Key: in.code}
-	bad := func(field, msg string) { res.Errors = append(res.Errors, RowProblem{Field: field, Message: msg}) }
+	bad := func(field, msg string, args apperr.Args) {
+		res.Errors = append(res.Errors, rowProblem(field, msg, args))
+	}
 	for _, f := range validateProfile("", in.name, in.code, in.email) {
-		bad(f.Location, f.Message)
+		res.Errors = append(res.Errors, fieldRowProblem(f))
 	}
 	if !usernamePattern.MatchString(in.username) {
-		bad("username", "2–64 letters, digits, '.', '_' or '-'")
+		bad("username", "2–64 letters, digits, '.', '_' or '-'", nil)
 	}
 	if prev, dup := seenCode[in.code]; dup && in.code != "" {
-		bad("employee_code", "repeats row "+itoa(int64(prev)))
+		bad("employee_code", "repeats row {row}", apperr.Args{"row": prev})
 	}
 	if prev, dup := seenName[in.username]; dup && in.username != "" {
-		bad("username", "repeats row "+itoa(int64(prev)))
+		bad("username", "repeats row {row}", apperr.Args{"row": prev})
 	}
 	seenCode[in.code], seenName[in.username] = n, n
 	if in.role == "" {
 		in.role = authz.Employee
 	}
 	if !authz.ValidRole(in.role) {
-		bad("role", "one of employee, manager, hr, tenant_admin, auditor")
+		bad("role", "one of employee, manager, hr, tenant_admin, auditor", nil)
 	}
 	b := byCode[in.branch]
 	switch {
 	case b == nil:
-		bad("branch_code", "no branch with this code")
+		bad("branch_code", "no branch with this code", nil)
 	case b.ClosedAt != nil:
-		bad("branch_code", "the branch is closed")
+		bad("branch_code", "the branch is closed", nil)
 	default:
 		if ok, err := s.Guard.Authz.Allowed(ctx, p.Actor(), b.Path, "users", "write"); err != nil || !ok {
-			bad("branch_code", "you may not manage users of this branch")
+			bad("branch_code", "you may not manage users of this branch", nil)
 		}
 	}
 	u := byCodeU[in.code]
 	if other := byName[in.username]; other != nil && (u == nil || other.ID != u.ID) {
-		bad("username", "already taken by another employee")
+		bad("username", "already taken by another employee", nil)
 	}
 	if u == nil && in.pw == "" {
-		bad("password", "required for a new user")
+		bad("password", "required for a new user", nil)
 	}
 	if in.pw != "" {
 		if f := s.checkPassword("password", in.pw); f != nil {
-			bad("password", f.Message)
+			res.Errors = append(res.Errors, fieldRowProblem(*f))
 		}
 	}
 	if len(res.Errors) > 0 {
@@ -162,7 +165,7 @@ func (s *Service) importUserRow(ctx context.Context, tx *gorm.DB, p *access.Prin
 		if !ok {
 			var err error
 			if hash, err = password.Hash(in.pw); err != nil {
-				bad("password", "could not be stored")
+				bad("password", "could not be stored", nil)
 				res.Status = RowError
 				return res
 			}
@@ -171,12 +174,12 @@ func (s *Service) importUserRow(ctx context.Context, tx *gorm.DB, p *access.Prin
 		nu := &User{TenantID: p.TenantID, BranchID: b.ID, Username: in.username, DisplayName: in.name, EmployeeCode: in.code,
 			Email: in.email, PasswordHash: hash, MustChangePassword: true, Status: StatusActive, CreatedAt: now, UpdatedAt: now}
 		if err := tx.Create(nu).Error; err != nil {
-			bad("", "could not be saved")
+			bad("", "could not be saved", nil)
 			res.Status = RowError
 			return res
 		}
 		if err := authz.SetGrants(tx, p.TenantID, nu.ID, want); err != nil {
-			bad("role", "could not be granted")
+			bad("role", "could not be granted", nil)
 			res.Status = RowError
 			return res
 		}
@@ -197,7 +200,7 @@ func (s *Service) importUserRow(ctx context.Context, tx *gorm.DB, p *access.Prin
 		err = authz.SetGrants(tx, p.TenantID, u.ID, want)
 	}
 	if err != nil {
-		bad("", "could not be saved")
+		bad("", "could not be saved", nil)
 		res.Status = RowError
 		return res
 	}

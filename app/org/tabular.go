@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/servicestar/servicestar/app/apperr"
 )
 
 // MaxImportRows bounds one file: big enough for a bank's whole staff list.
@@ -29,23 +30,24 @@ func (t *table) get(row []string, col string) string {
 	return strings.TrimSpace(row[i])
 }
 
-// readTable reads a .csv (UTF-8 or GBK, see csvText) or the first sheet of an .xlsx.
+// readTable reads a .csv (UTF-8 or GBK, see csvText) or the first sheet of an
+// .xlsx; what is wrong with the file is a 422 ready to return.
 func readTable(filename string, data []byte, required []string) (*table, error) {
 	var records [][]string
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || strings.HasSuffix(strings.ToLower(filename), ".xlsx"):
 		f, err := excelize.OpenReader(bytes.NewReader(data))
 		if err != nil {
-			return nil, fmt.Errorf("not a readable .xlsx file")
+			return nil, fileProblem("not a readable .xlsx file", nil)
 		}
 		defer f.Close()
 		sheets := f.GetSheetList()
 		if len(sheets) == 0 {
-			return nil, errors.New("the workbook has no sheet")
+			return nil, fileProblem("the workbook has no sheet", nil)
 		}
 		records, err = f.GetRows(sheets[0])
 		if err != nil {
-			return nil, fmt.Errorf("cannot read sheet %q", sheets[0])
+			return nil, fileProblem("cannot read sheet \"{sheet}\"", apperr.Args{"sheet": sheets[0]})
 		}
 	default:
 		text, err := csvText(data)
@@ -56,14 +58,14 @@ func readTable(filename string, data []byte, required []string) (*table, error) 
 		r.FieldsPerRecord = -1
 		records, err = r.ReadAll()
 		if err != nil && !errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("not a valid CSV file: %v", err)
+			return nil, fileProblem("not a valid CSV file: {reason}", apperr.Args{"reason": err})
 		}
 	}
 	if len(records) == 0 {
-		return nil, errors.New("the file is empty")
+		return nil, fileProblem("the file is empty", nil)
 	}
 	if len(records)-1 > MaxImportRows {
-		return nil, fmt.Errorf("%d rows; at most %d per file", len(records)-1, MaxImportRows)
+		return nil, fileProblem("{rows} rows; at most {max} per file", apperr.Args{"rows": len(records) - 1, "max": MaxImportRows})
 	}
 	t := &table{header: map[string]int{}}
 	for i, h := range records[0] {
@@ -76,7 +78,7 @@ func readTable(filename string, data []byte, required []string) (*table, error) 
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("missing column(s): %s", strings.Join(missing, ", "))
+		return nil, fileProblem("missing column(s): {columns}", apperr.Args{"columns": strings.Join(missing, ", ")})
 	}
 	for _, r := range records[1:] {
 		if strings.TrimSpace(strings.Join(r, "")) == "" {

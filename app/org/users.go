@@ -154,7 +154,7 @@ type NewUser struct {
 
 func (s *Service) checkPassword(loc, pw string) *apperr.Field {
 	if len([]rune(pw)) < s.MinPasswordLength {
-		return &apperr.Field{Location: loc, Message: "at least " + itoa(int64(s.MinPasswordLength)) + " characters"}
+		return &apperr.Field{Location: loc, Message: "at least {min} characters", Args: apperr.Args{"min": s.MinPasswordLength}}
 	}
 	if len(pw) > 256 {
 		return &apperr.Field{Location: loc, Message: "at most 256 characters"}

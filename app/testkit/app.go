@@ -72,6 +72,7 @@ func New(t testing.TB, mutate ...func(*config.Config)) *Env {
 type Client struct {
 	env     *Env
 	cookies map[string]string
+	headers map[string]string
 }
 
 // Anonymous is a client with no session.
@@ -126,6 +127,9 @@ func (c *Client) send(req *http.Request) (int, string) {
 	for k, v := range c.cookies {
 		req.AddCookie(&http.Cookie{Name: k, Value: v})
 	}
+	for k, v := range c.headers {
+		req.Header.Set(k, v)
+	}
 	if v, ok := c.cookies["ss_csrf"]; ok {
 		req.Header.Set("X-CSRF-Token", v)
 	}
@@ -147,6 +151,16 @@ func (c *Client) send(req *http.Request) (int, string) {
 
 // SendRaw sends a prepared request (multipart uploads).
 func (c *Client) SendRaw(req *http.Request) (int, string) { return c.send(req) }
+
+// Header sets a header the client sends with every request from now on,
+// e.g. Accept-Language as the SPA sends it.
+func (c *Client) Header(name, value string) *Client {
+	if c.headers == nil {
+		c.headers = map[string]string{}
+	}
+	c.headers[name] = value
+	return c
+}
 
 // Cookie returns a cookie the client holds.
 func (c *Client) Cookie(name string) string { return c.cookies[name] }

@@ -4,13 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/danielgtaylor/huma/v2"
 	"gorm.io/gorm"
 
 	"github.com/servicestar/servicestar/app/access"
@@ -108,7 +106,7 @@ func (s *Service) Assign(ctx context.Context, p *access.Principal, in AssignInpu
 		bad = append(bad, apperr.Field{Location: "body.due_at", Message: "must be in the future"})
 	}
 	if in.Audience == AudienceRole && !slices.Contains(assignableRoles, in.Role) {
-		bad = append(bad, apperr.Field{Location: "body.role", Message: "one of " + strings.Join(assignableRoles, ", "), Value: in.Role})
+		bad = append(bad, apperr.Field{Location: "body.role", Message: "one of {roles}", Args: apperr.Args{"roles": strings.Join(assignableRoles, ", ")}, Value: in.Role})
 	}
 	if in.Audience == AudienceUsers && len(in.UserIDs) == 0 {
 		bad = append(bad, apperr.Field{Location: "body.user_ids", Message: "name at least one person"})
@@ -194,7 +192,7 @@ func (s *Service) audience(ctx context.Context, tenantID int64, branch string, i
 		return nil, err
 	}
 	if len(people) > MaxAssignmentMembers {
-		return nil, apperr.Invalid(apperr.Field{Location: "body.branch_id", Message: fmt.Sprintf("more than %d people; assign per branch", MaxAssignmentMembers)})
+		return nil, apperr.Invalid(apperr.Field{Location: "body.branch_id", Message: "more than {max} people; assign per branch", Args: apperr.Args{"max": MaxAssignmentMembers}})
 	}
 	switch in.Audience {
 	case AudienceUsers:
@@ -302,7 +300,7 @@ func (s *Service) CancelAssignment(ctx context.Context, p *access.Principal, id 
 		return nil, err
 	}
 	if a.CancelledAt != nil {
-		return nil, huma.NewError(http.StatusConflict, "the assignment is already cancelled")
+		return nil, apperr.Conflict("the assignment is already cancelled")
 	}
 	now := s.Now().UTC()
 	err = s.DB.Tx(ctx, func(tx *gorm.DB) error {
@@ -311,7 +309,7 @@ func (s *Service) CancelAssignment(ctx context.Context, p *access.Principal, id 
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
-			return huma.NewError(http.StatusConflict, "the assignment is already cancelled")
+			return apperr.Conflict("the assignment is already cancelled")
 		}
 		return audit.Record(ctx, tx, now, "training.assignment.cancel", "assignment", strconv.FormatInt(a.ID, 10), nil, map[string]any{"cancelled_at": now})
 	})

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/danielgtaylor/huma/v2"
 	"gorm.io/gorm"
 
 	"github.com/servicestar/servicestar/app/access"
@@ -296,7 +295,7 @@ type PublishedVersion struct {
 func (s *Service) Publish(ctx context.Context, p *access.Principal, key string) (*LibraryEntry, error) {
 	return s.changeOwn(ctx, p, key, "training.scenario.publish", func(tx *gorm.DB, o *LibraryScenario, now time.Time) error {
 		if o.DraftYAML == nil {
-			return huma.NewError(http.StatusConflict, "there is no draft to publish; upload or clone one first")
+			return apperr.Conflict("there is no draft to publish; upload or clone one first")
 		}
 		sc, problems := scenarios.Load(key+".yaml", []byte(*o.DraftYAML))
 		if len(problems) > 0 {
@@ -316,7 +315,7 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, key string) 
 func (s *Service) Retire(ctx context.Context, p *access.Principal, key string) (*LibraryEntry, error) {
 	return s.changeOwn(ctx, p, key, "training.scenario.retire", func(_ *gorm.DB, o *LibraryScenario, _ time.Time) error {
 		if o.Status != Published {
-			return huma.NewError(http.StatusConflict, "only a published scenario can be retired")
+			return apperr.Conflict("only a published scenario can be retired")
 		}
 		o.Status = Retired
 		return nil

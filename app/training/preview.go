@@ -32,7 +32,7 @@ func (s *Service) Preview(ctx context.Context, p *access.Principal, key, which s
 		return nil, err
 	}
 	if len(moves) > MaxPreviewMoves {
-		return nil, apperr.Invalid(apperr.Field{Location: "body.moves", Message: fmt.Sprintf("at most %d moves", MaxPreviewMoves)})
+		return nil, apperr.Invalid(apperr.Field{Location: "body.moves", Message: "at most {max} moves", Args: apperr.Args{"max": MaxPreviewMoves}})
 	}
 	data, _, err := s.source(ctx, p.TenantID, key, which)
 	if err != nil {

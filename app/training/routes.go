@@ -8,6 +8,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/scenarios"
 )
 
@@ -163,7 +164,7 @@ func (s *Service) Routes(api huma.API) {
 				return nil, err
 			}
 			if a.Status != Finished {
-				return nil, huma.NewError(http.StatusConflict, "the debrief is ready when the attempt is finished")
+				return nil, apperr.Conflict("the debrief is ready when the attempt is finished")
 			}
 			return &struct{ Body DebriefView }{debrief(sc, st)}, nil
 		})

@@ -90,7 +90,7 @@ func (s *Service) Act(ctx context.Context, p *access.Principal, id int64, m Move
 		return nil, nil, st, err
 	}
 	if a.Status == Finished {
-		return nil, nil, st, huma.NewError(http.StatusConflict, "the attempt is finished")
+		return nil, nil, st, apperr.Conflict("the attempt is finished")
 	}
 	next, err := apply(sc, st, m)
 	if err != nil {
@@ -114,7 +114,7 @@ func (s *Service) Act(ctx context.Context, p *access.Principal, id int64, m Move
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
-			return huma.NewError(http.StatusConflict, "the attempt changed meanwhile; reload it")
+			return apperr.Conflict("the attempt changed meanwhile; reload it")
 		}
 		if next.Finished {
 			return recordCompletion(tx, a, *a.Total, *a.Passed, now)

@@ -9,11 +9,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/danielgtaylor/huma/v2"
 	"github.com/gofiber/fiber/v2"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/auth"
 )
 
@@ -140,7 +140,7 @@ func csrf(c *fiber.Ctx) error {
 	got := c.Get(CSRFHeader)
 	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
 		return writeProblem(c, fiber.StatusForbidden, "missing or wrong CSRF token",
-			&huma.ErrorDetail{Location: "header." + CSRFHeader, Message: "send the value of the " + CSRFCookie + " cookie"})
+			apperr.Field{Location: "header." + CSRFHeader, Message: "send the value of the {cookie} cookie", Args: apperr.Args{"cookie": CSRFCookie}})
 	}
 	return c.Next()
 }
@@ -157,7 +157,7 @@ var passwordChangeAllowed = map[string]bool{
 func forcePasswordChange(c *fiber.Ctx) error {
 	if p, ok := c.Locals(access.LocalsKey).(*access.Principal); ok && p.MustChangePwd && !passwordChangeAllowed[c.Path()] {
 		return writeProblem(c, fiber.StatusForbidden, "change your password first",
-			&huma.ErrorDetail{Location: "body.new_password", Message: "an administrator set your password; choose your own"})
+			apperr.Field{Location: "body.new_password", Message: "an administrator set your password; choose your own"})
 	}
 	return c.Next()
 }

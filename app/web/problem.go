@@ -5,27 +5,24 @@ package web
 import (
 	"encoding/json"
 
-	"github.com/danielgtaylor/huma/v2"
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/servicestar/servicestar/app/apperr"
 )
 
 // writeProblem answers outside huma (middleware, Fiber errors) in the same
-// RFC 9457 shape huma uses, so clients handle one error format.
-func writeProblem(c *fiber.Ctx, status int, detail string, errs ...*huma.ErrorDetail) error {
-	body := huma.ErrorModel{Title: statusTitle(status), Status: status, Detail: detail, Errors: errs}
+// RFC 9457 shape huma uses, so clients handle one error format, and in the
+// request's language like huma's answers (see Localized).
+func writeProblem(c *fiber.Ctx, status int, detail string, fs ...apperr.Field) error {
+	p := &apperr.Problem{Status: status, Detail: detail, Fields: fs}
+	body := p.In(apperr.LangOf(c.Get(fiber.HeaderAcceptLanguage)))
+	if body.Title == "" {
+		body.Title = "Error" // a status net/http has no name for
+	}
 	b, _ := json.Marshal(body)
 	c.Set(fiber.HeaderContentType, "application/problem+json")
 	return c.Status(status).Send(b)
 }
-
-func statusTitle(status int) string {
-	if t := fiberStatusText(status); t != "" {
-		return t
-	}
-	return "Error"
-}
-
-func fiberStatusText(status int) string { return fiber.NewError(status).Message }
 
 // errorHandler turns Fiber-level errors (unknown route, body too large,
 // panics recovered) into problem+json without leaking internals.

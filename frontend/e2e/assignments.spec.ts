@@ -59,12 +59,13 @@ test('a manager assigns a scenario to the North branch subtree and follows its p
   await expect(due).toHaveValue(wallClock(3))
   await page.getByTestId('assign-note').fill(NOTE)
 
-  // Nobody in North holds the auditor role: the server's 422 is shown in the dialog.
+  // Nobody in North holds the auditor role: the server's 422 is shown in the dialog,
+  // in the UI language (the client sends it as Accept-Language).
   await page.getByTestId('assign-audience-role').click()
   await page.locator('[data-testid="assign-role"]').click()
   await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '审计员' }).click()
   await page.getByTestId('assign-submit').click()
-  await expect(page.getByTestId('assign-error')).toContainText('nobody matches')
+  await expect(page.getByTestId('assign-error')).toContainText('没有人符合所选范围')
   await expect(page.getByTestId('assign-created')).toHaveCount(0)
 
   await page.getByTestId('assign-audience-subtree').click()

@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch'
 import type { paths } from './schema'
 import { csrfMiddleware } from './csrf'
+import { languageMiddleware } from './language'
 import { unauthorizedMiddleware, type UnauthorizedHandler } from './unauthorized'
 
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' })
@@ -13,4 +14,5 @@ export function setUnauthorizedHandler(h: UnauthorizedHandler) {
 }
 
 api.use(csrfMiddleware())
+api.use(languageMiddleware())
 api.use(unauthorizedMiddleware(() => onUnauthorized))

@@ -1,5 +1,6 @@
 import { csrfHeaders } from './csrf'
 import { ApiError, toProblem } from './errors'
+import { languageHeaders } from './language'
 import type { ImportResult } from './types'
 
 export type ImportKind = 'users' | 'branches'
@@ -22,6 +23,7 @@ export function uploadImport(
     xhr.withCredentials = true
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json')
     for (const [k, v] of Object.entries(csrfHeaders('POST', path))) xhr.setRequestHeader(k, v)
+    for (const [k, v] of Object.entries(languageHeaders())) xhr.setRequestHeader(k, v)
     xhr.upload.onprogress = (ev) => {
       if (ev.lengthComputable && onProgress) onProgress(Math.round((ev.loaded / ev.total) * 100))
     }
