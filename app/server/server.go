@@ -78,7 +78,6 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		MaxConcurrentReads:        cfg.MaxConcurrentReads,
 		LoginAccountRatePerMinute: cfg.LoginAccountRatePerMinute,
 	})
-	srv.API = web.Localized(srv.API)
 	orgSvc := &org.Service{DB: db, Guard: guard, Now: now, MinPasswordLength: cfg.MinPasswordLength,
 		Operator: func(ctx context.Context) (string, error) {
 			op, err := auth.MustOperator(ctx)

@@ -69,6 +69,7 @@ func New(o Options) *Server {
 	cfg.DocsPath = ""
 	cfg.SchemasPath = "/api/schemas"
 	cfg.CreateHooks = nil // no $schema links in bodies: clients get plain JSON
+	cfg.Transformers = append(cfg.Transformers, localizeBody)
 	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"session": {Type: "apiKey", In: "cookie", Name: SessionCookie, Description: "set by POST /api/v1/auth/login; unsafe methods also need the " + CSRFHeader + " header"},
 	}

@@ -6,19 +6,12 @@ import (
 	"github.com/servicestar/servicestar/app/apperr"
 )
 
-// Localized returns api with problems written in the language of each
-// request's Accept-Language (English when absent). Services return errors
-// without knowing who asks; huma runs transformers on every response body,
-// error bodies included, with the request at hand, so this is where the
-// catalogue is applied. Features must register their routes on the result.
-func Localized(api huma.API) huma.API {
-	g := huma.NewGroup(api)
-	g.UseTransformer(localizeBody)
-	return g
-}
-
-// localizeBody rewrites a response body with catalogue texts in the
-// request's language; other bodies pass unchanged.
+// localizeBody, a huma transformer, rewrites a response body with catalogue
+// texts in the language of the request's Accept-Language (English when
+// absent). Services return errors without knowing who asks; huma runs
+// transformers on every response body, error bodies included, with the
+// request at hand, so this is where the catalogue is applied. Other bodies
+// pass unchanged.
 func localizeBody(ctx huma.Context, _ string, v any) (any, error) {
 	lang := apperr.LangOf(ctx.Header("Accept-Language"))
 	switch p := v.(type) {

@@ -12,7 +12,7 @@ import (
 
 // writeProblem answers outside huma (middleware, Fiber errors) in the same
 // RFC 9457 shape huma uses, so clients handle one error format, and in the
-// request's language like huma's answers (see Localized).
+// request's language like huma's answers (see localizeBody).
 func writeProblem(c *fiber.Ctx, status int, detail string, fs ...apperr.Field) error {
 	p := &apperr.Problem{Status: status, Detail: detail, Fields: fs}
 	body := p.In(apperr.LangOf(c.Get(fiber.HeaderAcceptLanguage)))
