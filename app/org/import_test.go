@@ -3,8 +3,6 @@ package org_test
 import (
 	"bytes"
 	"fmt"
-	"mime/multipart"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -17,14 +15,7 @@ import (
 
 func upload(t *testing.T, c *testkit.Client, path, filename string, data []byte) (int, string) {
 	t.Helper()
-	var buf bytes.Buffer
-	w := multipart.NewWriter(&buf)
-	fw, _ := w.CreateFormFile("file", filename)
-	_, _ = fw.Write(data)
-	_ = w.Close()
-	req := httptest.NewRequest("POST", path, &buf)
-	req.Header.Set("Content-Type", w.FormDataContentType())
-	return c.SendRaw(req)
+	return c.Upload(path, filename, data)
 }
 
 type report struct {

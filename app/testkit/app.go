@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -151,6 +152,27 @@ func (c *Client) send(req *http.Request) (int, string) {
 
 // SendRaw sends a prepared request (multipart uploads).
 func (c *Client) SendRaw(req *http.Request) (int, string) { return c.send(req) }
+
+// Upload posts data as the multipart form field "file", as the SPA's import
+// dialogs do.
+func (c *Client) Upload(path, filename string, data []byte) (int, string) {
+	c.env.T.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	fw, err := w.CreateFormFile("file", filename)
+	if err == nil {
+		_, err = fw.Write(data)
+	}
+	if err == nil {
+		err = w.Close()
+	}
+	if err != nil {
+		c.env.T.Fatal(err)
+	}
+	req := httptest.NewRequest("POST", path, &buf)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	return c.send(req)
+}
 
 // Header sets a header the client sends with every request from now on,
 // e.g. Accept-Language as the SPA sends it.
