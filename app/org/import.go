@@ -39,6 +39,8 @@ type RowResult struct {
 	Status string       `json:"status" enum:"created,updated,unchanged,error"`
 	Key    string       `json:"key"`
 	Errors []RowProblem `json:"errors,omitempty"`
+
+	userID int64 // the user a created or updated row wrote
 }
 
 // ImportReport answers an import: all rows applied, or none.

@@ -52,7 +52,7 @@ func (s *Service) ImportUsers(ctx context.Context, p *access.Principal, filename
 			return err
 		}
 		seenCode, seenName := map[string]int{}, map[string]int{}
-		changed := false
+		var written []int64
 		for i, row := range t.rows {
 			if row == nil {
 				continue
@@ -60,10 +60,11 @@ func (s *Service) ImportUsers(ctx context.Context, p *access.Principal, filename
 			n := i + 2
 			res := s.importUserRow(ctx, tx, p, t, row, n, byCode, byCodeU, byName, grants, seenCode, seenName, hashes)
 			if res.Status == RowCreated || res.Status == RowUpdated {
-				changed = true
+				written = append(written, res.userID)
 			}
 			rep.add(res)
 		}
+		changed := len(written) > 0
 		rep.finish()
 		if !rep.OK || dryRun {
 			return errRollback
@@ -73,6 +74,9 @@ func (s *Service) ImportUsers(ctx context.Context, p *access.Principal, filename
 				return err
 			}
 			if err := BumpSessions(tx, p.TenantID); err != nil {
+				return err
+			}
+			if err := s.placed(ctx, tx, p.TenantID, written...); err != nil {
 				return err
 			}
 			return audit.Record(ctx, tx, s.Now().UTC(), "user.import", "user", filename, nil,
@@ -184,7 +188,7 @@ func (s *Service) importUserRow(ctx context.Context, tx *gorm.DB, p *access.Prin
 			return res
 		}
 		byName[in.username] = nu
-		res.Status = RowCreated
+		res.Status, res.userID = RowCreated, nu.ID
 		return res
 	}
 	same := u.Username == in.username && u.DisplayName == in.name && u.Email == in.email && u.BranchID == b.ID && sameGrants(grants[u.ID], want)
@@ -204,7 +208,7 @@ func (s *Service) importUserRow(ctx context.Context, tx *gorm.DB, p *access.Prin
 		res.Status = RowError
 		return res
 	}
-	res.Status = RowUpdated
+	res.Status, res.userID = RowUpdated, u.ID
 	return res
 }
 

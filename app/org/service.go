@@ -21,6 +21,20 @@ type Service struct {
 	Now               func() time.Time
 	MinPasswordLength int
 	Operator          OperatorFrom
+
+	// Placed, when set, runs inside the transaction that creates users,
+	// moves them to another branch, changes their roles or imports them,
+	// with their ids: training adds them to the open assignments whose
+	// audience now takes them in.
+	Placed func(ctx context.Context, tx *gorm.DB, tenantID int64, userIDs []int64) error
+}
+
+// placed calls Placed, if set, for users whose branch or roles changed in tx.
+func (s *Service) placed(ctx context.Context, tx *gorm.DB, tenantID int64, userIDs ...int64) error {
+	if s.Placed == nil || len(userIDs) == 0 {
+		return nil
+	}
+	return s.Placed(ctx, tx, tenantID, userIDs)
 }
 
 // bumpPolicy moves the tenant's policy version inside tx, so every instance

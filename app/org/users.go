@@ -233,6 +233,9 @@ func (s *Service) CreateUser(ctx context.Context, p *access.Principal, in NewUse
 		if err := bumpPolicy(tx, p.TenantID); err != nil {
 			return err
 		}
+		if err := s.placed(ctx, tx, p.TenantID, u.ID); err != nil {
+			return err
+		}
 		return audit.Record(ctx, tx, now, "user.create", "user", itoa(u.ID), nil, map[string]any{"user": u, "roles": grants})
 	})
 	if err != nil {
@@ -418,7 +421,10 @@ func (s *Service) MoveUser(ctx context.Context, p *access.Principal, id, branchI
 		if err := authz.SetGrants(tx, p.TenantID, u.ID, grants); err != nil {
 			return err
 		}
-		return bumpPolicy(tx, p.TenantID)
+		if err := bumpPolicy(tx, p.TenantID); err != nil {
+			return err
+		}
+		return s.placed(ctx, tx, p.TenantID, u.ID)
 	})
 	if err != nil {
 		return nil, err
@@ -495,6 +501,9 @@ func (s *Service) SetRoles(ctx context.Context, p *access.Principal, id int64, r
 			return err
 		}
 		if err := bumpPolicy(tx, p.TenantID); err != nil {
+			return err
+		}
+		if err := s.placed(ctx, tx, p.TenantID, u.ID); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, s.Now().UTC(), "user.set_roles", "user", itoa(u.ID), old[u.ID], grants)

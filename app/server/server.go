@@ -93,6 +93,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	orgSvc.Routes(srv.API)
 	(&audit.Handlers{DB: db, Guard: guard}).Routes(srv.API)
 	trainSvc := &training.Service{DB: db, Guard: guard, Now: now, Catalogue: &training.Catalogue{DB: db}}
+	orgSvc.Placed = trainSvc.JoinOpenAssignments // newcomers join open programmes
 	trainSvc.Routes(srv.API)
 	(&notify.Service{DB: db, Now: now, Refresh: trainSvc.RefreshDueSoon}).Routes(srv.API)
 

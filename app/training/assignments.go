@@ -15,7 +15,6 @@ import (
 	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/authz"
-	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/scenarios"
 )
@@ -148,21 +147,11 @@ func (s *Service) Assign(ctx context.Context, p *access.Principal, in AssignInpu
 			if err := tx.Create(&a).Error; err != nil {
 				return err
 			}
-			members := make([]Member, len(people))
-			ids := make([]int64, len(people))
-			for i, u := range people {
-				members[i] = Member{TenantID: p.TenantID, AssignmentID: a.ID, UserID: u.ID, BranchID: u.BranchID}
-				ids[i] = u.ID
-			}
-			if err := tx.CreateInBatches(members, 500).Error; err != nil {
-				return err
-			}
-			data := map[string]any{"scenario_key": sc.ID, "title": sc.Title, "programme": a.Programme, "due_at": a.DueAt, "by": p.DisplayName}
-			if err := notify.Push(tx, p.TenantID, ids, NotifyAssigned, a.ID, data, now); err != nil {
+			if err := s.addMembers(ctx, tx, &a, people, now); err != nil {
 				return err
 			}
 			if err := audit.Record(ctx, tx, now, "training.assign", "assignment", strconv.FormatInt(a.ID, 10), nil,
-				map[string]any{"assignment": a, "members": len(members)}); err != nil {
+				map[string]any{"assignment": a, "members": len(people)}); err != nil {
 				return err
 			}
 			out = append(out, a)
@@ -211,7 +200,7 @@ func (s *Service) audience(ctx context.Context, tenantID int64, branch string, i
 		}
 	case AudienceRole:
 		var err error
-		if people, err = s.withRole(ctx, tenantID, people, in.Role); err != nil {
+		if people, err = withRole(s.DB.R.WithContext(ctx), tenantID, people, in.Role); err != nil {
 			return nil, err
 		}
 	}
@@ -221,9 +210,10 @@ func (s *Service) audience(ctx context.Context, tenantID int64, branch string, i
 	return people, nil
 }
 
-// withRole keeps the people holding role. Every user is an employee of
-// their own branch, so "employee" keeps everyone.
-func (s *Service) withRole(ctx context.Context, tenantID int64, people []person, role string) ([]person, error) {
+// withRole keeps the people holding role, reading grants through db (the
+// caller's transaction when its writes must be seen). Every user is an
+// employee of their own branch, so "employee" keeps everyone.
+func withRole(db *gorm.DB, tenantID int64, people []person, role string) ([]person, error) {
 	if role == "employee" {
 		return people, nil
 	}
@@ -231,7 +221,7 @@ func (s *Service) withRole(ctx context.Context, tenantID int64, people []person,
 	for i, u := range people {
 		ids[i] = u.ID
 	}
-	grants, err := authz.GrantsOf(s.DB.R.WithContext(ctx), tenantID, ids)
+	grants, err := authz.GrantsOf(db, tenantID, ids)
 	if err != nil {
 		return nil, err
 	}

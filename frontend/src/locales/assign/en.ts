@@ -68,6 +68,7 @@ const en: typeof zh = {
     programme: 'Programme',
     programmePlaceholder: 'e.g. {example}',
     programmeHint: 'Assignments of one programme are listed together',
+    audienceHint: 'People who join, transfer in or get the role before the due date are added and told',
     scenarios: 'Scenarios',
     scenariosPlaceholder: 'Choose one or more scenarios (at most 20)',
     branch: 'Branch',

@@ -65,6 +65,7 @@ export default {
     programme: '培训计划',
     programmePlaceholder: '例如：{example}',
     programmeHint: '同一计划的任务会归在一起',
+    audienceHint: '截止前新入职、调入或获得该角色的人员会自动加入并收到通知',
     scenarios: '场景',
     scenariosPlaceholder: '选择一个或多个场景（最多 20 个）',
     branch: '机构',
