@@ -2,6 +2,7 @@ package authz_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -23,7 +24,7 @@ func TestSubtreeFiltersAgreeAndFailClosed(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, path := range []string{"/1/", "/1/5/", "/1/5/9/", "/1/50/", "/2/"} {
-		if err := db.W.Exec("INSERT INTO branches (tenant_id, code, name, path, depth, created_at, updated_at) VALUES (?, ?, ?, ?, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", tenant, i, path, path).Error; err != nil {
+		if err := db.W.Exec("INSERT INTO branches (tenant_id, code, name, path, depth, created_at, updated_at) VALUES (?, ?, ?, ?, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", tenant, fmt.Sprintf("b%d", i), path, path).Error; err != nil {
 			t.Fatal(err)
 		}
 	}
