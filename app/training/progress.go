@@ -173,12 +173,23 @@ type PersonStatus struct {
 type AssignmentProgress struct {
 	Assignment AssignmentView `json:"assignment"`
 	Branches   []BranchStats  `json:"branches"`
-	People     []PersonStatus `json:"people"`
+	// People is one page of the people with the status asked for;
+	// PeopleTotal counts them all.
+	People      []PersonStatus `json:"people"`
+	PeopleTotal int64          `json:"people_total"`
 }
 
-// Progress is one assignment's numbers per branch and per person in p's
-// scope. An assignment with nobody in p's scope answers like a missing one.
-func (s *Service) Progress(ctx context.Context, p *access.Principal, id int64) (*AssignmentProgress, error) {
+// PeopleQuery picks the page of people a progress answer lists: those with
+// Status (all when empty), PageSize at a time, by branch and name.
+type PeopleQuery struct {
+	Status         string
+	Page, PageSize int
+}
+
+// Progress is one assignment's numbers per branch and one page of its people
+// in p's scope. An assignment with nobody in p's scope answers like a
+// missing one.
+func (s *Service) Progress(ctx context.Context, p *access.Principal, id int64, pq PeopleQuery) (*AssignmentProgress, error) {
 	scopes, err := s.progressScopes(ctx, p)
 	if err != nil {
 		return nil, err
@@ -218,18 +229,34 @@ func (s *Service) Progress(ctx context.Context, p *access.Principal, id int64) (
 	if err != nil {
 		return nil, err
 	}
+	// The status of every member follows from completed_at and the one due date.
+	q := s.visibleMembers(ctx, p.TenantID, scopes).Where("training_assignment_members.assignment_id = ?", a.ID)
+	late := now.After(a.DueAt)
+	switch pq.Status {
+	case StatusDone:
+		q = q.Where("training_assignment_members.completed_at IS NOT NULL")
+	case StatusOverdue, StatusTodo:
+		q = q.Where("training_assignment_members.completed_at IS NULL")
+		if late != (pq.Status == StatusOverdue) {
+			q = q.Where("1 = 0")
+		}
+	}
+	var count int64
+	if err := q.Session(&gorm.Session{}).Count(&count).Error; err != nil {
+		return nil, err
+	}
 	var people []struct {
 		Member
 		Name       string
 		BranchName string
 	}
-	if err := s.visibleMembers(ctx, p.TenantID, scopes).Where("training_assignment_members.assignment_id = ?", a.ID).
-		Joins("JOIN users u ON u.tenant_id = training_assignment_members.tenant_id AND u.id = training_assignment_members.user_id").
+	if err := q.Joins("JOIN users u ON u.tenant_id = training_assignment_members.tenant_id AND u.id = training_assignment_members.user_id").
 		Select("training_assignment_members.*, u.display_name AS name, b.name AS branch_name").
-		Order("b.path, u.display_name").Limit(5000).Scan(&people).Error; err != nil {
+		Order("b.path, u.display_name, training_assignment_members.user_id").
+		Offset((pq.Page - 1) * pq.PageSize).Limit(pq.PageSize).Scan(&people).Error; err != nil {
 		return nil, err
 	}
-	out := &AssignmentProgress{Assignment: view, Branches: branches, People: make([]PersonStatus, len(people))}
+	out := &AssignmentProgress{Assignment: view, Branches: branches, People: make([]PersonStatus, len(people)), PeopleTotal: count}
 	for i, m := range people {
 		out.People[i] = PersonStatus{UserID: m.UserID, Name: m.Name, BranchName: m.BranchName, Status: memberStatus(&m.Member, a.DueAt, now),
 			CompletedAt: m.CompletedAt, BestTotal: m.BestTotal, Passed: m.Passed, AttemptID: m.AttemptID}

@@ -70,13 +70,19 @@ func (s *Service) assignmentRoutes(api huma.API) {
 	type idPath struct {
 		ID int64 `path:"id" minimum:"1"`
 	}
-	huma.Register(api, op("get-assignment-progress", http.MethodGet, "/api/v1/training/assignments/{id}", "One assignment per branch and per person in my branches"),
-		func(ctx context.Context, in *idPath) (*struct{ Body AssignmentProgress }, error) {
+	type progressIn struct {
+		ID       int64  `path:"id" minimum:"1"`
+		Status   string `query:"status" enum:"todo,overdue,done," doc:"only people with this status"`
+		Page     int    `query:"page" minimum:"1" default:"1"`
+		PageSize int    `query:"page_size" minimum:"1" maximum:"500" default:"100"`
+	}
+	huma.Register(api, op("get-assignment-progress", http.MethodGet, "/api/v1/training/assignments/{id}", "One assignment per branch and one page of its people in my branches"),
+		func(ctx context.Context, in *progressIn) (*struct{ Body AssignmentProgress }, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
 				return nil, err
 			}
-			pr, err := s.Progress(ctx, p, in.ID)
+			pr, err := s.Progress(ctx, p, in.ID, PeopleQuery{Status: in.Status, Page: in.Page, PageSize: in.PageSize})
 			if err != nil {
 				return nil, err
 			}

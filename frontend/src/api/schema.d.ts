@@ -388,7 +388,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One assignment per branch and per person in my branches */
+        /** One assignment per branch and one page of its people in my branches */
         get: operations["get-assignment-progress"];
         put?: never;
         post?: never;
@@ -1014,6 +1014,8 @@ export interface components {
             assignment: components["schemas"]["AssignmentView"];
             branches: components["schemas"]["BranchStats"][] | null;
             people: components["schemas"]["PersonStatus"][] | null;
+            /** Format: int64 */
+            people_total: number;
         };
         AssignmentView: {
             audience: string;
@@ -3341,7 +3343,12 @@ export interface operations {
     };
     "get-assignment-progress": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description only people with this status */
+                status?: "todo" | "overdue" | "done" | "";
+                page?: number;
+                page_size?: number;
+            };
             header?: never;
             path: {
                 id: number;

@@ -2,6 +2,7 @@
 import { api } from '@/api/client'
 import { unwrap } from '@/api/errors'
 import type { components } from '@/api/schema'
+import type { AssignStatus } from './helpers'
 
 type S = components['schemas']
 export type AssignmentView = S['AssignmentView']
@@ -23,8 +24,16 @@ export async function createAssignments(body: AssignBody): Promise<AssignmentVie
   return unwrap(await api.POST('/api/v1/training/assignments', { body })).items ?? []
 }
 
-export async function getProgress(id: number): Promise<AssignmentProgress> {
-  return unwrap(await api.GET('/api/v1/training/assignments/{id}', { params: { path: { id } } }))
+/** One page of people, with their status or all (status ''). */
+export interface PeoplePage {
+  status: AssignStatus | ''
+  page: number
+  pageSize: number
+}
+
+export async function getProgress(id: number, people: PeoplePage): Promise<AssignmentProgress> {
+  const query = { status: people.status, page: people.page, page_size: people.pageSize }
+  return unwrap(await api.GET('/api/v1/training/assignments/{id}', { params: { path: { id }, query } }))
 }
 
 export async function cancelAssignment(id: number): Promise<AssignmentView> {
