@@ -25,6 +25,8 @@ func assignmentRows() []row {
 			}},
 		{method: "GET", path: base, access: perm, perm: "training.progress", ok: 200,
 			run: func(x *cell) resp { return x.do("GET", base, nil) }},
+		{method: "GET", path: "/api/v1/training/programmes", access: perm, perm: "training.progress", ok: 200,
+			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/programmes", nil) }},
 		{method: "GET", path: base + "/{id}", access: perm, perm: "training.progress", object: true, ok: 200, foreign: 404,
 			run: func(x *cell) resp { return x.do("GET", idPath(base+"/{id}", x.assignmentAt()), nil) }},
 		{method: "POST", path: base + "/{id}/cancel", access: perm, perm: "training.assign", object: true, ok: 200, foreign: 404,

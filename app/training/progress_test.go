@@ -76,3 +76,45 @@ func TestProgressPagesPeopleByStatus(t *testing.T) {
 		t.Errorf("unknown status: %d %s", st, body)
 	}
 }
+
+// The programme list names every programme reaching the caller's branches,
+// the one due latest first, with its assignments there; other banks' never.
+func TestProgrammesListedLatestDueFirst(t *testing.T) {
+	env := testkit.New(t)
+	type programmes struct {
+		Items []struct {
+			Name        string
+			Assignments int
+		}
+	}
+	list := func(c *testkit.Client) programmes {
+		t.Helper()
+		return testkit.JSON[programmes](t, mustGet(t, c, "/api/v1/training/programmes"))
+	}
+	hr := env.Login("demo", "hr")
+	// Seeded: HR's bank-wide programme is due in 14 days, North's in 36 hours.
+	got := list(hr)
+	if len(got.Items) != 2 || got.Items[0].Name != "月度合规训练" || got.Items[0].Assignments != 2 ||
+		got.Items[1].Name != "北方分行服务提升" || got.Items[1].Assignments != 2 {
+		t.Fatalf("hr's programmes: %+v", got)
+	}
+	st, _, raw := assign(t, hr, map[string]any{"programme": "2027-01 新年服务", "scenario_keys": []string{"lost-card-report"},
+		"branch_id": branchID(t, hr, "south"), "audience": "subtree", "due_at": env.Clock.Now().Add(30 * 24 * time.Hour)})
+	if st != 200 {
+		t.Fatalf("assign: %d %s", st, raw)
+	}
+	if got = list(hr); len(got.Items) != 3 || got.Items[0].Name != "2027-01 新年服务" {
+		t.Fatalf("after a later programme: %+v", got)
+	}
+	// The North manager sees what reaches North: not South's new programme.
+	for _, p := range list(env.Login("demo", "mgr.north")).Items {
+		if p.Name == "2027-01 新年服务" {
+			t.Fatalf("North's manager sees South's programme")
+		}
+	}
+	for _, p := range list(env.Login("demo2", "mgr.1")).Items {
+		if p.Name != "昆明分行适老服务" {
+			t.Fatalf("demo2's manager sees %q", p.Name)
+		}
+	}
+}

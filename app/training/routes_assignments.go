@@ -67,6 +67,26 @@ func (s *Service) assignmentRoutes(api huma.API) {
 			return out, nil
 		})
 
+	type programmeListOut struct {
+		Body struct {
+			Items []ProgrammeView `json:"items"`
+		}
+	}
+	huma.Register(api, op("list-programmes", http.MethodGet, "/api/v1/training/programmes", "Programmes of the assignments reaching my branches, the one due latest first"),
+		func(ctx context.Context, _ *struct{}) (*programmeListOut, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			items, err := s.Programmes(ctx, p)
+			if err != nil {
+				return nil, err
+			}
+			out := &programmeListOut{}
+			out.Body.Items = items
+			return out, nil
+		})
+
 	type idPath struct {
 		ID int64 `path:"id" minimum:"1"`
 	}
