@@ -20,6 +20,12 @@ export async function listAssignments(programme?: string): Promise<AssignmentVie
   return r.items ?? []
 }
 
+/** Programme names reaching my branches, the one due latest first. */
+export async function listProgrammes(): Promise<string[]> {
+  const r = unwrap(await api.GET('/api/v1/training/programmes'))
+  return (r.items ?? []).map((p) => p.name)
+}
+
 export async function createAssignments(body: AssignBody): Promise<AssignmentView[]> {
   return unwrap(await api.POST('/api/v1/training/assignments', { body })).items ?? []
 }
