@@ -90,6 +90,13 @@ test('a manager assigns a scenario to the North branch subtree and follows its p
   await expect(completion).toHaveAttribute('data-pct', '0')
   await expect(completion).toContainText('0%')
 
+  // Choosing the programme shows its assignments only (the server filters them).
+  await page.getByTestId('assign-filter-programme').click()
+  await page.getByRole('option', { name: PROGRAMME, exact: true }).click()
+  await expect(page).toHaveURL(/programme=/)
+  await expect(page.locator('[data-programme="北方分行服务提升"]')).toHaveCount(0)
+  await expect(row).toContainText(TITLE)
+
   // The progress page: totals, the chart (SVG with aria), branches and people.
   await row.getByRole('link', { name: TITLE }).click()
   await expect(page).toHaveURL(new RegExp(`/training/assignments/${assignmentId}$`))
