@@ -16,7 +16,7 @@ func TestImportReportSpeaksTheCallersLanguage(t *testing.T) {
 		lang, detail, repeats, noParent string
 	}{
 		{"", "some rows have errors; nothing was changed", "repeats row 2", "no branch with this code (in the bank or the file)"},
-		{"zh-CN", "部分行有错误，未做任何更改", "与第 2 行重复", "本行和文件中都没有此代码的网点"},
+		{"zh-CN", "部分行有错误，未做任何更改", "与第 2 行重复", "本行和文件中都没有此代码的机构"},
 	} {
 		admin.Header("Accept-Language", tc.lang)
 		st, body := upload(t, admin, "/api/v1/branches/import", "tree.csv", file)

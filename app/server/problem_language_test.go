@@ -43,7 +43,7 @@ func TestProblemsSpeakTheCallersLanguage(t *testing.T) {
 		{"bad branch code, en", "en-US", admin, "POST", "/api/v1/branches", badCode, 422,
 			problem{"Unprocessable Entity", "validation failed", "body.code", "1–64 characters, no spaces or slashes"}},
 		{"missing branch, zh", "zh", admin, "PATCH", missing, map[string]string{"name": "X"}, 404,
-			problem{"未找到", "网点不存在", "", ""}},
+			problem{"未找到", "机构不存在", "", ""}},
 		{"missing branch, en", "", admin, "PATCH", missing, map[string]string{"name": "X"}, 404,
 			problem{"Not Found", "branch not found", "", ""}},
 		{"huma's own validation, zh", "zh-CN", admin, "POST", "/api/v1/branches", map[string]any{"parent_id": 0, "code": "x", "name": "X"}, 422,

@@ -81,7 +81,7 @@ export default {
   home: {
     welcome: '欢迎，{name}',
     tenant: '所属机构',
-    branch: '所在网点',
+    branch: '所在机构',
     roles: '我的角色',
     noRoles: '暂无角色',
     quickLinks: '快捷入口',
