@@ -16,13 +16,7 @@ import (
 func TestSubtreeFiltersAgreeAndFailClosed(t *testing.T) {
 	db := testkit.DB(t)
 	ctx := context.Background()
-	if err := db.W.Exec("INSERT INTO tenants (slug, name, time_zone, default_locale, policy_version, session_version, created_at, updated_at) VALUES ('t', 't', 'UTC', 'zh-CN', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").Error; err != nil {
-		t.Fatal(err)
-	}
-	var tenant int64
-	if err := db.W.Raw("SELECT id FROM tenants WHERE slug = 't'").Scan(&tenant).Error; err != nil {
-		t.Fatal(err)
-	}
+	tenant := testkit.InsertTenant(t, db, "t")
 	for i, path := range []string{"/1/", "/1/5/", "/1/5/9/", "/1/50/", "/2/"} {
 		if err := db.W.Exec("INSERT INTO branches (tenant_id, code, name, path, depth, created_at, updated_at) VALUES (?, ?, ?, ?, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", tenant, fmt.Sprintf("b%d", i), path, path).Error; err != nil {
 			t.Fatal(err)

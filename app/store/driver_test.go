@@ -93,9 +93,7 @@ func TestDataVersionMovesWithEveryCommit(t *testing.T) {
 	}
 	write := func(h *store.DB, slug string) {
 		t.Helper()
-		if err := h.W.Exec("INSERT INTO tenants (slug, name, time_zone, default_locale, policy_version, session_version, created_at, updated_at) VALUES (?, 'x', 'UTC', 'zh-CN', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", slug).Error; err != nil {
-			t.Fatal(err)
-		}
+		testkit.InsertTenant(t, h, slug)
 	}
 	v0 := version()
 	if v := version(); v != v0 {
@@ -143,9 +141,7 @@ func TestDataVersionSharedReadsNeverAnswerFromBeforeTheCall(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := db.W.Exec("INSERT INTO tenants (slug, name, time_zone, default_locale, policy_version, session_version, created_at, updated_at) VALUES (?, 'x', 'UTC', 'zh-CN', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", fmt.Sprintf("t%d", i)).Error; err != nil {
-			t.Fatal(err)
-		}
+		testkit.InsertTenant(t, db, fmt.Sprintf("t%d", i))
 		var wg sync.WaitGroup
 		for range 8 {
 			wg.Add(1)

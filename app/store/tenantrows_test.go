@@ -14,12 +14,7 @@ func TestTenantRowsKeepsTheTenantScope(t *testing.T) {
 	ctx := context.Background()
 	var ids [2]int64
 	for i, slug := range []string{"bank-a", "bank-b"} {
-		if err := db.W.Exec("INSERT INTO tenants (slug, name, time_zone, default_locale, policy_version, session_version, created_at, updated_at) VALUES (?, ?, 'UTC', 'zh-CN', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", slug, slug).Error; err != nil {
-			t.Fatal(err)
-		}
-		if err := db.W.Raw("SELECT id FROM tenants WHERE slug = ?", slug).Scan(&ids[i]).Error; err != nil {
-			t.Fatal(err)
-		}
+		ids[i] = testkit.InsertTenant(t, db, slug)
 		if err := db.W.Exec("INSERT INTO branches (tenant_id, code, name, path, depth, created_at, updated_at) VALUES (?, 'HQ', ?, ?, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", ids[i], slug+" HQ", "/"+slug+"/").Error; err != nil {
 			t.Fatal(err)
 		}

@@ -70,3 +70,18 @@ func DB(t testing.TB) *store.DB {
 	}
 	return db
 }
+
+// InsertTenant adds a bare tenant (no branches, no users) through db's
+// writer, straight into the table, and returns its id.
+func InsertTenant(t testing.TB, db *store.DB, slug string) int64 {
+	t.Helper()
+	if err := db.W.Exec(`INSERT INTO tenants (slug, name, time_zone, default_locale, policy_version, session_version, created_at, updated_at)
+		VALUES (?, ?, 'UTC', 'zh-CN', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`, slug, slug).Error; err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	if err := db.W.Raw("SELECT id FROM tenants WHERE slug = ?", slug).Scan(&id).Error; err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
