@@ -16,8 +16,16 @@ import (
 )
 
 // MaxAnalyticsAttempts bounds the attempts read for one scenario's
-// analytics; the newest are kept.
+// analytics; the newest are kept, and the answer says it is a sample.
 const MaxAnalyticsAttempts = 20000
+
+// analyticsLimit is MaxAnalyticsAttempts unless a test set a smaller one.
+func (s *Service) analyticsLimit() int {
+	if s.AnalyticsLimit > 0 {
+		return s.AnalyticsLimit
+	}
+	return MaxAnalyticsAttempts
+}
 
 // ChoiceStat is how often a reply was taken at its turn.
 type ChoiceStat struct {
@@ -86,6 +94,11 @@ type Analytics struct {
 	Dimensions    []DimensionStat `json:"dimensions"`
 	Turns         []TurnStat      `json:"turns"`
 	Violations    []ViolationStat `json:"violations" doc:"most common first"`
+	// AllAttempts counts every attempt of the version in the viewer's
+	// branches; when more than MaxAnalyticsAttempts, the figures above are
+	// of the newest ones only and Sampled says so.
+	AllAttempts int  `json:"all_attempts"`
+	Sampled     bool `json:"sampled"`
 }
 
 // takenAttempt is what analytics reads of an attempt.
@@ -256,10 +269,14 @@ func (s *Service) ScenarioAnalytics(ctx context.Context, p *access.Principal, ke
 	if err != nil {
 		return nil, err
 	}
+	var all int64
+	if err := scoped().Where("training_attempts.scenario_version = ?", sc.Version).Count(&all).Error; err != nil {
+		return nil, err
+	}
 	var rows []takenAttempt
 	if err := scoped().Where("training_attempts.scenario_version = ?", sc.Version).
 		Select("training_attempts.status, training_attempts.state_json").
-		Order("training_attempts.id DESC").Limit(MaxAnalyticsAttempts).Scan(&rows).Error; err != nil {
+		Order("training_attempts.id DESC").Limit(s.analyticsLimit()).Scan(&rows).Error; err != nil {
 		return nil, err
 	}
 	states := make([]scenarios.State, 0, len(rows))
@@ -271,6 +288,7 @@ func (s *Service) ScenarioAnalytics(ctx context.Context, p *access.Principal, ke
 		states = append(states, st)
 	}
 	a := Aggregate(sc, states)
+	a.AllAttempts, a.Sampled = int(all), int(all) > len(rows)
 	a.Versions = versions
 	if a.Versions == nil {
 		a.Versions = []int{}

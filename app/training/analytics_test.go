@@ -115,9 +115,15 @@ func TestAnalyticsAPIFollowsTheViewersBranches(t *testing.T) {
 		t.Fatalf("north manager: %d attempts, %d violations", got.Attempts, len(got.Violations))
 	}
 	hr := env.Login("demo", "hr")
-	if got := get(hr); got.Attempts != 3 {
-		t.Fatalf("hr: %d attempts, want 3", got.Attempts)
+	if got := get(hr); got.Attempts != 3 || got.AllAttempts != 3 || got.Sampled {
+		t.Fatalf("hr: %d of %d attempts (sampled %v), want 3 of 3", got.Attempts, got.AllAttempts, got.Sampled)
 	}
+	// Past the limit, the newest attempts are read and the answer says so.
+	env.App.Training.AnalyticsLimit = 2
+	if got := get(hr); got.Attempts != 2 || got.AllAttempts != 3 || !got.Sampled {
+		t.Fatalf("hr past the limit: %d of %d attempts (sampled %v), want 2 of 3, sampled", got.Attempts, got.AllAttempts, got.Sampled)
+	}
+	env.App.Training.AnalyticsLimit = 0
 	overview := mustGet(t, hr, "/api/v1/training/analytics")
 	if !strings.Contains(overview, `"scenario_key":"`+s.ID+`","title":{`) || !strings.Contains(overview, `"last_taken":"2026-`) {
 		t.Fatalf("overview: %s", overview)

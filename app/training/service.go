@@ -22,6 +22,9 @@ type Service struct {
 	Guard     access.Guard
 	Now       func() time.Time
 	Catalogue *Catalogue
+
+	// AnalyticsLimit overrides MaxAnalyticsAttempts when > 0 (tests).
+	AnalyticsLimit int
 }
 
 // Start begins an attempt of the current version of a scenario.

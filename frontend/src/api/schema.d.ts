@@ -969,6 +969,8 @@ export interface components {
     schemas: {
         Analytics: {
             /** Format: int64 */
+            all_attempts: number;
+            /** Format: int64 */
             attempts: number;
             /** Format: double */
             avg_total: number | null;
@@ -983,6 +985,7 @@ export interface components {
             pass_rate: number | null;
             /** Format: int64 */
             passed: number;
+            sampled: boolean;
             scenario_key: string;
             title: {
                 [key: string]: string;
