@@ -137,6 +137,8 @@ describe('numbers and links', () => {
       dimensions: null,
       violations: null,
       turns: [{ id: 't1', customer: {}, free_text: false, answers: 0, choices: null, checklist: null }],
+      all_attempts: 0,
+      sampled: false,
     })
     expect(a.versions).toEqual([])
     expect(a.endings).toEqual([])

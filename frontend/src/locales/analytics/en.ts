@@ -39,6 +39,7 @@ const en: typeof zh = {
     withViolationOf: '{share} of finished',
   },
   noAttempts: 'Nobody in your branches has taken this version yet',
+  sampled: 'These figures are of the newest {n} attempts ({total} in all)',
   noFinished: 'No finished attempts yet: no endings or scores to show',
   endingsTitle: 'Endings',
   endingsAxis: 'Attempts',

@@ -35,6 +35,7 @@ export default {
     withViolationOf: '占已完成的 {share}',
   },
   noAttempts: '该版本在您所辖机构内还没有练习记录',
+  sampled: '以下统计基于最近的 {n} 次练习（共 {total} 次）',
   noFinished: '还没有完成的练习，暂无结局和得分统计',
   endingsTitle: '结局分布',
   endingsAxis: '次数',
