@@ -13,8 +13,7 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 	var seen, hinted uint64 // hinted: fields an unknown key probably meant to be
 	for i := 0; i+1 < len(n.items); i += 2 {
 		k, val := n.items[i], n.items[i+1]
-		if k.kind == unsupportedNode {
-			d.add(path, k.line, CodeUnsupportedYAML, "feature", k.value, "feature_zh", unsupportedFeatures[k.value])
+		if d.refusedKey(path, k) {
 			continue
 		}
 		key, line := k.value, k.line
@@ -79,8 +78,7 @@ func (d *decoder) decodeMap(n *node, v reflect.Value, path string) {
 	}
 	for i := 0; i+1 < len(n.items); i += 2 {
 		k, val := n.items[i], n.items[i+1]
-		if k.kind == unsupportedNode {
-			d.add(path, k.line, CodeUnsupportedYAML, "feature", k.value, "feature_zh", unsupportedFeatures[k.value])
+		if d.refusedKey(path, k) {
 			continue
 		}
 		key, line := k.value, k.line
@@ -132,4 +130,14 @@ func keyLine(n *node, key string) int {
 		}
 	}
 	return 0
+}
+
+// refusedKey reports a mapping key written with a YAML feature the format
+// refuses (an anchor, alias, tag or complex key), in structs and maps alike.
+func (d *decoder) refusedKey(path string, k *node) bool {
+	if k.kind != unsupportedNode {
+		return false
+	}
+	d.add(path, k.line, CodeUnsupportedYAML, "feature", k.value, "feature_zh", unsupportedFeatures[k.value])
+	return true
 }
