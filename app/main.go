@@ -75,6 +75,7 @@ func newLogger(level string) *slog.Logger {
 }
 
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+	spareProcessor()
 	app, err := server.Build(ctx, cfg, log, server.Options{})
 	if err != nil {
 		return err

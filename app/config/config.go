@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -34,7 +35,8 @@ type Config struct {
 	LogLevel string // SS_LOG_LEVEL: debug, info, warn, error
 
 	// MaxConcurrentReads (SS_MAX_CONCURRENT_READS) is how many API reads run
-	// at once; the rest wait in arrival order. 0 turns the limit off.
+	// at once; the rest wait in arrival order. 0 turns the limit off. The
+	// default depends on the database (see defaultConcurrentReads).
 	MaxConcurrentReads int
 }
 
@@ -53,7 +55,7 @@ func Default() Config {
 		PlatformUsername:          "operator",
 		PlatformPassword:          "operator12345",
 		LogLevel:                  "info",
-		MaxConcurrentReads:        4 * runtime.GOMAXPROCS(0),
+		MaxConcurrentReads:        defaultConcurrentReads(""),
 	}
 }
 
@@ -122,7 +124,21 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 			return c, err
 		}
 	}
+	if _, set := os.LookupEnv("SS_MAX_CONCURRENT_READS"); !set {
+		c.MaxConcurrentReads = defaultConcurrentReads(c.DatabaseURL)
+	}
 	return c, c.Validate()
+}
+
+// defaultConcurrentReads: on SQLite a read is CPU work inside this process,
+// so one per CPU keeps every CPU busy and leaves the queue in arrival order
+// (more at once only interleave them, and the last finishes later); on
+// PostgreSQL a read mostly waits for the database server, so more overlap.
+func defaultConcurrentReads(databaseURL string) int {
+	if strings.HasPrefix(databaseURL, "postgres://") || strings.HasPrefix(databaseURL, "postgresql://") {
+		return 4 * runtime.GOMAXPROCS(0)
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 // Validate reports every bad setting at once.

@@ -17,7 +17,9 @@ const readPatience = 100 * time.Millisecond
 // the scheduler, the connection pool and SQLite's locks serve them in no
 // particular order, and under load some waited five times as long as the
 // median (p99 22 ms against p50 5 ms in `make bench`); queued in order, p99
-// was about 12 ms at the same throughput. Writes are left alone: they already
+// was about 12 ms at the same throughput, and 8–9 ms with one read per CPU
+// and a spare processor to read the network (see spareProcessor in
+// package main). Writes are left alone: they already
 // queue for SQLite's single writer, and a long import must not hold up every
 // read behind it.
 func admitReads(n int, patience time.Duration) fiber.Handler {
