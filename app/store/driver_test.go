@@ -3,7 +3,10 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -105,13 +108,69 @@ func TestDataVersionMovesWithEveryCommit(t *testing.T) {
 		t.Fatal("did not move after a commit through the same handle's writer")
 	}
 	write(other, "other")
-	if v := version(); v == v1 {
+	v2 := version()
+	if v2 == v1 {
 		t.Fatal("did not move after a commit by another handle on the same file")
+	}
+	// After a checkpoint empties the WAL, the next writer starts it afresh:
+	// that commit must move the version like any other.
+	if err := db.W.Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error; err != nil {
+		t.Fatal(err)
+	}
+	v3 := version()
+	write(other, "after-checkpoint")
+	if v := version(); v == v3 {
+		t.Fatalf("did not move after a commit into a restarted WAL (before the checkpoint %d)", v2)
 	}
 }
 
-// Concurrent callers share reads, but none is answered by a read that started
-// before it asked: after a commit, every caller sees the new version.
+// A commit by another process (the sqlite3 shell, a second server on the same
+// file) moves the version too: the child writes through its own connections.
+func TestDataVersionSeesCommitsOfOtherProcesses(t *testing.T) {
+	if testkit.Postgres() {
+		t.Skip("SQLite only")
+	}
+	ctx := context.Background()
+	url := testkit.URL(t)
+	db, err := store.Open(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	before, ok, err := db.DataVersion(ctx)
+	if !ok || err != nil {
+		t.Fatalf("DataVersion: ok=%v err=%v; the wal-index watch must be on for a WAL file", ok, err)
+	}
+	child := exec.Command(os.Args[0], "-test.run=^TestHelperWriteFromAnotherProcess$", "-test.v")
+	child.Env = append(os.Environ(), "SS_TEST_WRITE_URL="+url)
+	if out, err := child.CombinedOutput(); err != nil || !strings.Contains(string(out), "wrote a tenant") {
+		t.Fatalf("child process: %v\n%s", err, out)
+	}
+	if v, _, _ := db.DataVersion(ctx); v == before {
+		t.Fatal("did not move after another process committed")
+	}
+}
+
+// TestHelperWriteFromAnotherProcess is the child of the test above.
+func TestHelperWriteFromAnotherProcess(t *testing.T) {
+	url := os.Getenv("SS_TEST_WRITE_URL")
+	if url == "" {
+		t.Skip("run as a child process by TestDataVersionSeesCommitsOfOtherProcesses")
+	}
+	db, err := store.Open(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	testkit.InsertTenant(t, db, "child")
+	t.Log("wrote a tenant")
+}
+
+// Concurrent callers are never answered from before they asked: after a
+// commit, every caller sees the new version.
 func TestDataVersionSharedReadsNeverAnswerFromBeforeTheCall(t *testing.T) {
 	if testkit.Postgres() {
 		t.Skip("SQLite only")

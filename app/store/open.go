@@ -5,6 +5,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -93,8 +94,10 @@ func openSQLite(path string, cfg *gorm.Config) (*DB, error) {
 	rsql, _ := r.DB()
 	rsql.SetMaxOpenConns(readers)
 	rsql.SetMaxIdleConns(readers)
-	changes, err := openDataVersion(dsn)
-	if err != nil {
+	changes, err := openDataVersion(dsn, path)
+	if errors.Is(err, errNoWALIndex) {
+		changes = nil // nothing to watch: sessions re-read every time
+	} else if err != nil {
 		return nil, err
 	}
 	db := &DB{W: w, R: r, Dialect: migrations.SQLite, changes: changes}
