@@ -96,9 +96,24 @@ func (s *Service) views(ctx context.Context, db *gorm.DB, tenantID int64, users 
 	if err != nil {
 		return nil, err
 	}
+	// Only the branches these users sit in or hold roles at, not the whole
+	// tree: a bank has hundreds of branches and a page shows 50 users.
+	branchIDs := make([]int64, 0, len(users))
+	for _, u := range users {
+		branchIDs = append(branchIDs, u.BranchID)
+	}
+	var grantPaths []string
+	for _, gs := range grants {
+		for _, g := range gs {
+			grantPaths = append(grantPaths, g.Path)
+		}
+	}
 	var branches []Branch
-	if err := db.WithContext(ctx).Scopes(store.Tenant(tenantID)).Find(&branches).Error; err != nil {
-		return nil, err
+	if len(users) > 0 {
+		if err := db.WithContext(ctx).Scopes(store.Tenant(tenantID)).
+			Where("id IN ? OR path IN ?", branchIDs, grantPaths).Find(&branches).Error; err != nil {
+			return nil, err
+		}
 	}
 	byID, byPath := map[int64]Branch{}, map[string]Branch{}
 	for _, b := range branches {
