@@ -112,6 +112,16 @@ func BenchmarkLoad500Turns(b *testing.B) {
 	}
 }
 
+// BenchmarkLoad500TurnsWindows is the same file saved with CR LF line endings.
+func BenchmarkLoad500TurnsWindows(b *testing.B) {
+	data := []byte(crlf(string(generatedYAML(b, 500))))
+	for b.Loop() {
+		if _, probs := Load("generated.yaml", data); len(probs) > 0 {
+			b.Fatal(probs)
+		}
+	}
+}
+
 func BenchmarkChoose(b *testing.B) {
 	s := mustLoad(b, "salary-deposit.yaml")
 	st := Start(s)

@@ -45,6 +45,12 @@ func Parse(file string, data []byte) (*Scenario, Problems) {
 	if !utf8.Valid(data) {
 		return nil, located(Problems{newProblem(CodeSyntax, "detail", "the file is not valid UTF-8")})
 	}
+	// Files saved on Windows end their lines with CR LF. YAML reads every line break as
+	// LF anyway; turning them into LF here first gives both readers the text they read
+	// best (goccy/go-yaml counts lines one too many after a blank CR LF line).
+	if bytes.Contains(data, []byte("\r\n")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
 	if p := prescan(data); p != nil {
 		return nil, located(Problems{*p})
 	}
