@@ -24,6 +24,24 @@ type NewTenant struct {
 // CreateTenant creates a tenant and its head-office branch (the root of its
 // tree). actorName is the platform operator, written to the tenant's audit log.
 func (s *Service) CreateTenant(ctx context.Context, in NewTenant, actorName string) (*Tenant, *Branch, error) {
+	if bad := checkTenant(&in); len(bad) > 0 {
+		return nil, nil, apperr.Invalid(bad...)
+	}
+	var t *Tenant
+	var root *Branch
+	err := s.DB.Tx(ctx, func(tx *gorm.DB) error {
+		var err error
+		t, root, err = s.insertTenant(ctx, tx, in, actorName)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, root, nil
+}
+
+// checkTenant fills in the defaults and reports every bad field.
+func checkTenant(in *NewTenant) []apperr.Field {
 	var bad []apperr.Field
 	in.Slug = strings.TrimSpace(in.Slug)
 	if !slugPattern.MatchString(in.Slug) {
@@ -44,37 +62,31 @@ func (s *Service) CreateTenant(ctx context.Context, in NewTenant, actorName stri
 	if in.DefaultLocale != "zh-CN" && in.DefaultLocale != "en" {
 		bad = append(bad, apperr.Field{Location: "body.default_locale", Message: "must be zh-CN or en", Value: in.DefaultLocale})
 	}
-	if len(bad) > 0 {
-		return nil, nil, apperr.Invalid(bad...)
-	}
 	if in.HeadOfficeName == "" {
 		in.HeadOfficeName = strings.TrimSpace(in.Name) + "总行"
 	}
+	return bad
+}
+
+// insertTenant writes a checked tenant and its head office inside tx.
+func (s *Service) insertTenant(ctx context.Context, tx *gorm.DB, in NewTenant, actorName string) (*Tenant, *Branch, error) {
 	now := s.Now().UTC()
 	t := &Tenant{Slug: in.Slug, Name: strings.TrimSpace(in.Name), TimeZone: in.TimeZone, DefaultLocale: in.DefaultLocale, PolicyVersion: 1, SessionVersion: 1, CreatedAt: now, UpdatedAt: now}
-	var root *Branch
-	err := s.DB.Tx(ctx, func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Model(&Tenant{}).Where("slug = ?", t.Slug).Count(&n).Error; err != nil {
-			return err
-		}
-		if n > 0 {
-			return apperr.Conflict("tenant slug already taken", apperr.Field{Location: "body.slug", Message: "already taken", Value: t.Slug})
-		}
-		if err := tx.Create(t).Error; err != nil {
-			return err
-		}
-		var err error
-		root, err = insertBranch(tx, t.ID, nil, "HQ", in.HeadOfficeName, now)
-		if err != nil {
-			return err
-		}
-		return audit.RecordFor(ctx, tx, t.ID, actorName, now, "tenant.create", "tenant", itoa(t.ID), nil, t)
-	})
+	var n int64
+	if err := tx.Model(&Tenant{}).Where("slug = ?", t.Slug).Count(&n).Error; err != nil {
+		return nil, nil, err
+	}
+	if n > 0 {
+		return nil, nil, apperr.Conflict("tenant slug already taken", apperr.Field{Location: "body.slug", Message: "already taken", Value: t.Slug})
+	}
+	if err := tx.Create(t).Error; err != nil {
+		return nil, nil, err
+	}
+	root, err := insertBranch(tx, t.ID, nil, "HQ", in.HeadOfficeName, now)
 	if err != nil {
 		return nil, nil, err
 	}
-	return t, root, nil
+	return t, root, audit.RecordFor(ctx, tx, t.ID, actorName, now, "tenant.create", "tenant", itoa(t.ID), nil, t)
 }
 
 // ListTenants lists every tenant (platform operator only).
