@@ -54,6 +54,7 @@ func New(o Options) *Server {
 	hideOnce.Do(func() { hideInternalErrors(o.Log) })
 	m := newMetrics(o.Registry)
 	app.Use(recover.New())
+	app.Use(securityHeaders())
 	app.Use(requestID)
 	app.Use(observe(o.Log, m))
 	opsRoutes(app, o)

@@ -3,7 +3,10 @@ package web
 import "github.com/gofiber/fiber/v2"
 
 // docsPage is the human API reference: RapiDoc, served from the embedded
-// build (dist/vendor), reading our own OpenAPI document.
+// build (dist/vendor), reading our own OpenAPI document. load-fonts="false":
+// RapiDoc otherwise fetches Open Sans from Google, which a bank's network
+// blocks, our Content-Security-Policy refuses, and which would tell Google
+// who reads the docs; system fonts serve instead.
 const docsPage = `<!doctype html>
 <html lang="en">
 <head>
@@ -14,7 +17,8 @@ const docsPage = `<!doctype html>
 </head>
 <body>
 <rapi-doc spec-url="/api/openapi.json" render-style="read" show-header="false" allow-try="true"
-  theme="light" primary-color="#b8860b" schema-style="table" allow-authentication="false"></rapi-doc>
+  theme="light" primary-color="#b8860b" schema-style="table" allow-authentication="false"
+  load-fonts="false" regular-font="system-ui, sans-serif" mono-font="ui-monospace, monospace"></rapi-doc>
 </body>
 </html>`
 
