@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { field, login, loginOk, pickBranch } from './helpers'
 
 test('admin creates a branch under 北方分行 and a user in it', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { loginOk, visibleMenu } from './helpers'
 
 // The demo seed has finished attempts of salary-to-fixed-deposit and ecny-introduction (other

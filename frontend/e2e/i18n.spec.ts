@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { loginOk } from './helpers'
 
 test('switching to English and back changes the menu labels', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { loginOk } from './helpers'
 
 function csv(rows: string[][]): { name: string; mimeType: string; buffer: Buffer } {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { field, login, submitLogin } from './helpers'
 
 test('a wrong password shows an error and stays on the login page', async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import type { Page } from '@playwright/test'
 import { loginOk } from './helpers'
 
 // Runs in the "phone" project (390 px wide).

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { loginOk } from './helpers'
 
 // The demo seed gives emp.north.1 (in 朝阳支行) a finished attempt of the salary scenario with a

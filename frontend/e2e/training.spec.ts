@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import type { Page } from '@playwright/test'
 import { loginOk } from './helpers'
 
 // Scenario scenarios/library/09-conservative-wants-high-yield.yaml: Mr Sun (risk tolerance R2)

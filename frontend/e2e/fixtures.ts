@@ -1,0 +1,23 @@
+import { test as base, expect } from '@playwright/test'
+
+/**
+ * Every journey doubles as a check of the server's Content-Security-Policy: Chromium reports
+ * what the policy blocked on the console ("Refused to … because it violates the following
+ * Content Security Policy directive"), and a journey that saw any such report fails, even
+ * when the page still looked right.
+ */
+export const test = base.extend<{ cspGuard: void }>({
+  cspGuard: [
+    async ({ context }, use) => {
+      const refused: string[] = []
+      context.on('console', (msg) => {
+        if (/Content Security Policy/i.test(msg.text())) refused.push(msg.text())
+      })
+      await use()
+      expect(refused, 'Content Security Policy violations').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }
