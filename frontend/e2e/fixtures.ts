@@ -6,7 +6,17 @@ import { test as base, expect } from '@playwright/test'
  * Content Security Policy directive"), and a journey that saw any such report fails, even
  * when the page still looked right.
  */
-export const test = base.extend<{ cspGuard: void }>({
+export const test = base.extend<{ cspGuard: void; errorGuard: void }>({
+  /** An exception no code caught, in any page of the journey, fails it too. */
+  errorGuard: [
+    async ({ context }, use) => {
+      const uncaught: string[] = []
+      context.on('weberror', (e) => uncaught.push(`${e.page()?.url() ?? ''}: ${e.error().message}`))
+      await use()
+      expect(uncaught, 'uncaught exceptions in the page').toEqual([])
+    },
+    { auto: true },
+  ],
   cspGuard: [
     async ({ context }, use) => {
       const refused: string[] = []
