@@ -61,27 +61,38 @@ type Service struct {
 	Refresh func(ctx context.Context, p *access.Principal) error
 }
 
-// List returns the newest notifications of p and how many are unread.
-func (s *Service) List(ctx context.Context, p *access.Principal, unreadOnly bool, limit int) ([]Notification, int64, error) {
+// Page is one page of p's notifications, newest first.
+type Page struct {
+	Items  []Notification
+	Total  int64 // of the filter, over all pages
+	Unread int64 // of all p's notifications
+}
+
+// List returns a page of p's notifications, newest first, with how many
+// there are and how many are unread.
+func (s *Service) List(ctx context.Context, p *access.Principal, unreadOnly bool, page, size int) (Page, error) {
+	var out Page
 	if s.Refresh != nil {
 		if err := s.Refresh(ctx, p); err != nil {
-			return nil, 0, err
+			return out, err
 		}
 	}
 	mine := func() *gorm.DB {
 		return s.DB.R.WithContext(ctx).Model(&Notification{}).Scopes(store.Tenant(p.TenantID)).Where("user_id = ?", p.UserID)
 	}
-	var unread int64
-	if err := mine().Where("read_at IS NULL").Count(&unread).Error; err != nil {
-		return nil, 0, err
+	if err := mine().Where("read_at IS NULL").Count(&out.Unread).Error; err != nil {
+		return out, err
 	}
+	out.Total = out.Unread
 	q := mine()
 	if unreadOnly {
 		q = q.Where("read_at IS NULL")
+	} else if err := mine().Count(&out.Total).Error; err != nil {
+		return out, err
 	}
-	out := []Notification{}
-	err := q.Order("created_at DESC, id DESC").Limit(limit).Find(&out).Error
-	return out, unread, err
+	out.Items = []Notification{}
+	err := q.Order("created_at DESC, id DESC").Offset((page - 1) * size).Limit(size).Find(&out.Items).Error
+	return out, err
 }
 
 // MarkRead marks one of p's notifications read; another user's answers

@@ -19,24 +19,26 @@ func (s *Service) Routes(api huma.API) {
 	type notificationListOut struct {
 		Body struct {
 			Items  []Notification `json:"items"`
+			Total  int64          `json:"total" doc:"notifications matching the filter, over all pages"`
 			Unread int64          `json:"unread"`
 		}
 	}
-	huma.Register(api, op("list-notifications", http.MethodGet, "/api/v1/notifications", "My newest notifications and the unread count"),
+	huma.Register(api, op("list-notifications", http.MethodGet, "/api/v1/notifications", "My notifications, newest first, and the unread count"),
 		func(ctx context.Context, in *struct {
 			Unread bool `query:"unread" doc:"only unread ones"`
-			Limit  int  `query:"limit" minimum:"1" maximum:"100" default:"20"`
+			Limit  int  `query:"limit" minimum:"1" maximum:"100" default:"20" doc:"page size"`
+			Page   int  `query:"page" minimum:"1" default:"1"`
 		}) (*notificationListOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
 				return nil, err
 			}
-			items, unread, err := s.List(ctx, p, in.Unread, in.Limit)
+			page, err := s.List(ctx, p, in.Unread, in.Page, in.Limit)
 			if err != nil {
 				return nil, err
 			}
 			out := &notificationListOut{}
-			out.Body.Items, out.Body.Unread = items, unread
+			out.Body.Items, out.Body.Total, out.Body.Unread = page.Items, page.Total, page.Unread
 			return out, nil
 		})
 

@@ -182,7 +182,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My newest notifications and the unread count */
+        /** My notifications, newest first, and the unread count */
         get: operations["list-notifications"];
         put?: never;
         post?: never;
@@ -1488,6 +1488,11 @@ export interface components {
         };
         NotificationListOutBody: {
             items: components["schemas"]["Notification"][] | null;
+            /**
+             * Format: int64
+             * @description notifications matching the filter, over all pages
+             */
+            total: number;
             /** Format: int64 */
             unread: number;
         };
@@ -2578,7 +2583,9 @@ export interface operations {
             query?: {
                 /** @description only unread ones */
                 unread?: boolean;
+                /** @description page size */
                 limit?: number;
+                page?: number;
             };
             header?: never;
             path?: never;
