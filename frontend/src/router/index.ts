@@ -41,6 +41,12 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { titleKey: 'menu.home' } },
   {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('@/views/NotificationsView.vue'),
+    meta: { titleKey: 'assign.notify.all' },
+  },
+  {
     path: '/branches',
     name: 'branches',
     component: () => import('@/views/BranchesView.vue'),

@@ -133,6 +133,9 @@ const en: typeof zh = {
     dueSoon: '“{title}” is due soon ({due}); please finish it',
     generic: 'You have a new notification',
     viewAll: 'Open my training assignments',
+    all: 'All notifications',
+    unreadOnly: 'Unread only',
+    unreadCount: '{n} unread',
   },
 }
 

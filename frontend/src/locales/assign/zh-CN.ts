@@ -130,5 +130,8 @@ export default {
     dueSoon: '培训《{title}》即将到期（{due}），请尽快完成',
     generic: '您有一条新通知',
     viewAll: '查看我的培训任务',
+    all: '全部通知',
+    unreadOnly: '只看未读',
+    unreadCount: '{n} 条未读',
   },
 }

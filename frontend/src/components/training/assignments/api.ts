@@ -56,6 +56,12 @@ export async function listNotifications(limit = 10): Promise<{ items: Notificati
   return { items: r.items ?? [], unread: r.unread ?? 0 }
 }
 
+/** One page of my notifications, newest first, with the filter's total and the unread count. */
+export async function listNotificationPage(unread: boolean, page: number, pageSize: number) {
+  const r = unwrap(await api.GET('/api/v1/notifications', { params: { query: { unread, page, limit: pageSize } } }))
+  return { items: r.items ?? [], total: r.total, unread: r.unread }
+}
+
 export async function markRead(id: number): Promise<void> {
   unwrap(await api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } }))
 }

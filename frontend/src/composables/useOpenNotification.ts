@@ -1,0 +1,23 @@
+import { useRoute, useRouter } from 'vue-router'
+import { markRead, type Notification } from '@/components/training/assignments/api'
+import { INBOX_REFRESH_EVENT, notificationTab } from '@/components/training/assignments/helpers'
+
+/**
+ * Opening a notification: it is marked read (onRead lets the caller lower its unread count
+ * at once), then the inbox opens at the tab the notification is about.
+ */
+export function useOpenNotification() {
+  const route = useRoute()
+  const router = useRouter()
+  return async function openNotification(n: Notification, onRead?: () => void) {
+    if (!n.read_at) {
+      n.read_at = new Date().toISOString()
+      onRead?.()
+      // Before navigating: the navigation refreshes the count, which must already see it read.
+      await markRead(n.id).catch(() => undefined)
+    }
+    const tab = notificationTab(n.kind)
+    if (route.name === 'training-inbox') window.dispatchEvent(new Event(INBOX_REFRESH_EVENT))
+    await router.push({ name: 'training-inbox', query: tab ? { tab } : {} })
+  }
+}
