@@ -12,7 +12,8 @@ export SS_ADDR ?= :8080
 ## run: install, build, migrate + seed the demo data (empty database only), serve on SS_ADDR
 run: build
 	./$(BIN) demo
-	@echo "ServiceStar: http://localhost$(if $(findstring :,$(SS_ADDR)),$(SS_ADDR),:$(SS_ADDR))  (Ctrl-C stops it)"
+	@addr="$(SS_ADDR)"; host="$${addr%:*}"; case "$$host" in ""|0.0.0.0|"[::]") host=localhost;; esac; \
+	  echo "ServiceStar: http://$$host:$${addr##*:}  (Ctrl-C stops it)"
 	./$(BIN) serve
 
 build: frontend go-build
