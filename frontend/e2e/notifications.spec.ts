@@ -7,6 +7,8 @@ test('an employee pages through all notifications, filters the unread ones and m
   await page.getByTestId('notification-bell').click()
   await page.getByTestId('notification-all').click()
   await expect(page).toHaveURL(/\/notifications$/)
+  // A page outside the menu lights up no menu entry (it used to light up the home page's).
+  await expect(page.getByTestId('side-menu').locator('.is-active')).toHaveCount(0)
   const list = page.getByTestId('notifications-page').getByTestId('notification-list')
   await expect(list.locator('li').first()).toBeVisible()
   const all = await list.locator('li').count()
