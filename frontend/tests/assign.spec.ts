@@ -13,6 +13,7 @@ import {
   formatPct,
   groupByProgramme,
   groupInbox,
+  nextOpen,
   notificationMessage,
   notificationTab,
   programmeNames,
@@ -132,6 +133,20 @@ describe('inbox', () => {
     expect(g.overdue.map((x) => x.id)).toEqual([6, 3])
     expect(g.todo.map((x) => x.id)).toEqual([4, 1])
     expect(g.done.map((x) => x.id)).toEqual([5, 2])
+  })
+
+  it('lists the next open ones: overdue first, then to do, soonest due first, never done ones', () => {
+    const items = [
+      it_('todo', '2026-12-10T00:00:00Z', null, 1),
+      it_('done', '2026-12-01T00:00:00Z', '2026-11-20T00:00:00Z', 2),
+      it_('overdue', '2026-11-20T00:00:00Z', null, 3),
+      it_('todo', '2026-12-01T00:00:00Z', null, 4),
+      it_('overdue', '2026-11-10T00:00:00Z', null, 6),
+    ]
+    expect(nextOpen(items, 3).map((x) => x.id)).toEqual([6, 3, 4])
+    expect(nextOpen(items, 10).map((x) => x.id)).toEqual([6, 3, 4, 1])
+    expect(nextOpen(items, 0)).toEqual([])
+    expect(nextOpen([it_('done', '2026-12-01T00:00:00Z', '2026-11-20T00:00:00Z', 2)], 3)).toEqual([])
   })
 
   it('opens the asked tab, else overdue when there is any, else to do', () => {

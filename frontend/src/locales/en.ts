@@ -88,6 +88,12 @@ const en: typeof zhCN = {
     noRoles: 'No roles',
     quickLinks: 'Quick links',
     roleAt: '{role} ({branch})',
+    todo: 'My training to do',
+    todoOverdue: 'Overdue',
+    todoOpen: 'To do',
+    todoDone: 'Done',
+    todoNone: 'Nothing to do right now. Well done!',
+    todoAll: 'Open all my assignments',
   },
   roles: {
     employee: 'Employee',

@@ -86,6 +86,12 @@ export default {
     noRoles: '暂无角色',
     quickLinks: '快捷入口',
     roleAt: '{role}（{branch}）',
+    todo: '我的培训待办',
+    todoOverdue: '已逾期',
+    todoOpen: '待完成',
+    todoDone: '已完成',
+    todoNone: '暂无待办，做得好！',
+    todoAll: '查看全部任务',
   },
   roles: {
     employee: '员工',

@@ -72,6 +72,12 @@ export function defaultInboxTab(counts: Partial<Record<string, number>>, asked?:
   return (counts.overdue ?? 0) > 0 ? 'overdue' : 'todo'
 }
 
+/** The next n open assignments: the overdue ones first, then those to do, each soonest due first. */
+export function nextOpen<T extends InboxLike>(items: readonly T[], n: number): T[] {
+  const g = groupInbox(items)
+  return [...g.overdue, ...g.todo].slice(0, Math.max(0, n))
+}
+
 /** Fired on window when the inbox should reload (the bell was clicked while it is open). */
 export const INBOX_REFRESH_EVENT = 'ss:inbox-refresh'
 
