@@ -28,3 +28,16 @@ test('someone with nothing assigned is told so', async ({ page }) => {
   await expect(page.getByTestId('home-todo-overdue')).toHaveAttribute('data-count', '0')
   await expect(page.getByTestId('home-todo-todo')).toHaveAttribute('data-count', '0')
 })
+
+test('a manager sees the running assignments of his branches, soonest due first, and opens one', async ({ page }) => {
+  await loginOk(page, 'demo', 'mgr.north')
+  const follow = page.getByTestId('home-follow')
+  await expect(follow).toBeVisible()
+  const rows = follow.locator('[data-testid^="home-follow-"]:not([data-testid="home-follow-all"]):not([data-testid="home-follow-none"])')
+  await expect(rows.first()).toBeVisible()
+  // The seed's North programme falls due within 36 hours: it comes first.
+  await expect(rows.first()).toContainText('北方分行服务提升')
+  await expect(rows.first()).toContainText(/人完成/)
+  await rows.first().locator('a.title').click()
+  await expect(page).toHaveURL(/\/training\/assignments\/\d+$/)
+})

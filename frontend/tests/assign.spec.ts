@@ -9,6 +9,7 @@ import {
   completionColor,
   defaultDue,
   defaultInboxTab,
+  dueSoonest,
   formErrors,
   formatPct,
   groupByProgramme,
@@ -114,6 +115,20 @@ describe('status colours and numbers', () => {
     expect(clampPct(NaN)).toBe(0)
     expect(formatPct(66.666)).toBe('66.7%')
     expect(formatPct(null)).toBe('–')
+  })
+})
+
+describe('assignments to follow', () => {
+  const a = (id: number, due: string, cancelled: string | null = null) => ({
+    id, programme: '', due_at: due, created_at: '2026-11-01T00:00:00Z', cancelled_at: cancelled, members: 1, done: 0, passed: 0,
+  })
+  const now = Date.parse('2026-12-02T00:00:00Z')
+
+  it('lists the running ones soonest due first, leaving out cancelled and past-due ones', () => {
+    const items = [a(1, '2026-12-20T00:00:00Z'), a(2, '2026-12-01T00:00:00Z'), a(3, '2026-12-05T00:00:00Z'), a(4, '2026-12-03T00:00:00Z', '2026-11-30T00:00:00Z'), a(5, '2026-12-04T00:00:00Z')]
+    expect(dueSoonest(items, now, 2).map((x) => x.id)).toEqual([5, 3])
+    expect(dueSoonest(items, now, 10).map((x) => x.id)).toEqual([5, 3, 1])
+    expect(dueSoonest(items, now, 0)).toEqual([])
   })
 })
 

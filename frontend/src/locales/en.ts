@@ -94,6 +94,11 @@ const en: typeof zhCN = {
     todoDone: 'Done',
     todoNone: 'Nothing to do right now. Well done!',
     todoAll: 'Open all my assignments',
+    follow: 'Training I follow',
+    followAll: 'Open all assignments',
+    followNone: 'No assignment is running',
+    followDone: '{done} of {members} done',
+    followOverdue: '{n} overdue',
   },
   roles: {
     employee: 'Employee',

@@ -92,6 +92,11 @@ export default {
     todoDone: '已完成',
     todoNone: '暂无待办，做得好！',
     todoAll: '查看全部任务',
+    follow: '我跟进的培训',
+    followAll: '查看全部布置',
+    followNone: '暂无进行中的培训布置',
+    followDone: '{done}/{members} 人完成',
+    followOverdue: '{n} 人逾期',
   },
   roles: {
     employee: '员工',

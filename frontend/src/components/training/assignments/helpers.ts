@@ -130,6 +130,14 @@ export interface ProgrammeGroup<T> {
  * Assignments grouped by programme (blank programmes together under ""), newest programme
  * first; inside a group by due date, then id. Totals count active (not cancelled) ones only.
  */
+/** The n running assignments (not cancelled, not yet due) that fall due soonest. */
+export function dueSoonest<T extends Pick<AssignmentLike, 'due_at' | 'cancelled_at'>>(items: readonly T[], now: number, n: number): T[] {
+  return items
+    .filter((a) => !a.cancelled_at && Date.parse(a.due_at) >= now)
+    .sort((a, b) => Date.parse(a.due_at) - Date.parse(b.due_at))
+    .slice(0, Math.max(0, n))
+}
+
 export function groupByProgramme<T extends AssignmentLike>(items: readonly T[]): ProgrammeGroup<T>[] {
   const groups = new Map<string, ProgrammeGroup<T>>()
   for (const a of items) {
