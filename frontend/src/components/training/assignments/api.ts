@@ -51,15 +51,15 @@ export async function getInbox(): Promise<{ items: InboxItem[]; counts: Record<s
   return { items: r.items ?? [], counts: r.counts ?? {} }
 }
 
-export async function listNotifications(limit = 10): Promise<{ items: Notification[]; unread: number }> {
-  const r = unwrap(await api.GET('/api/v1/notifications', { params: { query: { limit } } }))
-  return { items: r.items ?? [], unread: r.unread ?? 0 }
-}
-
 /** One page of my notifications, newest first, with the filter's total and the unread count. */
 export async function listNotificationPage(unread: boolean, page: number, pageSize: number) {
   const r = unwrap(await api.GET('/api/v1/notifications', { params: { query: { unread, page, limit: pageSize } } }))
-  return { items: r.items ?? [], total: r.total, unread: r.unread }
+  return { items: r.items ?? [], total: r.total ?? 0, unread: r.unread ?? 0 }
+}
+
+/** The bell's newest notifications and the unread count. */
+export async function listNotifications(limit = 10): Promise<{ items: Notification[]; unread: number }> {
+  return listNotificationPage(false, 1, limit)
 }
 
 export async function markRead(id: number): Promise<void> {
