@@ -62,15 +62,15 @@ type Guard struct{ Authz *authz.Authz }
 // Require fails unless p may act on obj at a branch with path. A caller who
 // may do this somewhere, but not there, gets the same 404 as for a missing
 // object (what names the object); one who may do it nowhere gets 403.
-func (g Guard) Require(ctx context.Context, p *Principal, path, obj, act, what string) error {
-	ok, err := g.Authz.Allowed(ctx, p.Actor(), path, obj, act)
+func (g Guard) Require(ctx context.Context, p *Principal, path string, perm authz.Permission, what string) error {
+	ok, err := g.Allows(ctx, p, path, perm)
 	if err != nil {
 		return err
 	}
 	if ok {
 		return nil
 	}
-	scopes, err := g.Authz.Scopes(ctx, p.Actor(), obj, act)
+	scopes, err := g.Authz.Scopes(ctx, p.Actor(), perm.Obj, perm.Act)
 	if err != nil {
 		return err
 	}
@@ -83,14 +83,14 @@ func (g Guard) Require(ctx context.Context, p *Principal, path, obj, act, what s
 // Can fails with 403 unless p may act on obj somewhere. Services call it
 // before loading anything, so a caller without the permission learns nothing
 // about which ids exist (and costs no password hashing).
-func (g Guard) Can(ctx context.Context, p *Principal, obj, act string) error {
-	_, err := g.Scopes(ctx, p, obj, act)
+func (g Guard) Can(ctx context.Context, p *Principal, perm authz.Permission) error {
+	_, err := g.Scopes(ctx, p, perm)
 	return err
 }
 
 // Scopes lists the branch paths under which p may act on obj, or a 403 when none.
-func (g Guard) Scopes(ctx context.Context, p *Principal, obj, act string) ([]string, error) {
-	s, err := g.Authz.Scopes(ctx, p.Actor(), obj, act)
+func (g Guard) Scopes(ctx context.Context, p *Principal, perm authz.Permission) ([]string, error) {
+	s, err := g.Authz.Scopes(ctx, p.Actor(), perm.Obj, perm.Act)
 	if err != nil {
 		return nil, err
 	}
@@ -98,4 +98,27 @@ func (g Guard) Scopes(ctx context.Context, p *Principal, obj, act string) ([]str
 		return nil, apperr.Forbidden()
 	}
 	return s, nil
+}
+
+// Allows reports whether p may use perm at the branch with path, without
+// turning a refusal into an error (row-by-row checks of an import).
+func (g Guard) Allows(ctx context.Context, p *Principal, path string, perm authz.Permission) (bool, error) {
+	return g.Authz.Allowed(ctx, p.Actor(), path, perm.Obj, perm.Act)
+}
+
+// ScopesAny is the union of the branch paths under which p holds any of
+// perms (a reviewer or an auditor reads the same attempts), or a 403 when none.
+func (g Guard) ScopesAny(ctx context.Context, p *Principal, perms ...authz.Permission) ([]string, error) {
+	var all []string
+	for _, perm := range perms {
+		s, err := g.Authz.Scopes(ctx, p.Actor(), perm.Obj, perm.Act)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, s...)
+	}
+	if len(all) == 0 {
+		return nil, apperr.Forbidden()
+	}
+	return all, nil
 }

@@ -30,29 +30,31 @@ type Entry struct {
 // TableName keeps the table name stable.
 func (Entry) TableName() string { return "audit_log" }
 
-// Record writes one entry for the principal of ctx. before and after are any
-// JSON-encodable snapshots (nil when there is none).
-func Record(ctx context.Context, tx *gorm.DB, now time.Time, action, targetType, targetID string, before, after any) error {
-	p := access.From(ctx)
-	e := Entry{
-		At: now.UTC(), Action: action, TargetType: targetType, TargetID: targetID,
-		BeforeJSON: snapshot(before), AfterJSON: snapshot(after), RequestID: access.RequestID(ctx),
-	}
-	if p != nil {
-		e.TenantID = p.TenantID
-		id := p.UserID
-		e.ActorID = &id
-		e.ActorName = p.DisplayName
-	}
-	return tx.Create(&e).Error
+// Actor is who made a change, as the audit log records it.
+type Actor struct {
+	TenantID int64
+	UserID   *int64 // nil for the platform operator and the demo seeder
+	Name     string
 }
 
-// RecordFor is Record for writes whose tenant is not the actor's (platform
-// operator creating a tenant, the demo seeder).
-func RecordFor(ctx context.Context, tx *gorm.DB, tenantID int64, actorName string, now time.Time, action, targetType, targetID string, before, after any) error {
+// By is the actor for a signed-in tenant user.
+func By(p *access.Principal) Actor {
+	id := p.UserID
+	return Actor{TenantID: p.TenantID, UserID: &id, Name: p.DisplayName}
+}
+
+// System is an actor without a user of the tenant: the platform operator
+// creating a bank, the demo seeder.
+func System(tenantID int64, name string) Actor { return Actor{TenantID: tenantID, Name: name} }
+
+// Record writes one entry by actor. before and after are any JSON-encodable
+// snapshots (nil when there is none). The actor is a parameter, not read
+// from ctx, so a write made on someone's behalf (a job, the seeder) says who.
+func Record(ctx context.Context, tx *gorm.DB, actor Actor, now time.Time, action, targetType, targetID string, before, after any) error {
 	e := Entry{
-		TenantID: tenantID, At: now.UTC(), ActorName: actorName, Action: action, TargetType: targetType,
-		TargetID: targetID, BeforeJSON: snapshot(before), AfterJSON: snapshot(after), RequestID: access.RequestID(ctx),
+		TenantID: actor.TenantID, ActorID: actor.UserID, ActorName: actor.Name,
+		At: now.UTC(), Action: action, TargetType: targetType, TargetID: targetID,
+		BeforeJSON: snapshot(before), AfterJSON: snapshot(after), RequestID: access.RequestID(ctx),
 	}
 	return tx.Create(&e).Error
 }

@@ -65,7 +65,7 @@ func (h *Handlers) Routes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			scopes, err := h.Guard.Scopes(ctx, p, "audit", "read")
+			scopes, err := h.Guard.Scopes(ctx, p, PermRead)
 			if err != nil {
 				return nil, err
 			}

@@ -9,13 +9,14 @@ import (
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/org"
+	"github.com/servicestar/servicestar/app/session"
 	"github.com/servicestar/servicestar/app/store"
 )
 
 // Handlers serves sign-in, sign-out and /me.
 type Handlers struct {
 	DB                *store.DB
-	Sessions          *Sessions
+	Sessions          *session.Sessions
 	Login             *Login
 	Authz             *authz.Authz
 	SecureCookies     bool

@@ -16,6 +16,7 @@ import (
 	"github.com/servicestar/servicestar/app/httpctx"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/password"
+	"github.com/servicestar/servicestar/app/session"
 	"github.com/servicestar/servicestar/app/store"
 )
 
@@ -52,7 +53,7 @@ func (h *Handlers) Routes(api huma.API) {
 			return nil, err
 		}
 		tid := u.TenantID
-		token, csrf, err := h.Sessions.Create(ctx, KindUser, &tid, u.ID, c.Cookies(h.Cookie))
+		token, csrf, err := h.Sessions.Create(ctx, session.KindUser, &tid, u.ID, c.Cookies(h.Cookie))
 		if err != nil {
 			return nil, err
 		}
@@ -140,13 +141,10 @@ func (h *Handlers) changePassword(ctx context.Context, p *access.Principal, in p
 			return err
 		}
 		// End the user's other sessions: a changed password locks out whoever else had it.
-		if err := tx.Exec("DELETE FROM sessions WHERE kind = ? AND tenant_id = ? AND subject_id = ? AND token_hash <> ?", KindUser, p.TenantID, p.UserID, p.SessionHash).Error; err != nil {
+		if err := session.EndOthers(tx, p.TenantID, p.UserID, p.SessionHash); err != nil {
 			return err
 		}
-		if err := org.BumpSessions(tx, p.TenantID); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, h.Sessions.Now(), "user.change_password", "user", itoa(int(p.UserID)), nil, nil)
+		return audit.Record(ctx, tx, audit.By(p), h.Sessions.Now(), "user.change_password", "user", itoa(int(p.UserID)), nil, nil)
 	})
 }
 
@@ -160,7 +158,7 @@ func (h *Handlers) platformRoutes(api huma.API) {
 		if err != nil {
 			return nil, err
 		}
-		token, csrf, err := h.Sessions.Create(ctx, KindPlatform, nil, id, c.Cookies(h.PlatformCookie))
+		token, csrf, err := h.Sessions.Create(ctx, session.KindPlatform, nil, id, c.Cookies(h.PlatformCookie))
 		if err != nil {
 			return nil, err
 		}
@@ -193,8 +191,8 @@ func (h *Handlers) platformRoutes(api huma.API) {
 }
 
 // MustOperator returns the platform operator of ctx or a 401.
-func MustOperator(ctx context.Context) (*Operator, error) {
-	if op, ok := ctx.Value(OperatorKey).(*Operator); ok && op != nil {
+func MustOperator(ctx context.Context) (*session.Operator, error) {
+	if op, ok := ctx.Value(session.OperatorKey).(*session.Operator); ok && op != nil {
 		return op, nil
 	}
 	return nil, apperr.Unauthorized("sign in as platform operator first")

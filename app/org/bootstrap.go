@@ -53,7 +53,7 @@ func (s *Service) insertFirstAdmin(ctx context.Context, tx *gorm.DB, tenantID in
 	}
 	p := &access.Principal{TenantID: tenantID, TenantSlug: t.Slug, PolicyVersion: t.PolicyVersion, UserID: u.ID,
 		Username: u.Username, DisplayName: u.DisplayName, BranchID: root.ID, BranchPath: root.Path}
-	return p, audit.RecordFor(ctx, tx, tenantID, actorName, now, "user.create", "user", itoa(u.ID), nil, map[string]any{"user": u, "roles": grants})
+	return p, audit.Record(ctx, tx, audit.System(tenantID, actorName), now, "user.create", "user", itoa(u.ID), nil, map[string]any{"user": u, "roles": grants})
 }
 
 // CreateTenantWithAdmin creates the tenant, its head office and its first

@@ -13,6 +13,7 @@ import (
 	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/app/session"
 	"github.com/servicestar/servicestar/app/store"
 )
 
@@ -46,7 +47,7 @@ func (s *Service) writableBranch(ctx context.Context, tx *gorm.DB, p *access.Pri
 	if err != nil {
 		return nil, err
 	}
-	if err := s.Guard.Require(ctx, p, b.Path, "branches", "write", "branch"); err != nil {
+	if err := s.Guard.Require(ctx, p, b.Path, PermBranchesWrite, "branch"); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -57,7 +58,7 @@ func (s *Service) writableBranch(ctx context.Context, tx *gorm.DB, p *access.Pri
 // read there is, so it skips GORM, whose building and scanning cost more than
 // the query; store.TenantRows keeps the tenant scope.
 func (s *Service) ListBranches(ctx context.Context, p *access.Principal) ([]Branch, error) {
-	scopes, err := s.Guard.Scopes(ctx, p, "branches", "read")
+	scopes, err := s.Guard.Scopes(ctx, p, PermBranchesRead)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +101,7 @@ func validateBranchFields(code, name string, prefix string) []apperr.Field {
 
 // CreateBranch adds a child branch under in.ParentID.
 func (s *Service) CreateBranch(ctx context.Context, p *access.Principal, in BranchInput) (*Branch, error) {
-	if err := s.Guard.Can(ctx, p, "branches", "write"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermBranchesWrite); err != nil {
 		return nil, err
 	}
 	if bad := validateBranchFields(in.Code, in.Name, "body."); len(bad) > 0 {
@@ -112,7 +113,7 @@ func (s *Service) CreateBranch(ctx context.Context, p *access.Principal, in Bran
 		if err != nil {
 			return err
 		}
-		if err := s.Guard.Require(ctx, p, parent.Path, "branches", "write", "branch"); err != nil {
+		if err := s.Guard.Require(ctx, p, parent.Path, PermBranchesWrite, "branch"); err != nil {
 			return err
 		}
 		if parent.ClosedAt != nil {
@@ -126,7 +127,7 @@ func (s *Service) CreateBranch(ctx context.Context, p *access.Principal, in Bran
 		if err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, now, "branch.create", "branch", itoa(out.ID), nil, out)
+		return audit.Record(ctx, tx, audit.By(p), now, "branch.create", "branch", itoa(out.ID), nil, out)
 	})
 	return out, err
 }
@@ -146,7 +147,7 @@ func uniqueBranchCode(ctx context.Context, tx *gorm.DB, tenantID int64, code str
 
 // RenameBranch changes a branch's name.
 func (s *Service) RenameBranch(ctx context.Context, p *access.Principal, id int64, name string) (*Branch, error) {
-	if err := s.Guard.Can(ctx, p, "branches", "write"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermBranchesWrite); err != nil {
 		return nil, err
 	}
 	if n := strings.TrimSpace(name); n == "" || len([]rune(n)) > 100 {
@@ -165,14 +166,14 @@ func (s *Service) RenameBranch(ctx context.Context, p *access.Principal, id int6
 			return err
 		}
 		out = b
-		return audit.Record(ctx, tx, b.UpdatedAt, "branch.rename", "branch", itoa(b.ID), before, b)
+		return audit.Record(ctx, tx, audit.By(p), b.UpdatedAt, "branch.rename", "branch", itoa(b.ID), before, b)
 	})
 	return out, err
 }
 
 // MoveBranch puts a branch (and its whole subtree) under a new parent.
 func (s *Service) MoveBranch(ctx context.Context, p *access.Principal, id, parentID int64) (*Branch, error) {
-	if err := s.Guard.Can(ctx, p, "branches", "write"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermBranchesWrite); err != nil {
 		return nil, err
 	}
 	var out *Branch
@@ -188,7 +189,7 @@ func (s *Service) MoveBranch(ctx context.Context, p *access.Principal, id, paren
 		if err != nil {
 			return err
 		}
-		if err := s.Guard.Require(ctx, p, np.Path, "branches", "write", "branch"); err != nil {
+		if err := s.Guard.Require(ctx, p, np.Path, PermBranchesWrite, "branch"); err != nil {
 			return err
 		}
 		if authz.Covers(b.Path, np.Path) {
@@ -220,14 +221,14 @@ func (s *Service) MoveBranch(ctx context.Context, p *access.Principal, id, paren
 		if err := bumpPolicy(tx, p.TenantID); err != nil {
 			return err
 		}
-		if err := BumpSessions(tx, p.TenantID); err != nil {
+		if err := session.BumpVersion(tx, p.TenantID); err != nil {
 			return err
 		}
 		out, err = branchByID(ctx, tx, p.TenantID, b.ID)
 		if err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, now, "branch.move", "branch", itoa(b.ID), before, out)
+		return audit.Record(ctx, tx, audit.By(p), now, "branch.move", "branch", itoa(b.ID), before, out)
 	})
 	return out, err
 }
@@ -235,7 +236,7 @@ func (s *Service) MoveBranch(ctx context.Context, p *access.Principal, id, paren
 // CloseBranch marks a branch closed. Its staff and open sub-branches must be
 // moved first, so no one is left in a branch that no longer exists.
 func (s *Service) CloseBranch(ctx context.Context, p *access.Principal, id int64) (*Branch, error) {
-	if err := s.Guard.Can(ctx, p, "branches", "write"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermBranchesWrite); err != nil {
 		return nil, err
 	}
 	var out *Branch
@@ -269,7 +270,7 @@ func (s *Service) CloseBranch(ctx context.Context, p *access.Principal, id int64
 			return err
 		}
 		out = b
-		return audit.Record(ctx, tx, now, "branch.close", "branch", itoa(b.ID), before, b)
+		return audit.Record(ctx, tx, audit.By(p), now, "branch.close", "branch", itoa(b.ID), before, b)
 	})
 	return out, err
 }

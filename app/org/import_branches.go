@@ -18,7 +18,7 @@ var BranchImportColumns = []string{"code", "name", "parent_code"}
 // Parents may appear anywhere in the file; an existing branch whose parent
 // differs is reported, not moved (moves go through the tree page, with care).
 func (s *Service) ImportBranches(ctx context.Context, p *access.Principal, filename string, data []byte, dryRun bool) (*ImportReport, error) {
-	if _, err := s.Guard.Scopes(ctx, p, "branches", "write"); err != nil {
+	if _, err := s.Guard.Scopes(ctx, p, PermBranchesWrite); err != nil {
 		return nil, err
 	}
 	t, err := readTable(filename, data, BranchImportColumns)
@@ -77,7 +77,7 @@ func (s *Service) ImportBranches(ctx context.Context, p *access.Principal, filen
 				}
 				progress = true
 				res := RowResult{Row: r.n, Key: r.code}
-				if ok, err := s.Guard.Authz.Allowed(ctx, p.Actor(), parent.Path, "branches", "write"); err != nil || !ok {
+				if ok, err := s.Guard.Allows(ctx, p, parent.Path, PermBranchesWrite); err != nil || !ok {
 					res.Status, res.Errors = RowError, []RowProblem{rowProblem("parent_code", "you may not manage this part of the tree", nil)}
 					rep.add(res)
 					continue
@@ -124,7 +124,7 @@ func (s *Service) ImportBranches(ctx context.Context, p *access.Principal, filen
 			return errRollback
 		}
 		if rep.Created+rep.Updated > 0 {
-			return audit.Record(ctx, tx, now, "branch.import", "branch", filename, nil,
+			return audit.Record(ctx, tx, audit.By(p), now, "branch.import", "branch", filename, nil,
 				map[string]int{"created": rep.Created, "updated": rep.Updated, "unchanged": rep.Unchanged})
 		}
 		return nil

@@ -11,6 +11,7 @@ import (
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/password"
+	"github.com/servicestar/servicestar/app/session"
 	"github.com/servicestar/servicestar/app/store"
 )
 
@@ -21,7 +22,7 @@ var UserImportColumns = []string{"username", "display_name", "employee_code", "e
 // whose employee code exists updates that user (name, e-mail, branch, role);
 // a row equal to what is stored is unchanged, so re-sending a file is a no-op.
 func (s *Service) ImportUsers(ctx context.Context, p *access.Principal, filename string, data []byte, dryRun bool) (*ImportReport, error) {
-	if _, err := s.Guard.Scopes(ctx, p, "users", "write"); err != nil {
+	if _, err := s.Guard.Scopes(ctx, p, PermUsersWrite); err != nil {
 		return nil, err
 	}
 	t, err := readTable(filename, data, []string{"username", "display_name", "employee_code", "branch_code"})
@@ -73,13 +74,13 @@ func (s *Service) ImportUsers(ctx context.Context, p *access.Principal, filename
 			if err := bumpPolicy(tx, p.TenantID); err != nil {
 				return err
 			}
-			if err := BumpSessions(tx, p.TenantID); err != nil {
+			if err := session.BumpVersion(tx, p.TenantID); err != nil {
 				return err
 			}
 			if err := s.placed(ctx, tx, p.TenantID, written...); err != nil {
 				return err
 			}
-			return audit.Record(ctx, tx, s.Now().UTC(), "user.import", "user", filename, nil,
+			return audit.Record(ctx, tx, audit.By(p), s.Now().UTC(), "user.import", "user", filename, nil,
 				map[string]int{"created": rep.Created, "updated": rep.Updated, "unchanged": rep.Unchanged})
 		}
 		return nil
@@ -132,7 +133,7 @@ func (s *Service) importUserRow(ctx context.Context, tx *gorm.DB, p *access.Prin
 	case b.ClosedAt != nil:
 		bad("branch_code", "the branch is closed", nil)
 	default:
-		if ok, err := s.Guard.Authz.Allowed(ctx, p.Actor(), b.Path, "users", "write"); err != nil || !ok {
+		if ok, err := s.Guard.Allows(ctx, p, b.Path, PermUsersWrite); err != nil || !ok {
 			bad("branch_code", "you may not manage users of this branch", nil)
 		}
 	}

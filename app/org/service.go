@@ -44,13 +44,6 @@ func bumpPolicy(tx *gorm.DB, tenantID int64) error {
 		UpdateColumn("policy_version", gorm.Expr("policy_version + 1")).Error
 }
 
-// BumpSessions moves the tenant's session version inside tx: every instance
-// then re-reads its cached sessions of that tenant on their next request.
-func BumpSessions(tx *gorm.DB, tenantID int64) error {
-	return tx.Model(&Tenant{}).Where("id = ?", tenantID).
-		UpdateColumn("session_version", gorm.Expr("session_version + 1")).Error
-}
-
 // branchByID loads a branch of the tenant, or a 404.
 func branchByID(ctx context.Context, db *gorm.DB, tenantID, id int64) (*Branch, error) {
 	var b Branch

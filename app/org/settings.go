@@ -21,7 +21,7 @@ type Settings struct {
 
 // UpdateSettings changes the principal's own tenant (tenant.write at the head office).
 func (s *Service) UpdateSettings(ctx context.Context, p *access.Principal, in Settings) (*Tenant, error) {
-	if err := s.Guard.Can(ctx, p, "tenant", "write"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermTenantWrite); err != nil {
 		return nil, err
 	}
 	var out *Tenant
@@ -30,7 +30,7 @@ func (s *Service) UpdateSettings(ctx context.Context, p *access.Principal, in Se
 		if err != nil {
 			return err
 		}
-		if err := s.Guard.Require(ctx, p, root.Path, "tenant", "write", "tenant"); err != nil {
+		if err := s.Guard.Require(ctx, p, root.Path, PermTenantWrite, "tenant"); err != nil {
 			return err
 		}
 		var t Tenant
@@ -65,7 +65,7 @@ func (s *Service) UpdateSettings(ctx context.Context, p *access.Principal, in Se
 			return err
 		}
 		out = &t
-		return audit.Record(ctx, tx, t.UpdatedAt, "tenant.update", "tenant", itoa(t.ID), before, t)
+		return audit.Record(ctx, tx, audit.By(p), t.UpdatedAt, "tenant.update", "tenant", itoa(t.ID), before, t)
 	})
 	return out, err
 }

@@ -86,7 +86,7 @@ func (s *Service) insertTenant(ctx context.Context, tx *gorm.DB, in NewTenant, a
 	if err != nil {
 		return nil, nil, err
 	}
-	return t, root, audit.RecordFor(ctx, tx, t.ID, actorName, now, "tenant.create", "tenant", itoa(t.ID), nil, t)
+	return t, root, audit.Record(ctx, tx, audit.System(t.ID, actorName), now, "tenant.create", "tenant", itoa(t.ID), nil, t)
 }
 
 // ListTenants lists every tenant (platform operator only).

@@ -13,6 +13,7 @@ import (
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/password"
+	"github.com/servicestar/servicestar/app/session"
 	"github.com/servicestar/servicestar/app/store"
 )
 
@@ -45,7 +46,7 @@ type UserFilter struct {
 
 // ListUsers pages the users the principal may read.
 func (s *Service) ListUsers(ctx context.Context, p *access.Principal, f UserFilter) ([]UserView, int64, error) {
-	scopes, err := s.Guard.Scopes(ctx, p, "users", "read")
+	scopes, err := s.Guard.Scopes(ctx, p, PermUsersRead)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -133,7 +134,7 @@ func (s *Service) views(ctx context.Context, db *gorm.DB, tenantID int64, users 
 
 // GetUser loads one user the principal may read.
 func (s *Service) GetUser(ctx context.Context, p *access.Principal, id int64) (*UserView, error) {
-	if err := s.Guard.Can(ctx, p, "users", "read"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermUsersRead); err != nil {
 		return nil, err
 	}
 	u, err := userByID(ctx, s.DB.R, p.TenantID, id)
@@ -144,7 +145,7 @@ func (s *Service) GetUser(ctx context.Context, p *access.Principal, id int64) (*
 	if err != nil {
 		return nil, err
 	}
-	if err := s.Guard.Require(ctx, p, b.Path, "users", "read", "user"); err != nil {
+	if err := s.Guard.Require(ctx, p, b.Path, PermUsersRead, "user"); err != nil {
 		return nil, err
 	}
 	vs, err := s.views(ctx, s.DB.R, p.TenantID, []User{*u})
@@ -195,7 +196,7 @@ func validateProfile(prefix, displayName, employeeCode, email string) []apperr.F
 
 // CreateUser adds a user; the password is one the user must change at first login.
 func (s *Service) CreateUser(ctx context.Context, p *access.Principal, in NewUser) (*UserView, error) {
-	if err := s.Guard.Can(ctx, p, "users", "write"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermUsersWrite); err != nil {
 		return nil, err
 	}
 	bad := validateProfile("body.", in.DisplayName, in.EmployeeCode, in.Email)
@@ -221,7 +222,7 @@ func (s *Service) CreateUser(ctx context.Context, p *access.Principal, in NewUse
 		if err != nil {
 			return apperr.Invalid(apperr.Field{Location: "body.branch_id", Message: "no such branch", Value: in.BranchID})
 		}
-		if err := s.Guard.Require(ctx, p, b.Path, "users", "write", "branch"); err != nil {
+		if err := s.Guard.Require(ctx, p, b.Path, PermUsersWrite, "branch"); err != nil {
 			return err
 		}
 		if b.ClosedAt != nil {
@@ -251,7 +252,7 @@ func (s *Service) CreateUser(ctx context.Context, p *access.Principal, in NewUse
 		if err := s.placed(ctx, tx, p.TenantID, u.ID); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, now, "user.create", "user", itoa(u.ID), nil, map[string]any{"user": u, "roles": grants})
+		return audit.Record(ctx, tx, audit.By(p), now, "user.create", "user", itoa(u.ID), nil, map[string]any{"user": u, "roles": grants})
 	})
 	if err != nil {
 		return nil, err
@@ -327,7 +328,7 @@ func (s *Service) resolveGrants(ctx context.Context, tx *gorm.DB, p *access.Prin
 		return nil, apperr.Invalid(bad...)
 	}
 	for _, g := range grants {
-		if err := s.Guard.Require(ctx, p, g.Path, "users", "write", "branch"); err != nil {
+		if err := s.Guard.Require(ctx, p, g.Path, PermUsersWrite, "branch"); err != nil {
 			return nil, err
 		}
 	}
@@ -372,7 +373,7 @@ func (s *Service) writableUser(ctx context.Context, tx *gorm.DB, p *access.Princ
 	if err != nil {
 		return nil, err
 	}
-	if err := s.Guard.Require(ctx, p, b.Path, "users", "write", "user"); err != nil {
+	if err := s.Guard.Require(ctx, p, b.Path, PermUsersWrite, "user"); err != nil {
 		return nil, err
 	}
 	return u, nil
@@ -381,7 +382,7 @@ func (s *Service) writableUser(ctx context.Context, tx *gorm.DB, p *access.Princ
 // changeUser loads a user, authorizes a users.write at its branch, applies
 // fn, and audits before/after — the frame every user write shares.
 func (s *Service) changeUser(ctx context.Context, p *access.Principal, id int64, action string, fn func(tx *gorm.DB, u *User) error) error {
-	if err := s.Guard.Can(ctx, p, "users", "write"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermUsersWrite); err != nil {
 		return err
 	}
 	return s.DB.Tx(ctx, func(tx *gorm.DB) error {
@@ -394,10 +395,10 @@ func (s *Service) changeUser(ctx context.Context, p *access.Principal, id int64,
 		if err := fn(tx, u); err != nil {
 			return err
 		}
-		if err := BumpSessions(tx, p.TenantID); err != nil {
+		if err := session.BumpVersion(tx, p.TenantID); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, u.UpdatedAt, action, "user", itoa(u.ID), before, u)
+		return audit.Record(ctx, tx, audit.By(p), u.UpdatedAt, action, "user", itoa(u.ID), before, u)
 	})
 }
 
@@ -408,7 +409,7 @@ func (s *Service) MoveUser(ctx context.Context, p *access.Principal, id, branchI
 		if err != nil {
 			return apperr.Invalid(apperr.Field{Location: "body.branch_id", Message: "no such branch", Value: branchID})
 		}
-		if err := s.Guard.Require(ctx, p, nb.Path, "users", "write", "branch"); err != nil {
+		if err := s.Guard.Require(ctx, p, nb.Path, PermUsersWrite, "branch"); err != nil {
 			return err
 		}
 		if nb.ClosedAt != nil {
@@ -449,7 +450,7 @@ func (s *Service) MoveUser(ctx context.Context, p *access.Principal, id, branchI
 
 // SetStatus disables or enables a user; disabling ends their sessions at once.
 func (s *Service) SetStatus(ctx context.Context, p *access.Principal, id int64, status string) (*UserView, error) {
-	if err := s.Guard.Can(ctx, p, "users", "write"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermUsersWrite); err != nil {
 		return nil, err
 	}
 	if id == p.UserID && status == StatusDisabled {
@@ -462,7 +463,7 @@ func (s *Service) SetStatus(ctx context.Context, p *access.Principal, id int64, 
 			return err
 		}
 		if status == StatusDisabled {
-			return EndSessions(tx, p.TenantID, u.ID)
+			return session.EndUser(tx, p.TenantID, u.ID)
 		}
 		return nil
 	})
@@ -475,7 +476,7 @@ func (s *Service) SetStatus(ctx context.Context, p *access.Principal, id int64, 
 // ResetPassword sets a password the user must change at next login and ends
 // their sessions.
 func (s *Service) ResetPassword(ctx context.Context, p *access.Principal, id int64, pw string) error {
-	if err := s.Guard.Can(ctx, p, "users", "write"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermUsersWrite); err != nil {
 		return err
 	}
 	if f := s.checkPassword("body.password", pw); f != nil {
@@ -490,13 +491,13 @@ func (s *Service) ResetPassword(ctx context.Context, p *access.Principal, id int
 		if err := tx.Model(u).Scopes(store.Tenant(p.TenantID)).Updates(map[string]any{"password_hash": hash, "must_change_password": true, "failed_logins": 0, "locked_until": nil, "updated_at": u.UpdatedAt}).Error; err != nil {
 			return err
 		}
-		return EndSessions(tx, p.TenantID, u.ID)
+		return session.EndUser(tx, p.TenantID, u.ID)
 	})
 }
 
 // SetRoles replaces a user's roles.
 func (s *Service) SetRoles(ctx context.Context, p *access.Principal, id int64, roles []RoleGrant) (*UserView, error) {
-	if err := s.Guard.Can(ctx, p, "users", "write"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermUsersWrite); err != nil {
 		return nil, err
 	}
 	err := s.DB.Tx(ctx, func(tx *gorm.DB) error {
@@ -521,15 +522,10 @@ func (s *Service) SetRoles(ctx context.Context, p *access.Principal, id int64, r
 		if err := s.placed(ctx, tx, p.TenantID, u.ID); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, s.Now().UTC(), "user.set_roles", "user", itoa(u.ID), old[u.ID], grants)
+		return audit.Record(ctx, tx, audit.By(p), s.Now().UTC(), "user.set_roles", "user", itoa(u.ID), old[u.ID], grants)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return s.viewByID(ctx, p.TenantID, id)
-}
-
-// EndSessions deletes every session of a user (disable, password reset).
-func EndSessions(tx *gorm.DB, tenantID, userID int64) error {
-	return tx.Exec("DELETE FROM sessions WHERE kind = ? AND tenant_id = ? AND subject_id = ?", "user", tenantID, userID).Error
 }

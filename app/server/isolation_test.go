@@ -29,7 +29,7 @@ func tenantModels() []any {
 // tablesWithoutModel are tenant-carrying tables that no GORM model reads,
 // each with the reason.
 var tablesWithoutModel = map[string]string{
-	"sessions": "found by the hash of a secret token before any tenant is known (raw SQL in auth.Sessions; joins on tenant_id)",
+	"sessions": "found by the hash of a secret token before any tenant is known (raw SQL in package session, the one owner of the table; joins on tenant_id)",
 }
 
 var errRollback = errors.New("rollback")

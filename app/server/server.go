@@ -18,6 +18,7 @@ import (
 	"github.com/servicestar/servicestar/app/config"
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
+	"github.com/servicestar/servicestar/app/session"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/training"
 	"github.com/servicestar/servicestar/app/web"
@@ -68,7 +69,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		return nil, err
 	}
 	guard := access.Guard{Authz: az}
-	sessions := &auth.Sessions{DB: db, Now: now, Idle: cfg.SessionIdle, Absolute: cfg.SessionAbsolute}
+	sessions := &session.Sessions{DB: db, Now: now, Idle: cfg.SessionIdle, Absolute: cfg.SessionAbsolute}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv := web.New(web.Options{

@@ -96,7 +96,7 @@ var assignableRoles = []string{"employee", "manager", "hr", "tenant_admin", "aud
 // all in one transaction. It returns the assignments and how many people
 // each reaches.
 func (s *Service) Assign(ctx context.Context, p *access.Principal, in AssignInput) ([]Assignment, int, error) {
-	if err := s.Guard.Can(ctx, p, "training", "assign"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermAssign); err != nil {
 		return nil, 0, err
 	}
 	now := s.Now().UTC()
@@ -131,7 +131,7 @@ func (s *Service) Assign(ctx context.Context, p *access.Principal, in AssignInpu
 	}
 	// A branch of the tenant outside p's subtree: 404, as for every object
 	// out of reach (a missing or foreign branch is the 422 above).
-	if err := s.Guard.Require(ctx, p, branch, "training", "assign", "branch"); err != nil {
+	if err := s.Guard.Require(ctx, p, branch, PermAssign, "branch"); err != nil {
 		return nil, 0, err
 	}
 	people, err := s.audience(ctx, p.TenantID, branch, in)
@@ -150,7 +150,7 @@ func (s *Service) Assign(ctx context.Context, p *access.Principal, in AssignInpu
 			if err := s.addMembers(ctx, tx, &a, people, now); err != nil {
 				return err
 			}
-			if err := audit.Record(ctx, tx, now, "training.assign", "assignment", strconv.FormatInt(a.ID, 10), nil,
+			if err := audit.Record(ctx, tx, audit.By(p), now, "training.assign", "assignment", strconv.FormatInt(a.ID, 10), nil,
 				map[string]any{"assignment": a, "members": len(people)}); err != nil {
 				return err
 			}
@@ -275,7 +275,7 @@ func (s *Service) loadAssignment(ctx context.Context, tenantID, id int64) (*Assi
 // CancelAssignment withdraws an assignment made under a branch of p's
 // subtree: it leaves inboxes and reports, and completions stop counting.
 func (s *Service) CancelAssignment(ctx context.Context, p *access.Principal, id int64) (*AssignmentView, error) {
-	if err := s.Guard.Can(ctx, p, "training", "assign"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermAssign); err != nil {
 		return nil, err
 	}
 	a, err := s.loadAssignment(ctx, p.TenantID, id)
@@ -286,7 +286,7 @@ func (s *Service) CancelAssignment(ctx context.Context, p *access.Principal, id 
 	if err != nil {
 		return nil, err
 	}
-	if err := s.Guard.Require(ctx, p, path, "training", "assign", "assignment"); err != nil {
+	if err := s.Guard.Require(ctx, p, path, PermAssign, "assignment"); err != nil {
 		return nil, err
 	}
 	if a.CancelledAt != nil {
@@ -301,7 +301,7 @@ func (s *Service) CancelAssignment(ctx context.Context, p *access.Principal, id 
 		if res.RowsAffected == 0 {
 			return apperr.Conflict("the assignment is already cancelled")
 		}
-		return audit.Record(ctx, tx, now, "training.assignment.cancel", "assignment", strconv.FormatInt(a.ID, 10), nil, map[string]any{"cancelled_at": now})
+		return audit.Record(ctx, tx, audit.By(p), now, "training.assignment.cancel", "assignment", strconv.FormatInt(a.ID, 10), nil, map[string]any{"cancelled_at": now})
 	})
 	if err != nil {
 		return nil, err

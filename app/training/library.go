@@ -76,7 +76,7 @@ func (s *Service) entry(ctx context.Context, tenantID int64, o *LibraryScenario)
 // Library lists the built-in pack (with what the tenant hides) and the
 // tenant's own scenarios.
 func (s *Service) Library(ctx context.Context, p *access.Principal) ([]LibraryEntry, error) {
-	if err := s.Guard.Can(ctx, p, "training", "manage"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermManage); err != nil {
 		return nil, err
 	}
 	builtin, err := library.Builtin()
@@ -138,7 +138,7 @@ func invalidFile(problems scenarios.Problems, locale string) error {
 // file must validate, must not take a built-in id, and its version must be
 // above the last published one.
 func (s *Service) SaveDraft(ctx context.Context, p *access.Principal, file string, data []byte, locale string) (*LibraryEntry, error) {
-	if err := s.Guard.Can(ctx, p, "training", "manage"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermManage); err != nil {
 		return nil, err
 	}
 	return s.saveDraft(ctx, p, file, data, locale, "")
@@ -173,7 +173,7 @@ func (s *Service) saveDraft(ctx context.Context, p *access.Principal, file strin
 			return err
 		}
 		saved = *o
-		return audit.Record(ctx, tx, now, "training.scenario.save_draft", "scenario", sc.ID,
+		return audit.Record(ctx, tx, audit.By(p), now, "training.scenario.save_draft", "scenario", sc.ID,
 			map[string]any{"had_draft": before}, map[string]any{"version": sc.Version, "bytes": len(data), "origin": origin})
 	})
 	if err != nil {
@@ -192,7 +192,7 @@ var (
 // of the tenant's own) into a new draft under newKey, version 1, so HR can
 // adapt it; the source stays as it is.
 func (s *Service) Clone(ctx context.Context, p *access.Principal, fromKey, newKey, locale string) (*LibraryEntry, error) {
-	if err := s.Guard.Can(ctx, p, "training", "manage"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermManage); err != nil {
 		return nil, err
 	}
 	data, _, err := s.source(ctx, p.TenantID, fromKey, "")
@@ -257,7 +257,7 @@ func (s *Service) source(ctx context.Context, tenantID int64, key, which string)
 
 // Source is a scenario file for download.
 func (s *Service) Source(ctx context.Context, p *access.Principal, key, which string) ([]byte, error) {
-	if err := s.Guard.Can(ctx, p, "training", "manage"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermManage); err != nil {
 		return nil, err
 	}
 	data, _, err := s.source(ctx, p.TenantID, key, which)
@@ -267,7 +267,7 @@ func (s *Service) Source(ctx context.Context, p *access.Principal, key, which st
 // Versions lists the published versions of one of the tenant's scenarios,
 // newest first.
 func (s *Service) Versions(ctx context.Context, p *access.Principal, key string) ([]PublishedVersion, error) {
-	if err := s.Guard.Can(ctx, p, "training", "manage"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermManage); err != nil {
 		return nil, err
 	}
 	o, err := ownScenario(ctx, s.DB.R, p.TenantID, key)
@@ -325,7 +325,7 @@ func (s *Service) Retire(ctx context.Context, p *access.Principal, key string) (
 // changeOwn loads one of the tenant's scenarios, applies change and saves
 // it with an audit entry, all in one transaction.
 func (s *Service) changeOwn(ctx context.Context, p *access.Principal, key, action string, change func(tx *gorm.DB, o *LibraryScenario, now time.Time) error) (*LibraryEntry, error) {
-	if err := s.Guard.Can(ctx, p, "training", "manage"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermManage); err != nil {
 		return nil, err
 	}
 	now := s.Now().UTC()
@@ -344,7 +344,7 @@ func (s *Service) changeOwn(ctx context.Context, p *access.Principal, key, actio
 			return err
 		}
 		saved = *o
-		return audit.Record(ctx, tx, now, action, "scenario", key, before, map[string]any{"status": o.Status, "published_version": o.PublishedVersion})
+		return audit.Record(ctx, tx, audit.By(p), now, action, "scenario", key, before, map[string]any{"status": o.Status, "published_version": o.PublishedVersion})
 	})
 	if err != nil {
 		return nil, err
@@ -356,7 +356,7 @@ func (s *Service) changeOwn(ctx context.Context, p *access.Principal, key, actio
 // SetHidden hides a built-in scenario from the tenant's catalogue or shows
 // it again. Attempts already taken stay readable either way.
 func (s *Service) SetHidden(ctx context.Context, p *access.Principal, key string, hide bool) (*LibraryEntry, error) {
-	if err := s.Guard.Can(ctx, p, "training", "manage"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermManage); err != nil {
 		return nil, err
 	}
 	sc, ok := library.ByID(key)
@@ -381,7 +381,7 @@ func (s *Service) SetHidden(ctx context.Context, p *access.Principal, key string
 		} else if err := tx.Scopes(store.Tenant(p.TenantID)).Where("scenario_key = ?", key).Delete(&HiddenScenario{}).Error; err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, now, action, "scenario", key, nil, nil)
+		return audit.Record(ctx, tx, audit.By(p), now, action, "scenario", key, nil, nil)
 	})
 	if err != nil {
 		return nil, err

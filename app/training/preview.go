@@ -28,7 +28,7 @@ type PreviewView struct {
 // start, which is deterministic, so no state has to be trusted from the
 // client or stored on the server.
 func (s *Service) Preview(ctx context.Context, p *access.Principal, key, which string, moves []Move) (*PreviewView, error) {
-	if err := s.Guard.Can(ctx, p, "training", "manage"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermManage); err != nil {
 		return nil, err
 	}
 	if len(moves) > MaxPreviewMoves {

@@ -70,7 +70,7 @@ type AssignmentView struct {
 // progressScopes are where p may follow assignments: where they assign
 // (managers, HR) and where they inspect (auditors).
 func (s *Service) progressScopes(ctx context.Context, p *access.Principal) ([]string, error) {
-	return s.scopesFor(ctx, p, "assign", "inspect")
+	return s.Guard.ScopesAny(ctx, p, PermAssign, PermInspect)
 }
 
 // visibleMembers are the members whose branch lies in scopes, joined with
@@ -297,7 +297,7 @@ type InboxItem struct {
 // Inbox lists p's assignments: overdue first, then to do by due date, then
 // done, newest first.
 func (s *Service) Inbox(ctx context.Context, p *access.Principal) ([]InboxItem, error) {
-	if err := s.Guard.Can(ctx, p, "training", "take"); err != nil {
+	if err := s.Guard.Can(ctx, p, PermTake); err != nil {
 		return nil, err
 	}
 	var rows []struct {

@@ -46,24 +46,7 @@ type ReviewFilter struct {
 // reviewScopes are the subtrees where p may read attempts: managers and HR
 // review (and comment), auditors inspect (read only).
 func (s *Service) reviewScopes(ctx context.Context, p *access.Principal) ([]string, error) {
-	return s.scopesFor(ctx, p, "review", "inspect")
-}
-
-// scopesFor is the union of the subtrees where p may do any of the training
-// actions; 403 when there is none.
-func (s *Service) scopesFor(ctx context.Context, p *access.Principal, acts ...string) ([]string, error) {
-	var all []string
-	for _, act := range acts {
-		sc, err := s.Guard.Authz.Scopes(ctx, p.Actor(), "training", act)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, sc...)
-	}
-	if len(all) == 0 {
-		return nil, apperr.Forbidden()
-	}
-	return all, nil
+	return s.Guard.ScopesAny(ctx, p, PermReview, PermInspect)
 }
 
 func covered(scopes []string, path string) bool {
@@ -131,12 +114,12 @@ func (s *Service) Reviews(ctx context.Context, p *access.Principal, f ReviewFilt
 
 // reviewable loads an attempt of the tenant that p may read as a reviewer,
 // with the branch path it belongs to.
-func (s *Service) reviewable(ctx context.Context, p *access.Principal, id int64, act string) (*Attempt, *scenarios.Scenario, scenarios.State, error) {
+func (s *Service) reviewable(ctx context.Context, p *access.Principal, id int64, comment bool) (*Attempt, *scenarios.Scenario, scenarios.State, error) {
 	var st scenarios.State
 	var scopes []string
 	var err error
-	if act == "review" {
-		scopes, err = s.Guard.Scopes(ctx, p, "training", "review")
+	if comment { // writing needs review; reading accepts inspect too
+		scopes, err = s.Guard.Scopes(ctx, p, PermReview)
 	} else {
 		scopes, err = s.reviewScopes(ctx, p)
 	}
@@ -181,7 +164,7 @@ func (s *Service) AddComment(ctx context.Context, p *access.Principal, attemptID
 	if body == "" || len([]rune(body)) > 2000 {
 		return nil, apperr.Invalid(apperr.Field{Location: "body.body", Message: "1–2000 characters"})
 	}
-	a, _, _, err := s.reviewable(ctx, p, attemptID, "review")
+	a, _, _, err := s.reviewable(ctx, p, attemptID, true)
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +173,7 @@ func (s *Service) AddComment(ctx context.Context, p *access.Principal, attemptID
 		if err := tx.Create(c).Error; err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, c.CreatedAt, "training.comment", "attempt", strconv.FormatInt(a.ID, 10), nil, c)
+		return audit.Record(ctx, tx, audit.By(p), c.CreatedAt, "training.comment", "attempt", strconv.FormatInt(a.ID, 10), nil, c)
 	})
 	return c, err
 }

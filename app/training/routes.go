@@ -55,7 +55,7 @@ func (s *Service) Routes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			if err := s.Guard.Can(ctx, p, "training", "take"); err != nil {
+			if err := s.Guard.Can(ctx, p, PermTake); err != nil {
 				return nil, err
 			}
 			list, err := s.Catalogue.Available(ctx, p.TenantID)
@@ -79,7 +79,7 @@ func (s *Service) Routes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			if err := s.Guard.Can(ctx, p, "training", "take"); err != nil {
+			if err := s.Guard.Can(ctx, p, PermTake); err != nil {
 				return nil, err
 			}
 			sc, err := s.Catalogue.Current(ctx, p.TenantID, in.ID)

@@ -57,7 +57,7 @@ func (s *Service) reviewRoutes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			a, sc, st, err := s.reviewable(ctx, p, in.ID, "read")
+			a, sc, st, err := s.reviewable(ctx, p, in.ID, false)
 			if err != nil {
 				return nil, err
 			}

@@ -29,7 +29,7 @@ type Service struct {
 
 // Start begins an attempt of the current version of a scenario.
 func (s *Service) Start(ctx context.Context, p *access.Principal, scenarioID string) (*Attempt, *scenarios.Scenario, error) {
-	if err := s.Guard.Require(ctx, p, p.BranchPath, "training", "take", "scenario"); err != nil {
+	if err := s.Guard.Require(ctx, p, p.BranchPath, PermTake, "scenario"); err != nil {
 		return nil, nil, err
 	}
 	sc, err := s.Catalogue.Current(ctx, p.TenantID, scenarioID)

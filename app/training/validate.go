@@ -53,7 +53,7 @@ func (s *Service) validateRoutes(api huma.API) {
 		if err != nil {
 			return nil, err
 		}
-		if err := s.Guard.Can(ctx, p, "training", "manage"); err != nil {
+		if err := s.Guard.Can(ctx, p, PermManage); err != nil {
 			return nil, err
 		}
 		sc, problems := scenarios.Load("upload.yaml", in.RawBody)

@@ -12,8 +12,8 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/servicestar/servicestar/app/auth"
 	"github.com/servicestar/servicestar/app/httpctx"
+	"github.com/servicestar/servicestar/app/session"
 )
 
 var hideOnce sync.Once
@@ -21,7 +21,7 @@ var hideOnce sync.Once
 // Options configure the HTTP layer.
 type Options struct {
 	Log                       *slog.Logger
-	Sessions                  *auth.Sessions
+	Sessions                  *session.Sessions
 	Registry                  *prometheus.Registry
 	Ready                     func() error
 	SPA                       fs.FS // the built frontend (dist/), may be empty

@@ -14,7 +14,7 @@ import (
 
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/apperr"
-	"github.com/servicestar/servicestar/app/auth"
+	"github.com/servicestar/servicestar/app/session"
 )
 
 // Cookie names.
@@ -84,7 +84,7 @@ func observe(log *slog.Logger, m *metrics) fiber.Handler {
 
 // resolveSession puts the principal (or platform operator) of the request's
 // cookie into locals. An unknown or expired cookie is simply anonymous.
-func resolveSession(s *auth.Sessions, log *slog.Logger) fiber.Handler {
+func resolveSession(s *session.Sessions, log *slog.Logger) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if strings.HasPrefix(c.Path(), "/api/v1/platform/") {
 			if tok := c.Cookies(PlatformCookie); tok != "" {
@@ -94,7 +94,7 @@ func resolveSession(s *auth.Sessions, log *slog.Logger) fiber.Handler {
 					return writeProblem(c, 503, "session store unavailable")
 				}
 				if op != nil {
-					c.Locals(auth.OperatorKey, op)
+					c.Locals(session.OperatorKey, op)
 				}
 			}
 			return c.Next()
@@ -132,7 +132,7 @@ func csrf(c *fiber.Ctx) error {
 	want := ""
 	if p, ok := c.Locals(access.LocalsKey).(*access.Principal); ok {
 		want = p.CSRFToken
-	} else if op, ok := c.Locals(auth.OperatorKey).(*auth.Operator); ok {
+	} else if op, ok := c.Locals(session.OperatorKey).(*session.Operator); ok {
 		want = op.CSRFToken
 	} else {
 		return c.Next() // anonymous: the handler answers 401

@@ -1,5 +1,7 @@
-// Package auth signs users in and out and resolves sessions.
-package auth
+// Package session owns the sessions table: it creates, resolves, caches and
+// ends server-side sessions, and moves the tenant session version that tells
+// every instance to re-check its cache. Nothing else writes that table.
+package session
 
 import (
 	"context"
@@ -86,10 +88,7 @@ func (s *Sessions) Create(ctx context.Context, kind string, tenantID *int64, sub
 		if previous != "" {
 			old := HashToken(previous)
 			s.forget(old)
-			if err := tx.Exec("UPDATE tenants SET session_version = session_version + 1 WHERE id = (SELECT tenant_id FROM sessions WHERE token_hash = ?)", old).Error; err != nil {
-				return err
-			}
-			if err := tx.Exec("DELETE FROM sessions WHERE token_hash = ?", old).Error; err != nil {
+			if err := endByHash(tx, old); err != nil {
 				return err
 			}
 		}
@@ -103,12 +102,7 @@ func (s *Sessions) Create(ctx context.Context, kind string, tenantID *int64, sub
 func (s *Sessions) Delete(ctx context.Context, token string) error {
 	hash := HashToken(token)
 	s.forget(hash)
-	return s.DB.Tx(ctx, func(tx *gorm.DB) error {
-		if err := tx.Exec("UPDATE tenants SET session_version = session_version + 1 WHERE id = (SELECT tenant_id FROM sessions WHERE token_hash = ?)", hash).Error; err != nil {
-			return err
-		}
-		return tx.Exec("DELETE FROM sessions WHERE token_hash = ?", hash).Error
-	})
+	return s.DB.Tx(ctx, func(tx *gorm.DB) error { return endByHash(tx, hash) })
 }
 
 func (s *Sessions) forget(hash string) {
