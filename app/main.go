@@ -113,7 +113,7 @@ func seedDemo(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		return err
 	}
 	defer app.Close()
-	seeded, err := demo.Seed(ctx, app.Org, app.Training, cfg.PlatformUsername, cfg.PlatformPassword)
+	seeded, err := demo.Seed(ctx, app.Org, app.Modules, cfg.PlatformUsername, cfg.PlatformPassword)
 	if err != nil {
 		return err
 	}

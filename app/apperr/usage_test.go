@@ -17,7 +17,7 @@ import (
 var untranslated = map[string]string{
 	// A scenario engine error's text: the engine owns it, and
 	// engine_test.go keeps each in the catalogue.
-	"training/preview.go: msg": "an engine error, or the literal above it",
+	"training/attempts/preview.go: msg": "an engine error, or the literal above it",
 	// Parameters whose callers pass literals, checked at the call.
 	"org/import.go: msg":        "fileProblem's text",
 	"org/import_users.go: msg":  "bad's text",

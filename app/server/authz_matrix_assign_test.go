@@ -7,7 +7,7 @@ import (
 
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/store"
-	"github.com/servicestar/servicestar/app/training"
+	"github.com/servicestar/servicestar/app/training/assignments"
 )
 
 // assignmentRows cover assignments, analytics, the inbox and notifications.
@@ -72,8 +72,8 @@ func (x *cell) assignmentAt() int64 {
 		slug, assigner = "demo2", "mgr.1"
 	}
 	ctx, p := x.w.principalCtx(x.t, slug, assigner)
-	as, _, err := x.env().App.Training.Assign(ctx, p, training.AssignInput{ScenarioKeys: []string{"lost-card-report"},
-		BranchID: x.w.branch[x.target.branch()].ID, Audience: training.AudienceUsers, UserIDs: []int64{x.w.user[x.target.user()]},
+	as, _, err := x.env().App.Assignments.Assign(ctx, p, assignments.AssignInput{ScenarioKeys: []string{"lost-card-report"},
+		BranchID: x.w.branch[x.target.branch()].ID, Audience: assignments.AudienceUsers, UserIDs: []int64{x.w.user[x.target.user()]},
 		DueAt: x.env().Clock.Now().Add(72 * time.Hour)})
 	if err != nil {
 		x.t.Fatalf("assignment fixture at %s: %v", x.target, err)

@@ -13,9 +13,10 @@ import (
 	"github.com/servicestar/servicestar/app/demo"
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
+	"github.com/servicestar/servicestar/app/server"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/testkit"
-	"github.com/servicestar/servicestar/app/training"
+	"github.com/servicestar/servicestar/app/training/assignments"
 )
 
 // snapshot is every tenant-owned row, the grants and the policy versions:
@@ -266,7 +267,7 @@ func TestBadInputIDs(t *testing.T) {
 		"POST /api/v1/notifications/{id}/read":          nil,
 	}
 	var routes []string
-	for k := range registeredRoutes(w.env.App.HTTP.API) {
+	for k := range server.Operations(w.env.App.HTTP.API) {
 		if strings.Contains(k, "{id}") {
 			routes = append(routes, k)
 		}
@@ -276,7 +277,7 @@ func TestBadInputIDs(t *testing.T) {
 	attempt := foreignAttempt(t, w)
 	foreign := map[string]int64{"branches": w.branch["demo2/kunming"].ID, "users": w.user["demo2/emp.1"],
 		"training/attempts": attempt, "training/reviews": attempt,
-		"training/assignments": seededID(t, w, "demo2", &training.Assignment{}), "notifications": seededID(t, w, "demo2", &notify.Notification{})}
+		"training/assignments": seededID(t, w, "demo2", &assignments.Assignment{}), "notifications": seededID(t, w, "demo2", &notify.Notification{})}
 	for _, k := range routes {
 		body, ok := valid[k]
 		if !ok {

@@ -16,23 +16,32 @@ import (
 	"github.com/servicestar/servicestar/app/auth"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/config"
+	"github.com/servicestar/servicestar/app/module"
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/session"
 	"github.com/servicestar/servicestar/app/store"
-	"github.com/servicestar/servicestar/app/training"
+	"github.com/servicestar/servicestar/app/training/assignments"
+	"github.com/servicestar/servicestar/app/training/attempts"
+	"github.com/servicestar/servicestar/app/training/library"
 	"github.com/servicestar/servicestar/app/web"
 	"github.com/servicestar/servicestar/frontend"
 )
 
 // App is a built application.
 type App struct {
-	Cfg      config.Config
-	DB       *store.DB
-	Authz    *authz.Authz
-	Org      *org.Service
-	Training *training.Service
-	HTTP     *web.Server
+	Cfg         config.Config
+	DB          *store.DB
+	Authz       *authz.Authz
+	Org         *org.Service
+	Library     *library.Service
+	Attempts    *attempts.Service
+	Assignments *assignments.Service
+	HTTP        *web.Server
+	// Modules are the areas in wiring order; RoutesOf names the API
+	// operations ("GET /api/v1/users") each one registered.
+	Modules  []module.Module
+	RoutesOf map[string][]string
 	Log      *slog.Logger
 	Now      func() time.Time
 }
@@ -90,13 +99,27 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	authH := &auth.Handlers{DB: db, Sessions: sessions, Authz: az, SecureCookies: cfg.SecureCookies,
 		MinPasswordLength: cfg.MinPasswordLength, Cookie: web.SessionCookie, PlatformCookie: web.PlatformCookie, CSRFCookie: web.CSRFCookie,
 		Login: &auth.Login{DB: db, Now: now, LockoutThreshold: cfg.LockoutThreshold, LockoutDuration: cfg.LockoutDuration}}
-	authH.Routes(srv.API)
-	orgSvc.Routes(srv.API)
-	(&audit.Handlers{DB: db, Guard: guard}).Routes(srv.API)
-	trainSvc := &training.Service{DB: db, Guard: guard, Now: now, Catalogue: &training.Catalogue{DB: db}}
-	orgSvc.Placed = trainSvc.JoinOpenAssignments // newcomers join open programmes
-	trainSvc.Routes(srv.API)
-	(&notify.Service{DB: db, Now: now, Refresh: trainSvc.RefreshDueSoon}).Routes(srv.API)
+	catalogue := &library.Catalogue{DB: db}
+	lib := &library.Service{DB: db, Guard: guard, Now: now, Catalogue: catalogue}
+	assign := &assignments.Service{DB: db, Guard: guard, Now: now, Catalogue: catalogue}
+	play := &attempts.Service{DB: db, Guard: guard, Now: now, Catalogue: catalogue, Drafts: lib, Completions: assign}
+	orgSvc.Placed = assign.JoinOpenAssignments // newcomers join open programmes
+	bell := &notify.Service{DB: db, Now: now, Refresh: assign.RefreshDueSoon}
+
+	// The areas, in the order their demo data builds on each other.
+	mods := []module.Module{
+		authH.Module(),
+		orgSvc.Module(),
+		(&audit.Handlers{DB: db, Guard: guard}).Module(),
+		bell.Module(),
+		lib.Module(),
+		assign.Module(),
+		play.Module(),
+	}
+	routesOf, err := registerRoutes(srv.API, mods)
+	if err != nil {
+		return nil, err
+	}
 
 	spa := o.SPA
 	if spa == nil {
@@ -107,7 +130,8 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		spa = sub
 	}
 	srv.Finish(spa)
-	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Training: trainSvc, HTTP: srv, Log: log, Now: now}, nil
+	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign,
+		HTTP: srv, Log: log, Now: now, Modules: mods, RoutesOf: routesOf}, nil
 }
 
 // Close releases the database.

@@ -63,7 +63,7 @@ func New(t testing.TB, mutate ...func(*config.Config)) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := demo.Seed(context.Background(), app.Org, app.Training, "operator", "operator12345"); err != nil {
+	if _, err := demo.Seed(context.Background(), app.Org, app.Modules, "operator", "operator12345"); err != nil {
 		t.Fatal(err)
 	}
 	return &Env{T: t, App: app, Clock: clock}

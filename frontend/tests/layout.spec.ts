@@ -48,8 +48,8 @@ describe('AppLayout', () => {
   })
 
   it('renders the menu an employee may use', async () => {
-    const w = await render(['training.take', 'kpi.read'])
-    expect(menuKeys(w)).toEqual(['home', 'training', 'inbox', 'kpi'])
+    const w = await render(['training.take'])
+    expect(menuKeys(w)).toEqual(['home', 'training', 'inbox'])
     expect(w.text()).toContain('星海银行')
     expect(w.text()).toContain('张三')
   })

@@ -9,7 +9,7 @@ describe('buildMenu', () => {
   })
 
   it('gives an employee training but no admin pages', () => {
-    expect(keys(['training.take', 'kpi.read'])).toEqual(['home', 'training', 'inbox', 'kpi'])
+    expect(keys(['training.take'])).toEqual(['home', 'training', 'inbox'])
   })
 
   it('gives a tenant admin branches, users and audit', () => {
@@ -26,7 +26,7 @@ describe('buildMenu', () => {
   })
 
   it('keeps the declared order whatever the permission order', () => {
-    expect(keys(['audit.read', 'users.read', 'branches.read', 'kpi.read'])).toEqual(['home', 'kpi', 'branches', 'users', 'audit'])
+    expect(keys(['audit.read', 'users.read', 'branches.read'])).toEqual(['home', 'branches', 'users', 'audit'])
   })
 
   it('returns fresh arrays and never mutates MENU', () => {

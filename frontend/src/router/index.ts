@@ -125,13 +125,6 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/views/training/analytics/AnalyticsView.vue'),
     meta: { anyOf: perm('analytics'), titleKey: 'menu.analytics' },
   },
-  {
-    path: '/kpi',
-    name: 'kpi',
-    component: () => import('@/views/ComingSoonView.vue'),
-    props: { featureKey: 'menu.kpi' },
-    meta: { anyOf: perm('kpi'), titleKey: 'menu.kpi' },
-  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { public: true, titleKey: 'notFound.title' } },
 ]
 

@@ -16,7 +16,6 @@ export const MENU: readonly MenuItem[] = [
   { key: 'assignments', path: '/training/assignments', labelKey: 'menu.assignments', icon: 'Calendar', anyOf: ['training.assign', 'training.inspect'] },
   { key: 'analytics', path: '/training/analytics', labelKey: 'menu.analytics', icon: 'DataAnalysis', anyOf: ['training.review', 'training.inspect'] },
   { key: 'reviews', path: '/training/reviews', labelKey: 'menu.reviews', icon: 'Document', anyOf: ['training.review', 'training.inspect'] },
-  { key: 'kpi', path: '/kpi', labelKey: 'menu.kpi', icon: 'TrendCharts', anyOf: ['kpi.read'] },
   { key: 'branches', path: '/branches', labelKey: 'menu.branches', icon: 'OfficeBuilding', anyOf: ['branches.read'] },
   { key: 'users', path: '/users', labelKey: 'menu.users', icon: 'User', anyOf: ['users.read'] },
   { key: 'audit', path: '/audit', labelKey: 'menu.audit', icon: 'Document', anyOf: ['audit.read'] },

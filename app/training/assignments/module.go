@@ -1,0 +1,18 @@
+package assignments
+
+import (
+	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/app/module"
+	"github.com/servicestar/servicestar/app/training"
+)
+
+// Module is assigning training and following it, as the app wires it.
+func (s *Service) Module() module.Module {
+	return module.Module{
+		Name:        "training.assignments",
+		Models:      Models(),
+		Permissions: []authz.Permission{training.PermAssign, training.PermInspect, training.PermTake},
+		Routes:      s.Routes,
+		Seed:        s.seed,
+	}
+}

@@ -1,0 +1,151 @@
+package assignments
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/training"
+)
+
+// Routes registers assigning, progress, programmes and the inbox.
+func (s *Service) Routes(api huma.API) {
+	type assignBody struct {
+		Programme    string    `json:"programme,omitempty" maxLength:"100" doc:"groups assignments, e.g. a monthly programme"`
+		ScenarioKeys []string  `json:"scenario_keys" minItems:"1" maxItems:"20" uniqueItems:"true"`
+		BranchID     int64     `json:"branch_id" minimum:"1" doc:"the audience lives in this branch and below"`
+		Audience     string    `json:"audience" enum:"subtree,role,users"`
+		Role         string    `json:"role,omitempty" maxLength:"32" doc:"for audience role"`
+		UserIDs      []int64   `json:"user_ids,omitempty" maxItems:"1000" doc:"for audience users"`
+		DueAt        time.Time `json:"due_at"`
+		Note         string    `json:"note,omitempty" maxLength:"1000"`
+	}
+	type assignmentListOut struct {
+		Body struct {
+			Items []AssignmentView `json:"items"`
+		}
+	}
+	huma.Register(api, training.Op("create-assignments", http.MethodPost, "/api/v1/training/assignments", "Assign scenarios to a branch subtree, a role there, or named people, with a due date", 422),
+		func(ctx context.Context, in *struct{ Body assignBody }) (*assignmentListOut, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			b := in.Body
+			as, members, err := s.Assign(ctx, p, AssignInput{Programme: b.Programme, ScenarioKeys: b.ScenarioKeys, BranchID: b.BranchID, Audience: b.Audience,
+				Role: b.Role, UserIDs: b.UserIDs, DueAt: b.DueAt, Note: b.Note})
+			if err != nil {
+				return nil, err
+			}
+			out := &assignmentListOut{}
+			out.Body.Items = make([]AssignmentView, 0, len(as))
+			for i := range as {
+				v, err := s.assignmentView(ctx, p.TenantID, &as[i], Stats{Members: members})
+				if err != nil {
+					return nil, err
+				}
+				out.Body.Items = append(out.Body.Items, v)
+			}
+			return out, nil
+		})
+
+	huma.Register(api, training.Op("list-assignments", http.MethodGet, "/api/v1/training/assignments", "Assignments reaching my branches, with completion, average score, pass rate and overdue count there"),
+		func(ctx context.Context, in *struct {
+			Programme string `query:"programme" maxLength:"100"`
+		}) (*assignmentListOut, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			items, err := s.Assignments(ctx, p, in.Programme)
+			if err != nil {
+				return nil, err
+			}
+			out := &assignmentListOut{}
+			out.Body.Items = items
+			return out, nil
+		})
+
+	type programmeListOut struct {
+		Body struct {
+			Items []ProgrammeView `json:"items"`
+		}
+	}
+	huma.Register(api, training.Op("list-programmes", http.MethodGet, "/api/v1/training/programmes", "Programmes of the assignments reaching my branches, the one due latest first"),
+		func(ctx context.Context, _ *struct{}) (*programmeListOut, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			items, err := s.Programmes(ctx, p)
+			if err != nil {
+				return nil, err
+			}
+			out := &programmeListOut{}
+			out.Body.Items = items
+			return out, nil
+		})
+
+	type idPath struct {
+		ID int64 `path:"id" minimum:"1"`
+	}
+	type progressIn struct {
+		ID       int64  `path:"id" minimum:"1"`
+		Status   string `query:"status" enum:"todo,overdue,done," doc:"only people with this status"`
+		Page     int    `query:"page" minimum:"1" default:"1"`
+		PageSize int    `query:"page_size" minimum:"1" maximum:"500" default:"100"`
+	}
+	huma.Register(api, training.Op("get-assignment-progress", http.MethodGet, "/api/v1/training/assignments/{id}", "One assignment per branch and one page of its people in my branches"),
+		func(ctx context.Context, in *progressIn) (*struct{ Body AssignmentProgress }, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			pr, err := s.Progress(ctx, p, in.ID, PeopleQuery{Status: in.Status, Page: in.Page, PageSize: in.PageSize})
+			if err != nil {
+				return nil, err
+			}
+			return &struct{ Body AssignmentProgress }{*pr}, nil
+		})
+
+	huma.Register(api, training.Op("cancel-assignment", http.MethodPost, "/api/v1/training/assignments/{id}/cancel", "Withdraw an assignment made in my branches", 409),
+		func(ctx context.Context, in *idPath) (*struct{ Body AssignmentView }, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			v, err := s.CancelAssignment(ctx, p, in.ID)
+			if err != nil {
+				return nil, err
+			}
+			return &struct{ Body AssignmentView }{*v}, nil
+		})
+
+	type inboxOut struct {
+		Body struct {
+			Items  []InboxItem    `json:"items"`
+			Counts map[string]int `json:"counts" doc:"todo, overdue, done"`
+		}
+	}
+	huma.Register(api, training.Op("my-training-inbox", http.MethodGet, "/api/v1/training/inbox", "My assignments: overdue, to do, done"),
+		func(ctx context.Context, _ *struct{}) (*inboxOut, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			items, err := s.Inbox(ctx, p)
+			if err != nil {
+				return nil, err
+			}
+			out := &inboxOut{}
+			out.Body.Items = items
+			out.Body.Counts = map[string]int{StatusTodo: 0, StatusOverdue: 0, StatusDone: 0}
+			for _, it := range items {
+				out.Body.Counts[it.Status]++
+			}
+			return out, nil
+		})
+}

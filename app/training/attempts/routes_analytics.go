@@ -1,0 +1,70 @@
+package attempts
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/training"
+)
+
+func (s *Service) analyticsRoutes(api huma.API) {
+	type overviewOut struct {
+		Body struct {
+			Items []ScenarioSummary `json:"items"`
+		}
+	}
+	huma.Register(api, training.Op("training-analytics-overview", http.MethodGet, "/api/v1/training/analytics", "Attempts, pass rate and average score of every scenario taken in my branches"),
+		func(ctx context.Context, _ *struct{}) (*overviewOut, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			items, err := s.AnalyticsOverview(ctx, p)
+			if err != nil {
+				return nil, err
+			}
+			out := &overviewOut{}
+			out.Body.Items = items
+			return out, nil
+		})
+
+	type analyticsIn struct {
+		Key     string `path:"key" minLength:"1" maxLength:"100"`
+		Version int    `query:"version" minimum:"0" doc:"0: the newest version with attempts"`
+	}
+	huma.Register(api, training.Op("training-scenario-analytics", http.MethodGet, "/api/v1/training/analytics/{key}", "How often each reply is taken at each turn, endings, pass rate, scores and the most common violations, in my branches"),
+		func(ctx context.Context, in *analyticsIn) (*struct{ Body Analytics }, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			a, err := s.ScenarioAnalytics(ctx, p, in.Key, in.Version)
+			if err != nil {
+				return nil, err
+			}
+			return &struct{ Body Analytics }{*a}, nil
+		})
+
+	type csvOut struct {
+		ContentType        string `header:"Content-Type"`
+		ContentDisposition string `header:"Content-Disposition"`
+		Body               []byte
+	}
+	huma.Register(api, training.Op("training-scenario-analytics-csv", http.MethodGet, "/api/v1/training/analytics/{key}/export", "The same analytics as a CSV file"),
+		func(ctx context.Context, in *analyticsIn) (*csvOut, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			a, err := s.ScenarioAnalytics(ctx, p, in.Key, in.Version)
+			if err != nil {
+				return nil, err
+			}
+			name := a.ScenarioKey + "-v" + strconv.Itoa(a.Version) + "-analytics.csv"
+			return &csvOut{ContentType: "text/csv; charset=utf-8", ContentDisposition: `attachment; filename="` + name + `"`, Body: AnalyticsCSV(a)}, nil
+		})
+}

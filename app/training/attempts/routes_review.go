@@ -1,0 +1,98 @@
+package attempts
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/training"
+	"github.com/servicestar/servicestar/scenarios"
+)
+
+// ReviewView is an attempt as a reviewer sees it: the whole transcript and
+// result, the turn-by-turn debrief, time per turn, and the comments.
+type ReviewView struct {
+	Attempt    AttemptView    `json:"attempt"`
+	Debrief    *DebriefView   `json:"debrief"`
+	UserID     int64          `json:"user_id"`
+	UserName   string         `json:"user_name"`
+	BranchName string         `json:"branch_name"`
+	Title      scenarios.Text `json:"title"`
+	Comments   []Comment      `json:"comments"`
+}
+
+func (s *Service) reviewRoutes(api huma.API) {
+	type reviewListIn struct {
+		BranchID   int64  `query:"branch_id" minimum:"0"`
+		ScenarioID string `query:"scenario_id" maxLength:"100"`
+		Status     string `query:"status" enum:"in_progress,finished,"`
+		Page       int    `query:"page" minimum:"1" default:"1"`
+		PageSize   int    `query:"page_size" minimum:"1" maximum:"200" default:"20"`
+	}
+	type reviewListOut struct {
+		Body struct {
+			Items []ReviewRow `json:"items"`
+			Total int64       `json:"total"`
+		}
+	}
+	huma.Register(api, training.Op("list-reviews", http.MethodGet, "/api/v1/training/reviews", "Attempts made in the branches I review"),
+		func(ctx context.Context, in *reviewListIn) (*reviewListOut, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			rows, total, err := s.Reviews(ctx, p, ReviewFilter{BranchID: in.BranchID, ScenarioID: in.ScenarioID, Status: in.Status, Page: in.Page, PageSize: in.PageSize})
+			if err != nil {
+				return nil, err
+			}
+			out := &reviewListOut{}
+			out.Body.Items, out.Body.Total = rows, total
+			return out, nil
+		})
+
+	huma.Register(api, training.Op("get-review", http.MethodGet, "/api/v1/training/reviews/{id}", "One attempt in a branch I review: transcript, scores, violations, time per turn, comments"),
+		func(ctx context.Context, in *AttemptPath) (*struct{ Body ReviewView }, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			a, sc, st, err := s.reviewable(ctx, p, in.ID, false)
+			if err != nil {
+				return nil, err
+			}
+			v := ReviewView{Attempt: attemptView(a, sc, st), UserID: a.UserID, Title: sc.Title}
+			if v.UserName, v.BranchName, err = s.names(ctx, p.TenantID, a.UserID, a.BranchID); err != nil {
+				return nil, err
+			}
+			if a.Status == Finished {
+				d := debrief(sc, st)
+				v.Debrief = &d
+			}
+			if v.Comments, err = s.Comments(ctx, p.TenantID, a.ID); err != nil {
+				return nil, err
+			}
+			v.Attempt.Comments = v.Comments
+			return &struct{ Body ReviewView }{v}, nil
+		})
+
+	type reviewCommentBody struct {
+		Body string `json:"body" minLength:"1" maxLength:"2000"`
+	}
+	huma.Register(api, training.Op("add-review-comment", http.MethodPost, "/api/v1/training/reviews/{id}/comments", "Add a coaching comment the employee sees", 422),
+		func(ctx context.Context, in *struct {
+			AttemptPath
+			Body reviewCommentBody
+		}) (*struct{ Body Comment }, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			c, err := s.AddComment(ctx, p, in.ID, in.Body.Body)
+			if err != nil {
+				return nil, err
+			}
+			return &struct{ Body Comment }{*c}, nil
+		})
+}

@@ -1,0 +1,141 @@
+package attempts
+
+import (
+	"time"
+
+	"github.com/servicestar/servicestar/scenarios"
+	"github.com/servicestar/servicestar/scoring"
+)
+
+// ChoiceView is a reply the employee may pick (effects and feedback stay hidden).
+type ChoiceView struct {
+	ID         string         `json:"id"`
+	Text       scenarios.Text `json:"text"`
+	Recommends *string        `json:"recommends"`
+}
+
+// TurnView is the customer's current line.
+type TurnView struct {
+	ID       string         `json:"id"`
+	Customer scenarios.Text `json:"customer"`
+	Choices  []ChoiceView   `json:"choices"`
+	FreeText bool           `json:"free_text"`
+}
+
+// PendingView is the suitability warning waiting for back or confirm.
+type PendingView struct {
+	ChoiceID     string         `json:"choice_id"`
+	ProductID    string         `json:"product_id"`
+	ProductName  scenarios.Text `json:"product_name"`
+	CustomerRisk string         `json:"customer_risk"`
+	ProductRisk  string         `json:"product_risk"`
+	Message      scenarios.Text `json:"message"`
+}
+
+// TranscriptLine is one exchange so far.
+type TranscriptLine struct {
+	Turn      string         `json:"turn"`
+	Customer  scenarios.Text `json:"customer"`
+	Reply     scenarios.Text `json:"reply"`
+	MoodAfter int            `json:"mood_after"`
+}
+
+// ViolationView is a confirmed suitability violation.
+type ViolationView struct {
+	Turn         string `json:"turn"`
+	ProductID    string `json:"product_id"`
+	CustomerRisk string `json:"customer_risk"`
+	ProductRisk  string `json:"product_risk"`
+}
+
+// EndingView is the ending reached.
+type EndingView struct {
+	ID      string         `json:"id"`
+	Kind    string         `json:"kind"`
+	Title   scenarios.Text `json:"title"`
+	Debrief scenarios.Text `json:"debrief"`
+}
+
+// ResultView is the score of a finished attempt.
+type ResultView struct {
+	Total      float64                  `json:"total"`
+	PassMark   int                      `json:"pass_mark"`
+	Passed     bool                     `json:"passed"`
+	Dimensions []scoring.DimensionScore `json:"dimensions"`
+	Violations int                      `json:"violations"`
+	Ending     *EndingView              `json:"ending"`
+}
+
+// AttemptView is an attempt as the sandbox shows it.
+type AttemptView struct {
+	ID            int64            `json:"id"`
+	ScenarioID    string           `json:"scenario_id"`
+	Version       int              `json:"version"`
+	Status        string           `json:"status"`
+	Mood          int              `json:"mood"`
+	Turn          *TurnView        `json:"turn"`
+	Pending       *PendingView     `json:"pending"`
+	Transcript    []TranscriptLine `json:"transcript"`
+	NeedsRevealed []scenarios.Text `json:"needs_revealed"`
+	Violations    []ViolationView  `json:"violations"`
+	Result        *ResultView      `json:"result"`
+	StartedAt     time.Time        `json:"started_at"`
+	FinishedAt    *time.Time       `json:"finished_at"`
+	// Comments are the reviewers' coaching comments, oldest first.
+	Comments []Comment `json:"comments"`
+}
+
+func attemptView(a *Attempt, s *scenarios.Scenario, st scenarios.State) AttemptView {
+	v := AttemptView{ID: a.ID, ScenarioID: a.ScenarioID, Version: a.ScenarioVersion, Status: a.Status, Mood: st.Mood,
+		Transcript: []TranscriptLine{}, NeedsRevealed: []scenarios.Text{}, Violations: []ViolationView{}, Comments: []Comment{},
+		StartedAt: a.StartedAt, FinishedAt: a.FinishedAt}
+	if t := s.Turn(st.Turn); t != nil && !st.Finished {
+		tv := &TurnView{ID: t.ID, Customer: t.Customer, Choices: []ChoiceView{}, FreeText: t.IsFreeText()}
+		for _, c := range t.Choices {
+			cv := ChoiceView{ID: c.ID, Text: c.Text}
+			if c.Recommends != "" {
+				r := c.Recommends
+				cv.Recommends = &r
+			}
+			tv.Choices = append(tv.Choices, cv)
+		}
+		v.Turn = tv
+	}
+	if p := st.Pending; p != nil {
+		pv := &PendingView{ChoiceID: p.Choice, ProductID: p.Product, CustomerRisk: string(p.CustomerRisk), ProductRisk: string(p.ProductRisk), Message: p.Message}
+		if prod := s.Product(p.Product); prod != nil {
+			pv.ProductName = prod.Name
+		}
+		v.Pending = pv
+	}
+	for _, step := range st.Steps {
+		line := TranscriptLine{Turn: step.Turn, MoodAfter: step.MoodAfter}
+		if t := s.Turn(step.Turn); t != nil {
+			line.Customer = t.Customer
+			if c := t.Choice(step.Choice); c != nil {
+				line.Reply = c.Text
+			}
+		}
+		if step.Choice == "" {
+			line.Reply = scenarios.Text{scenarios.LocaleZH: step.Text, scenarios.LocaleEN: step.Text}
+		}
+		v.Transcript = append(v.Transcript, line)
+	}
+	for _, id := range st.Needs {
+		if n := s.HiddenNeed(id); n != nil {
+			v.NeedsRevealed = append(v.NeedsRevealed, n.Text)
+		}
+	}
+	for _, x := range st.Violations {
+		v.Violations = append(v.Violations, ViolationView{Turn: x.Turn, ProductID: x.Product, CustomerRisk: string(x.CustomerRisk), ProductRisk: string(x.ProductRisk)})
+	}
+	if st.Finished {
+		res := scenarios.Score(s, st)
+		rv := &ResultView{Total: res.Total, PassMark: res.PassMark, Passed: res.Passed, Dimensions: res.Dimensions, Violations: len(st.Violations)}
+		if e := s.Ending(st.Ending); e != nil {
+			rv.Ending = &EndingView{ID: e.ID, Kind: e.Kind, Title: e.Title, Debrief: e.Debrief}
+		}
+		v.Result = rv
+	}
+	return v
+}
