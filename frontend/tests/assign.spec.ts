@@ -63,6 +63,11 @@ describe('notification text', () => {
     expect(m).toEqual({ key: NOTIFICATION_KEYS.dueSoon, params: { title: 'Lost card', due: 'D(2026-11-29)' } })
   })
 
+  it('renders a coaching comment with who wrote it', () => {
+    const m = notificationMessage({ kind: 'training.commented', created_at: '', data: { scenario_key: 'x', title: { en: 'Lost card' }, by: '王磊' } }, 'en', fmt)
+    expect(m).toEqual({ key: NOTIFICATION_KEYS.commented, params: { title: 'Lost card', by: '王磊' } })
+  })
+
   it('gives unknown kinds and broken data the generic line', () => {
     for (const n of [
       { kind: 'cases.approved', data: { title: 'x' }, created_at: '' },

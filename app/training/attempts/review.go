@@ -14,6 +14,7 @@ import (
 	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/training"
 	"github.com/servicestar/servicestar/scenarios"
@@ -165,7 +166,7 @@ func (s *Service) AddComment(ctx context.Context, p *access.Principal, attemptID
 	if body == "" || len([]rune(body)) > 2000 {
 		return nil, apperr.Invalid(apperr.Field{Location: "body.body", Message: "1–2000 characters"})
 	}
-	a, _, _, err := s.reviewable(ctx, p, attemptID, true)
+	a, sc, _, err := s.reviewable(ctx, p, attemptID, true)
 	if err != nil {
 		return nil, err
 	}
@@ -173,6 +174,12 @@ func (s *Service) AddComment(ctx context.Context, p *access.Principal, attemptID
 	err = s.DB.Tx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(c).Error; err != nil {
 			return err
+		}
+		if a.UserID != p.UserID { // the taker hears of coaching on their attempt
+			data := map[string]any{"scenario_key": a.ScenarioID, "title": sc.Title, "by": p.DisplayName}
+			if err := notify.Push(tx, p.TenantID, []int64{a.UserID}, NotifyCommented, a.ID, data, c.CreatedAt); err != nil {
+				return err
+			}
 		}
 		return audit.Record(ctx, tx, audit.By(p), c.CreatedAt, "training.comment", "attempt", strconv.FormatInt(a.ID, 10), nil, c)
 	})
@@ -188,3 +195,6 @@ func (s *Service) names(ctx context.Context, tenantID, userID, branchID int64) (
 	err = db.Table("branches").Scopes(store.Tenant(tenantID)).Where("id = ?", branchID).Pluck("name", &branch).Error
 	return user, branch, err
 }
+
+// NotifyCommented tells an employee a reviewer commented on their attempt.
+const NotifyCommented = "training.commented"

@@ -269,6 +269,26 @@ func TestManagerReviewsSubtreeAndCoaches(t *testing.T) {
 	if st, body := north.Do("GET", fmt.Sprintf("/api/v1/training/attempts/%d", aNorth.ID), nil); st != 200 || !strings.Contains(body, "先问清用款时间") {
 		t.Fatalf("employee does not see the coaching comment: %d %s", st, body)
 	}
+	// The employee is told, by a notification that names the reviewer and the attempt.
+	bell := testkit.JSON[struct {
+		Items []struct {
+			Kind      string         `json:"kind"`
+			SubjectID int64          `json:"subject_id"`
+			Data      map[string]any `json:"data"`
+		} `json:"items"`
+	}](t, mustGet(t, north, "/api/v1/notifications?limit=100"))
+	told := 0
+	for _, n := range bell.Items {
+		if n.Kind == "training.commented" && n.SubjectID == aNorth.ID && n.Data["by"] == "北方分行行长 王磊" && n.Data["scenario_key"] == "salary-to-fixed-deposit" {
+			told++
+		}
+	}
+	if told != 1 {
+		t.Fatalf("employee's notifications after a comment: %d of training.commented for attempt %d, want 1: %+v", told, aNorth.ID, bell.Items)
+	}
+	if body := mustGet(t, south, "/api/v1/notifications?limit=100"); strings.Contains(body, "training.commented") {
+		t.Fatalf("another employee was told of the comment: %s", body)
+	}
 	if st, _ := north.Do("GET", "/api/v1/training/reviews", nil); st != 403 {
 		t.Fatalf("employee lists reviews: %d, want 403", st)
 	}

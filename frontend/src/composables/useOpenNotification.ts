@@ -1,10 +1,11 @@
 import { useRoute, useRouter } from 'vue-router'
 import { markRead, type Notification } from '@/components/training/assignments/api'
-import { INBOX_REFRESH_EVENT, notificationTab } from '@/components/training/assignments/helpers'
+import { COMMENTED, INBOX_REFRESH_EVENT, notificationTab } from '@/components/training/assignments/helpers'
 
 /**
  * Opening a notification: it is marked read (onRead lets the caller lower its unread count
- * at once), then the inbox opens at the tab the notification is about.
+ * at once), then the inbox opens at the tab the notification is about, or, for a coaching
+ * comment, the attempt's result page with the comment.
  */
 export function useOpenNotification() {
   const route = useRoute()
@@ -15,6 +16,10 @@ export function useOpenNotification() {
       onRead?.()
       // Before navigating: the navigation refreshes the count, which must already see it read.
       await markRead(n.id).catch(() => undefined)
+    }
+    if (n.kind === COMMENTED) {
+      await router.push({ name: 'training-result', params: { id: String(n.subject_id) } })
+      return
     }
     const tab = notificationTab(n.kind)
     if (route.name === 'training-inbox') window.dispatchEvent(new Event(INBOX_REFRESH_EVENT))

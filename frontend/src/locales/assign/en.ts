@@ -131,6 +131,7 @@ const en: typeof zh = {
     assigned: '{by} assigned you “{title}”, due {due}',
     assignedProgramme: '{by} assigned you “{title}” ({programme}), due {due}',
     dueSoon: '“{title}” is due soon ({due}); please finish it',
+    commented: '{by} commented on your attempt at “{title}”',
     generic: 'You have a new notification',
     viewAll: 'Open my training assignments',
     all: 'All notifications',

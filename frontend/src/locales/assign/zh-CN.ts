@@ -128,6 +128,7 @@ export default {
     assigned: '{by} 给您布置了培训《{title}》，请于 {due} 前完成',
     assignedProgramme: '{by} 给您布置了培训《{title}》（{programme}），请于 {due} 前完成',
     dueSoon: '培训《{title}》即将到期（{due}），请尽快完成',
+    commented: '{by} 点评了您的练习《{title}》',
     generic: '您有一条新通知',
     viewAll: '查看我的培训任务',
     all: '全部通知',

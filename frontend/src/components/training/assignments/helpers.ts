@@ -252,6 +252,7 @@ export const NOTIFICATION_KEYS = {
   assigned: 'assign.notify.assigned',
   assignedProgramme: 'assign.notify.assignedProgramme',
   dueSoon: 'assign.notify.dueSoon',
+  commented: 'assign.notify.commented',
   generic: 'assign.notify.generic',
 } as const
 
@@ -282,9 +283,15 @@ export function notificationMessage(n: NotificationLike, locale: string, formatD
     case 'training.due_soon':
       if (!title) break
       return { key: NOTIFICATION_KEYS.dueSoon, params: { title, due } }
+    case 'training.commented':
+      if (!title) break
+      return { key: NOTIFICATION_KEYS.commented, params: { title, by: str(d.by).trim() || '—' } }
   }
   return { key: NOTIFICATION_KEYS.generic, params: {} }
 }
+
+/** A coaching comment leads to the attempt's result page, where the comments are. */
+export const COMMENTED = 'training.commented'
 
 /** The inbox tab a notification leads to. */
 export function notificationTab(kind: string): AssignStatus | undefined {
