@@ -7,7 +7,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export GOTOOLCHAIN ?= auto
 export SS_ADDR ?= :8080
 
-.PHONY: run build frontend go-build test test-go test-frontend test-e2e bench fuzz openapi vuln clean
+.PHONY: run build frontend go-build test test-go lint-go test-frontend test-e2e bench fuzz openapi vuln clean
 
 ## run: install, build, migrate + seed the demo data (empty database only), serve on SS_ADDR
 run: build
@@ -31,9 +31,13 @@ go-build:
 ## test: every test — Go (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), frontend unit tests, browser journeys
 test: build test-go test-frontend test-e2e
 
-test-go:
-	go vet ./...
+test-go: lint-go
 	go test -count=1 ./...
+
+## lint-go: go vet and staticcheck (pinned), both clean
+lint-go:
+	go vet ./...
+	go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 test-frontend: frontend/node_modules/.installed
 	cd frontend && npm run test:unit

@@ -122,3 +122,10 @@ func (g Guard) ScopesAny(ctx context.Context, p *Principal, perms ...authz.Permi
 	}
 	return all, nil
 }
+
+// With returns ctx carrying p as a request's would (for work done on
+// someone's behalf outside a request: the demo seeder, tests' fixtures).
+func With(ctx context.Context, p *Principal) context.Context {
+	//lint:ignore SA1029 the key is the string Fiber locals use, which humafiber hands to handlers
+	return context.WithValue(ctx, LocalsKey, p)
+}

@@ -79,5 +79,5 @@ func (r runner) As(ctx context.Context, slug, username string) (context.Context,
 	}
 	p := &access.Principal{TenantID: t.ID, TenantSlug: slug, PolicyVersion: t.PolicyVersion, UserID: u.ID,
 		Username: u.Username, DisplayName: u.DisplayName, BranchID: b.ID, BranchPath: b.Path}
-	return context.WithValue(ctx, access.LocalsKey, p), p, nil //nolint:staticcheck // the key is the string Fiber locals use
+	return access.With(ctx, p), p, nil
 }

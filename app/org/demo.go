@@ -152,5 +152,5 @@ func rootOf(ctx context.Context, s *Service, p *access.Principal) (int64, error)
 }
 
 func withPrincipal(ctx context.Context, p *access.Principal) context.Context {
-	return context.WithValue(ctx, access.LocalsKey, p) //nolint:staticcheck // the key is the string Fiber locals use
+	return access.With(ctx, p)
 }

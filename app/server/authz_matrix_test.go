@@ -256,7 +256,7 @@ func (w *world) principalCtx(t testing.TB, slug, username string) (context.Conte
 	if err := w.env.App.Org.Refresh(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	return context.WithValue(ctx, access.LocalsKey, p), p //nolint:staticcheck // the key is the string Fiber locals use
+	return access.With(ctx, p), p
 }
 
 // freshBranch creates an empty leaf branch under parent ("demo/north").
@@ -317,7 +317,6 @@ var (
 		root := slug + "/HQ"
 		return map[string]string{"branches.read": root, "branches.write": root, "users.read": root, "users.write": root, "audit.read": root, "tenant.write": root}
 	}
-	readerCan = map[string]string{"branches.read": "demo/HQ", "users.read": "demo/HQ", "audit.read": "demo/HQ"}
 )
 
 var callers = []caller{

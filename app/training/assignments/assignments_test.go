@@ -65,13 +65,7 @@ type progress struct {
 
 func branchID(t *testing.T, c *testkit.Client, code string) int64 {
 	t.Helper()
-	var out struct {
-		Items []struct {
-			ID   int64
-			Code string
-		}
-	}
-	out = testkit.JSON[struct {
+	out := testkit.JSON[struct {
 		Items []struct {
 			ID   int64
 			Code string

@@ -34,9 +34,7 @@ func (s *Service) Routes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			b := in.Body
-			as, members, err := s.Assign(ctx, p, AssignInput{Programme: b.Programme, ScenarioKeys: b.ScenarioKeys, BranchID: b.BranchID, Audience: b.Audience,
-				Role: b.Role, UserIDs: b.UserIDs, DueAt: b.DueAt, Note: b.Note})
+			as, members, err := s.Assign(ctx, p, AssignInput(in.Body))
 			if err != nil {
 				return nil, err
 			}

@@ -2,7 +2,5 @@ package library_test
 
 import "github.com/servicestar/servicestar/app/testkit"
 
-// The play helpers all three training areas' tests use.
-type attempt = testkit.Attempt
-
+// The play helpers the training areas' tests use.
 var start, act, mustGet = testkit.Start, testkit.Act, testkit.MustGet
