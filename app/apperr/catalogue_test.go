@@ -1,13 +1,10 @@
 package apperr
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
 )
-
-var placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
 
 // Every entry has a Chinese text with the same placeholders, so no value
 // is lost or left as "{max}" in either language.
@@ -27,11 +24,11 @@ func TestCatalogueEntriesAreComplete(t *testing.T) {
 }
 
 func TestSayFillsTemplates(t *testing.T) {
-	args := Args{"max": 200}
-	if got := Say(Chinese, "at most {max} moves", args); got != "最多 200 步" {
+	args := Args{"min": 8}
+	if got := Say(Chinese, "at least {min} characters", args); got != "至少 8 个字符" {
 		t.Errorf("zh: %q", got)
 	}
-	if got := Say(English, "at most {max} moves", args); got != "at most 200 moves" {
+	if got := Say(English, "at least {min} characters", args); got != "at least 8 characters" {
 		t.Errorf("en: %q", got)
 	}
 	if got := Say(Chinese, "not in the catalogue", nil); got != "not in the catalogue" {
@@ -80,6 +77,35 @@ func TestHumaMessagesInChinese(t *testing.T) {
 	for _, m := range humaChinese {
 		if n, z := len(verb.FindAllString(m.format, -1)), strings.Count(m.zh, "%"); n != z {
 			t.Errorf("%q has %d values, its Chinese %q %d", m.format, n, m.zh, z)
+		}
+	}
+}
+
+// An area's catalogue is read once added; adding it again changes nothing;
+// a text another area translates differently, or one that loses a
+// placeholder or has no Chinese, is refused whole and changes nothing.
+func TestAddAnAreasCatalogue(t *testing.T) {
+	c := Catalogue{"at most {max} test moves": "最多 {max} 步测试"}
+	if err := Add("test", c); err != nil {
+		t.Fatal(err)
+	}
+	if err := Add("test", c); err != nil {
+		t.Fatalf("adding the same catalogue again: %v", err)
+	}
+	if got := Say(Chinese, "at most {max} test moves", Args{"max": 3}); got != "最多 3 步测试" {
+		t.Errorf("zh after Add: %q", got)
+	}
+	for name, bad := range map[string]Catalogue{
+		"another text":  {"at most {max} test moves": "另一种说法 {max}", "a new test text": "新的测试文本"},
+		"lost a value":  {"{n} test rows": "测试行", "a new test text": "新的测试文本"},
+		"no Chinese":    {"an untranslated test text": "an untranslated test text", "a new test text": "新的测试文本"},
+		"empty Chinese": {"an empty test text": "", "a new test text": "新的测试文本"},
+	} {
+		if err := Add("bad", bad); err == nil {
+			t.Errorf("%s: Add accepted %v", name, bad)
+		}
+		if Known("a new test text") {
+			t.Fatalf("%s: a refused catalogue was partly added", name)
 		}
 	}
 }

@@ -16,7 +16,7 @@ type Args map[string]any
 func Say(lang Lang, template string, args Args) string {
 	text := template
 	if lang == Chinese {
-		if zh, ok := chinese[template]; ok {
+		if zh, ok := lookup(template); ok {
 			text = zh
 		} else if zh, ok := humaInChinese(template); ok {
 			return zh // huma filled in its values already
@@ -25,16 +25,17 @@ func Say(lang Lang, template string, args Args) string {
 	return fill(text, args)
 }
 
-// Known reports whether the catalogue has a Chinese text for template.
+// Known reports whether the catalogues added so far have a Chinese text for template.
 func Known(template string) bool {
-	_, ok := chinese[template]
+	_, ok := lookup(template)
 	return ok
 }
 
 // Templates lists every English template in the catalogue.
 func Templates() []string {
-	out := make([]string, 0, len(chinese))
-	for en := range chinese {
+	cat := *merged.Load()
+	out := make([]string, 0, len(cat))
+	for en := range cat {
 		out = append(out, en)
 	}
 	return out

@@ -14,6 +14,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/authz"
 )
 
@@ -35,6 +36,9 @@ type Module struct {
 	// Seed adds the area's part of the demo banks; nil when it has none.
 	// Areas seed in list order, so org's tenants and people come first.
 	Seed func(ctx context.Context, d Demo) error
+	// Messages are the zh-CN texts of the area's own server messages (the
+	// shared ones are apperr's); server adds them with apperr.Add.
+	Messages apperr.Catalogue
 	// Periodic are jobs the area needs run on time (a GET never writes).
 	Periodic []Periodic
 }

@@ -12,6 +12,7 @@ func (s *Service) Module() module.Module {
 		Models:      Models(),
 		Permissions: []authz.Permission{PermBranchesRead, PermBranchesWrite, PermUsersRead, PermUsersWrite, PermTenantWrite},
 		Routes:      s.Routes,
+		Messages:    Messages,
 		Seed:        s.seed,
 	}
 }

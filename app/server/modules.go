@@ -6,10 +6,12 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 
+	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/module"
 )
 
-// registerRoutes lets each module register its routes and notes which
+// registerRoutes adds each module's messages to the catalogue, lets it
+// register its routes, and notes which
 // operations each one added, so the authorization matrix can demand rows
 // per module. Two modules with one name are a wiring mistake.
 func registerRoutes(api huma.API, mods []module.Module) (map[string][]string, error) {
@@ -20,6 +22,9 @@ func registerRoutes(api huma.API, mods []module.Module) (map[string][]string, er
 			return nil, fmt.Errorf("server: two modules named %q", m.Name)
 		}
 		out[m.Name] = []string{}
+		if err := apperr.Add(m.Name, m.Messages); err != nil {
+			return nil, err
+		}
 		if m.Routes == nil {
 			continue
 		}

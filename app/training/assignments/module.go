@@ -13,6 +13,7 @@ func (s *Service) Module() module.Module {
 		Models:      Models(),
 		Permissions: []authz.Permission{training.PermAssign, training.PermInspect, training.PermTake},
 		Routes:      s.Routes,
+		Messages:    training.Messages,
 		Seed:        s.seed,
 	}
 }

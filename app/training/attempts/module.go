@@ -15,6 +15,7 @@ func (s *Service) Module() module.Module {
 		Models:      Models(),
 		Permissions: []authz.Permission{training.PermTake, training.PermReview, training.PermInspect},
 		Routes:      s.Routes,
+		Messages:    training.Messages,
 		Seed:        s.seed,
 	}
 }

@@ -1,0 +1,45 @@
+package training
+
+import "github.com/servicestar/servicestar/app/apperr"
+
+// Messages are the zh-CN texts of the messages of the training areas (library, attempts, assignments) and the scenario engine's errors, which attempts write as a problem's detail, keyed by
+// the English template the code writes.
+var Messages = apperr.Catalogue{
+	"the debrief is ready when the attempt is finished":       "练习结束后才能查看复盘",
+	"the assignment is already cancelled":                     "该任务已取消",
+	"there is no draft to publish; upload or clone one first": "没有可发布的草稿，请先上传或复制一个",
+	"only a published scenario can be retired":                "只有已发布的场景才能停用",
+	"the attempt is finished":                                 "本次练习已结束",
+	"the attempt changed meanwhile; reload it":                "本次练习已被更新，请重新加载",
+	"assignment not found":                                    "任务不存在",
+	"attempt not found":                                       "练习记录不存在",
+	"built-in scenario not found":                             "内置场景不存在",
+	"draft not found":                                         "草稿不存在",
+	"scenario not found":                                      "场景不存在",
+	"scenario version not found":                              "场景版本不存在",
+	"1–2000 characters":                                       "1–2000 个字符",
+	"must be in the future":                                   "必须是将来的时间",
+	"must be choose, answer, confirm or back":                 "只能是 choose、answer、confirm 或 back",
+	"one of {roles}":                                          "只能是以下之一：{roles}",
+	"name at least one person":                                "请至少选择一人",
+	"nobody matches this audience":                            "没有人符合所选范围",
+	"more than {max} people; assign per branch":               "超过 {max} 人，请按机构分别布置",
+	"no active person with this id under the branch":          "该机构下没有此 ID 的在职人员",
+	"no such scenario":                                        "场景不存在",
+	"no such scenario in the catalogue":                       "场景目录中没有此场景",
+	"the library already has a scenario with this id":         "场景库中已有此 ID 的场景",
+	"a built-in scenario has this id":                         "已有内置场景使用此 ID",
+	"the source file does not keep id and version on their own top-level lines, so it cannot be cloned automatically; download it, change id and version, and upload it": "源文件的 id 和 version 不在各自独立的顶层行中，无法自动复制；请下载后修改 id 和 version 再上传",
+	"draft or a version number":                                  "应为 draft 或版本号",
+	"at most {max} moves":                                        "最多 {max} 步",
+	"the move does not apply here":                               "此步骤在这里不适用",
+	"the attempt state does not belong to this scenario version": "练习状态与该场景版本不符",
+	"a suitability checkpoint is waiting for confirm or back":    "适当性检查点正等待确认或返回",
+	"no suitability checkpoint is pending":                       "当前没有待处理的适当性检查点",
+	"the choice is not on the current turn":                      "该选项不属于当前回合",
+	"the current turn takes another kind of reply":               "当前回合需要另一种回复方式",
+	"the typed reply is empty":                                   "输入的回复为空",
+	"the typed reply is longer than 2000 characters":             "输入的回复超过 2000 个字符",
+	"the elapsed time is negative":                               "用时不能为负数",
+	"the attempt has reached 2000 steps":                         "本次练习已达 2000 步",
+}
