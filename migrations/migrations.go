@@ -36,6 +36,7 @@ var steps = []step{
 	{5, trainingLibrary},
 	{6, assignmentsAndNotifications},
 	{7, builtinVersions},
+	{9, loginAttempts},
 }
 
 // Up brings the database to the newest version, under a lock that keeps
