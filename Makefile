@@ -10,7 +10,10 @@ export SS_ADDR ?= :8080
 .PHONY: run build frontend go-build test test-go lint-go test-frontend test-e2e bench fuzz openapi vuln clean
 
 ## run: install, build, migrate + seed the demo data (empty database only), serve on SS_ADDR
-run: build
+run:
+	@[ -x $(BIN) ] && [ -f frontend/node_modules/.installed ] || \
+	  echo "make run: first build. It fetches the Go toolchain go.mod names (when the installed Go is older), the Go modules and the npm packages, then compiles everything cold: expect 10 minutes or more on a small machine, with long silences. Later runs take seconds."
+	@$(MAKE) --no-print-directory build
 	./$(BIN) demo
 	@addr="$(SS_ADDR)"; host="$${addr%:*}"; case "$$host" in ""|0.0.0.0|"[::]") host=localhost;; esac; \
 	  echo "ServiceStar: http://$$host:$${addr##*:}  (Ctrl-C stops it)"
@@ -45,8 +48,10 @@ test-frontend: frontend/node_modules/.installed
 test-e2e: build
 	cd frontend && SS_BIN=../$(BIN) npm run test:e2e
 
-## bench: throughput and latency figures for BENCHMARKS.md
-bench: go-build
+## bench: throughput and latency figures for BENCHMARKS.md (needs wrk: apt-get install wrk)
+bench:
+	@command -v wrk >/dev/null || { echo "make bench needs wrk, the HTTP load generator (Debian/Ubuntu: apt-get install wrk)" >&2; exit 1; }
+	@$(MAKE) --no-print-directory go-build
 	bash scripts/bench.sh
 
 ## fuzz: run each fuzz target for 60 s

@@ -36,11 +36,18 @@ var steps = []step{
 	{5, trainingLibrary},
 	{6, assignmentsAndNotifications},
 	{7, builtinVersions},
+	{9, loginAttempts},
 }
 
-// Up brings the database to the newest version.
+// Up brings the database to the newest version, under a lock that keeps
+// other instances from migrating the same database at the same time (see
+// lock.go).
 func Up(ctx context.Context, db *sql.DB, d Dialect) error {
-	p, err := provider(db, d)
+	var opts []goose.ProviderOption
+	if l := locker(d); l != nil {
+		opts = append(opts, goose.WithSessionLocker(l))
+	}
+	p, err := provider(db, d, opts...)
 	if err != nil {
 		return err
 	}
@@ -62,7 +69,16 @@ func Version(ctx context.Context, db *sql.DB, d Dialect) (int64, error) {
 // Latest is the version Up brings a database to.
 func Latest() int64 { return steps[len(steps)-1].version }
 
-func provider(db *sql.DB, d Dialect) (*goose.Provider, error) {
+// Versions lists every step's version in the order they apply.
+func Versions() []int64 {
+	out := make([]int64, len(steps))
+	for i, s := range steps {
+		out[i] = s.version
+	}
+	return out
+}
+
+func provider(db *sql.DB, d Dialect, opts ...goose.ProviderOption) (*goose.Provider, error) {
 	gd := goose.DialectSQLite3
 	if d == Postgres {
 		gd = goose.DialectPostgres
@@ -81,10 +97,26 @@ func provider(db *sql.DB, d Dialect) (*goose.Provider, error) {
 			},
 		}, nil))
 	}
-	return goose.NewProvider(gd, db, nil, goose.WithGoMigrations(ms...))
+	return goose.NewProvider(gd, db, nil, append(opts, goose.WithGoMigrations(ms...))...)
 }
 
-var tenantTablePattern = regexp.MustCompile(`(?s)CREATE TABLE (\w+) \(\s*tenant_id BIGINT NOT NULL`)
+var (
+	tenantTablePattern = regexp.MustCompile(`(?s)CREATE TABLE (\w+) \(\s*tenant_id BIGINT NOT NULL`)
+	tablePattern       = regexp.MustCompile(`CREATE TABLE (\w+) \(`)
+)
+
+// Tables lists every table the steps create.
+func Tables() []string {
+	var out []string
+	for _, s := range steps {
+		for _, q := range s.up(SQLite) {
+			if m := tablePattern.FindStringSubmatch(q); m != nil {
+				out = append(out, m[1])
+			}
+		}
+	}
+	return out
+}
 
 // TenantTables lists the tables that lead with tenant_id, read from the steps
 // themselves so the tenant guard can never fall behind the schema.

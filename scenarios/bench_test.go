@@ -3,6 +3,7 @@ package scenarios
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/goccy/go-yaml"
@@ -152,5 +153,21 @@ func BenchmarkChoose500Turns(b *testing.B) {
 		if _, _, err := Choose(s, st, "a", 1000); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkParseSlowShapes parses uploads whose shape would make the YAML parser
+// slow; the pre-scan refuses each in one linear read (TestParseRefusesSlowShapesBeforeTheParser).
+func BenchmarkParseSlowShapes(b *testing.B) {
+	for name, doc := range slowShapes() {
+		data := []byte(doc)
+		b.Run(strings.ReplaceAll(name, " ", "-"), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if s, _ := Parse("slow.yaml", data); s != nil {
+					b.Fatal("accepted")
+				}
+			}
+		})
 	}
 }

@@ -84,6 +84,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	srv := web.New(web.Options{
 		Log: log, Sessions: sessions, Registry: reg,
 		Ready:                     func() error { return db.Ping(context.Background()) },
+		LoginAttempts:             &auth.Attempts{DB: db, Now: now},
 		LoginRatePerMinute:        cfg.LoginRatePerMinute,
 		MaxConcurrentReads:        cfg.MaxConcurrentReads,
 		LoginAccountRatePerMinute: cfg.LoginAccountRatePerMinute,

@@ -119,7 +119,9 @@ func openPostgres(url string, cfg *gorm.Config) (*DB, error) {
 	return &DB{W: w, R: w, Dialect: migrations.Postgres}, nil
 }
 
-// Migrate brings the schema to the newest version.
+// Migrate brings the schema to the newest version. Several instances may
+// call it at once on one database: the steps run under a lock (see
+// migrations/lock.go), so each is applied once and every caller succeeds.
 func (db *DB) Migrate(ctx context.Context) error {
 	s, err := db.W.DB()
 	if err != nil {

@@ -38,6 +38,7 @@ type Env struct {
 	T     testing.TB
 	App   *server.App
 	Clock *Clock
+	URL   string // the database, for another instance (see Instance)
 }
 
 // Config is the test configuration: generous rate limits unless a test sets its own.
@@ -55,7 +56,8 @@ func New(t testing.TB, mutate ...func(*config.Config)) *Env {
 	for _, m := range mutate {
 		m(&cfg)
 	}
-	db := DB(t)
+	url := URL(t)
+	db := Open(t, url)
 	clock := &Clock{now: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	spa := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>ServiceStar</title>")}}
@@ -66,7 +68,7 @@ func New(t testing.TB, mutate ...func(*config.Config)) *Env {
 	if _, err := demo.Seed(context.Background(), app.Org, app.Modules, "operator", "operator12345"); err != nil {
 		t.Fatal(err)
 	}
-	return &Env{T: t, App: app, Clock: clock}
+	return &Env{T: t, App: app, Clock: clock, URL: url}
 }
 
 // Client is a cookie-carrying caller that sends the CSRF header like the SPA.
@@ -206,6 +208,19 @@ func JSON[T any](t testing.TB, body string) T {
 	return v
 }
 
+// Instance starts another app on e's database with a database handle of its
+// own and the same clock, as a second server process beside the first.
+func Instance(t testing.TB, e *Env) *Env {
+	t.Helper()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	spa := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>ServiceStar</title>")}}
+	app, err := server.Wire(Open(t, e.URL), e.App.Cfg, log, server.Options{Now: e.Clock.Now, SPA: fs.FS(spa)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Env{T: t, App: app, Clock: e.Clock, URL: e.URL}
+}
+
 // Restart builds a new app over the same database, as after a server restart.
 func Restart(t testing.TB, e *Env) *Env {
 	t.Helper()
@@ -215,5 +230,5 @@ func Restart(t testing.TB, e *Env) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Env{T: t, App: app, Clock: e.Clock}
+	return &Env{T: t, App: app, Clock: e.Clock, URL: e.URL}
 }

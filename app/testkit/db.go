@@ -60,7 +60,13 @@ func Postgres() bool { return os.Getenv("TEST_DATABASE_URL") != "" }
 // DB opens and migrates a fresh database.
 func DB(t testing.TB) *store.DB {
 	t.Helper()
-	db, err := store.Open(URL(t))
+	return Open(t, URL(t))
+}
+
+// Open opens and migrates the database at url, closed at cleanup.
+func Open(t testing.TB, url string) *store.DB {
+	t.Helper()
+	db, err := store.Open(url)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,6 +28,8 @@ type Options struct {
 	LoginRatePerMinute        int
 	MaxConcurrentReads        int // see admitReads; 0: no limit
 	LoginAccountRatePerMinute int
+	// LoginAttempts is required: sign-in limits are counted there.
+	LoginAttempts LoginCounter
 }
 
 // Server is the Fiber app with its huma API.
@@ -59,8 +61,11 @@ func New(o Options) *Server {
 	app.Use(observe(o.Log, m))
 	opsRoutes(app, o)
 	docsRoute(app)
+	if o.LoginAttempts == nil {
+		panic("web.New: Options.LoginAttempts is required") // no limit at all would fail open
+	}
 	for _, p := range []string{"/api/v1/auth/login", "/api/v1/platform/auth/login"} {
-		app.Use(append([]any{p}, loginLimiters(o.LoginRatePerMinute, o.LoginAccountRatePerMinute)...)...)
+		app.Use(p, loginLimiter(o.LoginAttempts, p, o.LoginRatePerMinute, o.LoginAccountRatePerMinute))
 	}
 	app.Use("/api/v1", admitReads(o.MaxConcurrentReads, readPatience), resolveSession(o.Sessions, o.Log), csrf, forcePasswordChange)
 

@@ -1,29 +1,50 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/limiter"
 )
 
-// loginLimiters bound sign-in attempts per client IP and per account
-// (tenant + username), answering 429 problem+json with Retry-After.
-func loginLimiters(perIP, perAccount int) []any {
-	tooMany := func(c *fiber.Ctx) error {
-		return writeProblem(c, fiber.StatusTooManyRequests, "too many sign-in attempts; wait and try again")
-	}
-	onlyPost := func(c *fiber.Ctx) bool { return c.Method() != fiber.MethodPost }
-	return []any{
-		limiter.New(limiter.Config{Max: perIP, Expiration: time.Minute, LimitReached: tooMany, Next: onlyPost,
-			KeyGenerator: func(c *fiber.Ctx) string { return "ip:" + c.IP() }}),
-		limiter.New(limiter.Config{Max: perAccount, Expiration: time.Minute, LimitReached: tooMany, Next: onlyPost,
-			KeyGenerator: func(c *fiber.Ctx) string {
-				var b struct{ Tenant, Username string }
-				_ = json.Unmarshal(c.Body(), &b)
-				return "acct:" + strings.ToLower(strings.TrimSpace(b.Tenant)) + "/" + strings.ToLower(strings.TrimSpace(b.Username))
-			}}),
+// LoginCounter counts sign-in attempts where every instance sees them (the
+// database: auth.Attempts), so that a limit holds across instances.
+type LoginCounter interface {
+	Take(ctx context.Context, bucket string, limit int) (ok bool, retryAfter time.Duration, err error)
+}
+
+// loginLimiter bounds sign-in attempts at path per client IP, then per
+// account (tenant + username), answering 429 problem+json with Retry-After.
+// An attempt refused per IP is not counted against the account, as before
+// with two chained in-memory limiters.
+func loginLimiter(counter LoginCounter, path string, perIP, perAccount int) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if c.Method() != fiber.MethodPost {
+			return c.Next()
+		}
+		var b struct{ Tenant, Username string }
+		_ = json.Unmarshal(c.Body(), &b)
+		account := strings.ToLower(strings.TrimSpace(b.Tenant)) + "/" + strings.ToLower(strings.TrimSpace(b.Username))
+		for _, l := range []struct {
+			bucket string
+			limit  int
+		}{
+			{"ip " + path + " " + c.IP(), perIP},
+			{"account " + path + " " + account, perAccount},
+		} {
+			ok, wait, err := counter.Take(c.UserContext(), l.bucket, l.limit)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				c.Set(fiber.HeaderRetryAfter, strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+				return writeProblem(c, fiber.StatusTooManyRequests, "too many sign-in attempts; wait and try again")
+			}
+		}
+		return c.Next()
 	}
 }

@@ -11,7 +11,8 @@ type Login struct {
 	Tenant, Username, Role string
 }
 
-// Logins lists the demo accounts.
+// Logins lists every demo account the README lists (a test holds the two
+// together), so that `demo` prints all of them.
 var Logins = []Login{
 	{"demo", "admin", "tenant_admin"},
 	{"demo", "hr", "hr"},
@@ -20,5 +21,8 @@ var Logins = []Login{
 	{"demo", "emp.north.1", "employee (北方分行朝阳支行)"},
 	{"demo", "emp.south.1", "employee (南方分行 South branch)"},
 	{"demo2", "admin", "tenant_admin"},
-	{"demo2", "emp.1", "employee"},
+	{"demo2", "hr", "hr"},
+	{"demo2", "mgr.1", "manager (昆明分行 Kunming branch)"},
+	{"demo2", "emp.1", "employee (昆明分行)"},
+	{"demo2", "emp.2", "employee (昆明分行)"},
 }
