@@ -46,12 +46,18 @@ var chinese = map[string]string{
 	"the attempt is finished":                                             "本次练习已结束",
 	"the attempt changed meanwhile; reload it":                            "本次练习已被更新，请重新加载",
 
+	// A background job's error, as the bank reads it in its list of jobs.
+	"the job stopped on an internal error; it will be tried again": "后台任务因内部错误中断，将自动重试",
+	"the job failed on an internal error":                          "后台任务因内部错误失败",
+	"the job stopped without finishing":                            "后台任务中断，未能完成",
+
 	// "<what> not found", whole: Chinese puts the noun elsewhere.
 	"assignment not found":        "任务不存在",
 	"attempt not found":           "练习记录不存在",
 	"branch not found":            "机构不存在",
 	"built-in scenario not found": "内置场景不存在",
 	"draft not found":             "草稿不存在",
+	"job not found":               "后台任务不存在",
 	"notification not found":      "通知不存在",
 	"scenario not found":          "场景不存在",
 	"scenario version not found":  "场景版本不存在",
