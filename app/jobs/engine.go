@@ -35,11 +35,11 @@ type Options struct {
 	Workers int
 	// MaxAttempts a job gets before it fails for good (10 when 0).
 	MaxAttempts int
-	// JobTimeout cancels an attempt that runs longer (30 min when 0;
-	// negative: never).
+	// JobTimeout cancels an attempt that runs longer (30 min when 0).
 	JobTimeout time.Duration
 	// RescueStuckJobsAfter is when a job still marked running (its process
-	// died) is given back to the queue (1 h when 0; must exceed JobTimeout).
+	// died) is given back to the queue (1 h when 0; must exceed JobTimeout,
+	// and River rescues no job that has not passed its timeout).
 	RescueStuckJobsAfter time.Duration
 	// StopTimeout is how long Stop lets running jobs finish before it
 	// cancels them (20 s when 0); cancelled jobs are tried again later.
