@@ -23,7 +23,7 @@ func op(id, method, path, summary string, errs ...int) huma.Operation {
 
 // Routes registers GET /api/v1/jobs and GET /api/v1/jobs/{id}.
 func (h *Handlers) Routes(api huma.API) {
-	type listOut struct{ Body ListBody }
+	type listOut struct{ Body JobRunPage }
 	huma.Register(api, op("list-jobs", http.MethodGet, "/api/v1/jobs", "The bank's recent background jobs, newest first, with state, progress and error", 401, 403),
 		func(ctx context.Context, in *struct {
 			Page     int `query:"page" minimum:"1" default:"1"`
@@ -37,14 +37,14 @@ func (h *Handlers) Routes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			out := &listOut{Body: ListBody{Items: make([]View, len(page.Items)), Total: page.Total}}
+			out := &listOut{Body: JobRunPage{Items: make([]JobRun, len(page.Items)), Total: page.Total}}
 			for i, r := range page.Items {
 				out.Body.Items[i] = viewOf(r)
 			}
 			return out, nil
 		})
 
-	type oneOut struct{ Body View }
+	type oneOut struct{ Body JobRun }
 	huma.Register(api, op("get-job", http.MethodGet, "/api/v1/jobs/{id}", "One background job of the bank", 401, 403, 404),
 		func(ctx context.Context, in *struct {
 			ID int64 `path:"id" minimum:"1"`

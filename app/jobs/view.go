@@ -6,8 +6,8 @@ import (
 	"github.com/servicestar/servicestar/app/apperr"
 )
 
-// View is a job as a bank's HR, admins and auditors see it.
-type View struct {
+// JobRun is a job as a bank's HR, admins and auditors see it.
+type JobRun struct {
 	ID            int64      `json:"id"`
 	Kind          string     `json:"kind" doc:"what the job does, e.g. kpi.import"`
 	State         State      `json:"state" enum:"queued,running,retrying,completed,failed"`
@@ -26,32 +26,32 @@ type View struct {
 	errArgs     apperr.Args
 }
 
-func viewOf(r Run) View {
-	v := View{ID: r.ID, Kind: r.Kind, State: r.State, Attempt: r.Attempt, Done: r.Done, Total: r.Total,
+func viewOf(r Run) JobRun {
+	v := JobRun{ID: r.ID, Kind: r.Kind, State: r.State, Attempt: r.Attempt, Done: r.Done, Total: r.Total,
 		StartedBy: r.StartedBy, StartedByName: r.StartedByName, CreatedAt: r.CreatedAt, StartedAt: r.StartedAt,
 		FinishedAt: r.FinishedAt, UpdatedAt: r.UpdatedAt, errTemplate: r.Error, errArgs: decodeArgs(r.ErrorArgs)}
-	return v.Localize(apperr.English).(View)
+	return v.Localize(apperr.English).(JobRun)
 }
 
 // Localize is the view with its error in lang (see web's localizeBody).
-func (v View) Localize(lang apperr.Lang) any {
+func (v JobRun) Localize(lang apperr.Lang) any {
 	if v.errTemplate != "" {
 		v.Error = apperr.Say(lang, v.errTemplate, v.errArgs)
 	}
 	return v
 }
 
-// ListBody is a page of views.
-type ListBody struct {
-	Items []View `json:"items"`
+// JobRunPage is a page of views.
+type JobRunPage struct {
+	Items []JobRun `json:"items"`
 	Total int64  `json:"total" doc:"jobs of the bank, over all pages"`
 }
 
 // Localize is the page with every error in lang.
-func (b ListBody) Localize(lang apperr.Lang) any {
-	out := ListBody{Items: make([]View, len(b.Items)), Total: b.Total}
+func (b JobRunPage) Localize(lang apperr.Lang) any {
+	out := JobRunPage{Items: make([]JobRun, len(b.Items)), Total: b.Total}
 	for i, v := range b.Items {
-		out.Items[i] = v.Localize(lang).(View)
+		out.Items[i] = v.Localize(lang).(JobRun)
 	}
 	return out
 }

@@ -1,21 +1,15 @@
-package jobs
+package jobs_test
 
 import (
 	"context"
-	"database/sql"
-	"io"
-	"log/slog"
 	"testing"
 	"time"
 
-	"gorm.io/gorm"
-
 	"github.com/servicestar/servicestar/app/apperr"
+	"github.com/servicestar/servicestar/app/jobs"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/testkit"
 )
-
-func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
 // Progress writes at the start, per hundredth of the total, when the total
 // changes and at the end, so reporting after every row stays cheap.
@@ -23,16 +17,16 @@ func TestProgressWritesPerHundredthOfTheTotal(t *testing.T) {
 	ctx := context.Background()
 	db := testkit.DB(t)
 	bank := testkit.InsertTenant(t, db, "bank-a")
-	e := New(db, Options{Log: quiet()})
+	e := jobs.New(db, jobs.Options{Log: quietLog()})
 	now := time.Now().UTC()
-	run := Run{TenantID: bank, RiverJobID: 77, Kind: "test", State: Running, CreatedAt: now, UpdatedAt: now}
+	run := jobs.Run{TenantID: bank, RiverJobID: 77, Kind: "test", State: jobs.Running, CreatedAt: now, UpdatedAt: now}
 	if err := db.W.Create(&run).Error; err != nil {
 		t.Fatal(err)
 	}
-	job := &Job{TenantID: bank, e: e, riverID: 77}
+	job := jobs.NewJob(e, bank, 77)
 	stored := func() (int64, int64) {
 		t.Helper()
-		var r Run
+		var r jobs.Run
 		if err := db.R.Scopes(store.Tenant(bank)).Where("id = ?", run.ID).Take(&r).Error; err != nil {
 			t.Fatal(err)
 		}
@@ -56,7 +50,7 @@ func TestProgressWritesPerHundredthOfTheTotal(t *testing.T) {
 		}
 	}
 	// Another tenant's job of the same River id is not touched.
-	other := &Job{TenantID: testkit.InsertTenant(t, db, "bank-b"), e: e, riverID: 77}
+	other := jobs.NewJob(e, testkit.InsertTenant(t, db, "bank-b"), 77)
 	if err := other.Progress(ctx, 1, 1); err != nil {
 		t.Fatal(err)
 	}
@@ -67,26 +61,28 @@ func TestProgressWritesPerHundredthOfTheTotal(t *testing.T) {
 
 // A run shows what River knows when its worker could not record an ending.
 func TestSettleShowsRiversStateOfUnfinishedRuns(t *testing.T) {
+	vanished := "the job stopped without finishing"
 	for _, c := range []struct {
-		name  string
-		run   State
-		river riverJob
-		found bool
-		want  State
-		err   string
+		name    string
+		run     jobs.State
+		state   string
+		attempt int
+		found   bool
+		want    jobs.State
+		err     string
 	}{
-		{"gone from River", Running, riverJob{}, false, Failed, msgVanished},
-		{"given up (killed on the last attempt)", Running, riverJob{State: "discarded", Attempt: 3}, true, Failed, msgVanished},
-		{"cancelled", Queued, riverJob{State: "cancelled"}, true, Failed, msgVanished},
-		{"completed, not recorded", Running, riverJob{State: "completed", Attempt: 1}, true, Completed, ""},
-		{"rescued from a dead process", Running, riverJob{State: "retryable", Attempt: 1}, true, Retrying, ""},
-		{"due again", Retrying, riverJob{State: "available", Attempt: 2}, true, Retrying, ""},
-		{"picked up", Queued, riverJob{State: "running", Attempt: 1}, true, Running, ""},
-		{"waiting", Queued, riverJob{State: "available"}, true, Queued, ""},
-		{"scheduled", Queued, riverJob{State: "scheduled"}, true, Queued, ""},
+		{"gone from River", jobs.Running, "", 0, false, jobs.Failed, vanished},
+		{"given up (killed on the last attempt)", jobs.Running, "discarded", 3, true, jobs.Failed, vanished},
+		{"cancelled", jobs.Queued, "cancelled", 0, true, jobs.Failed, vanished},
+		{"completed, not recorded", jobs.Running, "completed", 1, true, jobs.Completed, ""},
+		{"rescued from a dead process", jobs.Running, "retryable", 1, true, jobs.Retrying, ""},
+		{"due again", jobs.Retrying, "available", 2, true, jobs.Retrying, ""},
+		{"picked up", jobs.Queued, "running", 1, true, jobs.Running, ""},
+		{"waiting", jobs.Queued, "available", 0, true, jobs.Queued, ""},
+		{"scheduled", jobs.Queued, "scheduled", 0, true, jobs.Queued, ""},
 	} {
-		r := Run{State: c.run}
-		settleOne(&r, c.river, c.found)
+		r := jobs.Run{State: c.run}
+		jobs.Settle(&r, c.state, c.attempt, c.found)
 		if r.State != c.want || r.Error != c.err {
 			t.Errorf("%s: %s %q, want %s %q", c.name, r.State, r.Error, c.want, c.err)
 		}
@@ -99,56 +95,34 @@ func TestSettleShowsRiversStateOfUnfinishedRuns(t *testing.T) {
 func TestPeriodicJobIsUniqueWithinItsPeriod(t *testing.T) {
 	ctx := context.Background()
 	db := testkit.DB(t)
-	e := New(db, Options{Log: quiet()})
-	p := &periodicJob{name: "tick", every: time.Hour}
-	ins, err := e.inserter()
-	if err != nil {
-		t.Fatal(err)
-	}
-	insert := func(at time.Time) bool {
-		t.Helper()
-		var dup bool
-		err := db.W.Transaction(func(tx *gorm.DB) error {
-			res, err := ins.InsertTx(ctx, txOf(t, tx), p.args(at), p.insertOpts())
-			if err == nil {
-				dup = res.UniqueSkippedAsDuplicate
-			}
-			return err
-		})
+	e := jobs.New(db, jobs.Options{Log: quietLog()})
+	hour := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		at   time.Time
+		want bool
+	}{
+		{hour.Add(time.Second), true},       // the period's first job
+		{hour.Add(59 * time.Minute), false}, // the same period again
+		{hour.Add(time.Hour), true},         // the next period
+	} {
+		inserted, err := jobs.InsertPeriodic(ctx, e, "tick", time.Hour, c.at)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return !dup
+		if inserted != c.want {
+			t.Errorf("job for %v: inserted %v, want %v", c.at, inserted, c.want)
+		}
 	}
-	hour := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
-	if !insert(hour.Add(time.Second)) {
-		t.Fatal("the period's first job was not inserted")
-	}
-	if insert(hour.Add(59 * time.Minute)) {
-		t.Fatal("a second job of the same period was inserted")
-	}
-	if !insert(hour.Add(time.Hour)) {
-		t.Fatal("the next period's job was not inserted")
-	}
-	if got := (aligned(time.Hour)).Next(hour.Add(17 * time.Minute)); !got.Equal(hour.Add(time.Hour)) {
+	if got := jobs.NextRun(time.Hour, hour.Add(17*time.Minute)); !got.Equal(hour.Add(time.Hour)) {
 		t.Fatalf("next run after 09:17 is %v, want 10:00", got)
 	}
 }
 
 // Every text the engine writes as a job's error is in the catalogue.
 func TestEngineErrorTextsAreInTheCatalogue(t *testing.T) {
-	for _, m := range []string{msgInternalRetry, msgInternalFinal, msgVanished} {
+	for _, m := range jobs.EngineTexts {
 		if !apperr.Known(m) {
 			t.Errorf("%q is not in the catalogue", m)
 		}
 	}
-}
-
-func txOf(t *testing.T, tx *gorm.DB) *sql.Tx {
-	t.Helper()
-	s, ok := tx.Statement.ConnPool.(*sql.Tx)
-	if !ok {
-		t.Fatalf("not a transaction: %T", tx.Statement.ConnPool)
-	}
-	return s
 }
