@@ -16,6 +16,7 @@ import (
 	"github.com/servicestar/servicestar/app/auth"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/config"
+	"github.com/servicestar/servicestar/app/jobs"
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/store"
@@ -31,6 +32,7 @@ type App struct {
 	Authz    *authz.Authz
 	Org      *org.Service
 	Training *training.Service
+	Jobs     *jobs.Engine // started by serve, not by Build
 	HTTP     *web.Server
 	Log      *slog.Logger
 	Now      func() time.Time
@@ -96,6 +98,8 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	orgSvc.Placed = trainSvc.JoinOpenAssignments // newcomers join open programmes
 	trainSvc.Routes(srv.API)
 	(&notify.Service{DB: db, Now: now, Refresh: trainSvc.RefreshDueSoon}).Routes(srv.API)
+	engine := jobs.New(db, jobs.Options{Log: log, Now: now})
+	(&jobs.Handlers{DB: db, Guard: guard}).Routes(srv.API)
 
 	spa := o.SPA
 	if spa == nil {
@@ -106,7 +110,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		spa = sub
 	}
 	srv.Finish(spa)
-	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Training: trainSvc, HTTP: srv, Log: log, Now: now}, nil
+	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Training: trainSvc, Jobs: engine, HTTP: srv, Log: log, Now: now}, nil
 }
 
 // Close releases the database.
