@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"reflect"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/demo"
+	"github.com/servicestar/servicestar/app/jobs"
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/store"
@@ -23,7 +25,7 @@ import (
 // table with tenant_id adds its models here (the schema walk below fails
 // until it does).
 func tenantModels() []any {
-	return slices.Concat(org.Models(), []any{&audit.Entry{}}, training.Models(), notify.Models())
+	return slices.Concat(org.Models(), []any{&audit.Entry{}}, training.Models(), notify.Models(), jobs.Models())
 }
 
 // tablesWithoutModel are tenant-carrying tables that no GORM model reads,
@@ -116,6 +118,12 @@ func TestIsolationWalk(t *testing.T) {
 	}
 	if r := send(t, w.env, hr, "PUT", "/api/v1/training/library/lost-card-report/hidden", map[string]bool{"hidden": true}); r.Status != 200 {
 		t.Fatalf("hide a scenario in demo: %s", r)
+	}
+	// The seed queues no background job; queue one in each bank.
+	for _, tid := range []int64{a, b} {
+		if _, err := w.env.App.Jobs.Enqueue(context.Background(), tid, nil, matrixJob{}); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	for _, m := range tenantModels() {
