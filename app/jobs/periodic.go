@@ -35,8 +35,11 @@ func (periodicArgs) Kind() string { return "servicestar.periodic" }
 // job unique by period makes a second one for the same period (a new leader
 // after a handover, an instance starting mid-period) a no-op. The leader
 // also runs the current period's job when it takes over, so a period is not
-// skipped because no instance was leader at its start. A failed run is
-// tried again like any job. every must be at least one second.
+// skipped because no instance was leader at its start; only a period that
+// begins and ends with no leader at all is (a leader that dies without
+// resigning is replaced within about 15 s, so keep periods well above
+// that). A failed run is tried again like any job. every must be at least
+// one second.
 func (e *Engine) Periodic(name string, every time.Duration, fn func(ctx context.Context) error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()

@@ -44,7 +44,7 @@ func (v JobRun) Localize(lang apperr.Lang) any {
 // JobRunPage is a page of views.
 type JobRunPage struct {
 	Items []JobRun `json:"items"`
-	Total int64  `json:"total" doc:"jobs of the bank, over all pages"`
+	Total int64    `json:"total" doc:"jobs of the bank, over all pages"`
 }
 
 // Localize is the page with every error in lang.
