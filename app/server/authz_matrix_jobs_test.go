@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"testing"
 
 	"github.com/servicestar/servicestar/app/jobs"
 	"github.com/servicestar/servicestar/app/store"
@@ -35,17 +36,25 @@ type matrixJob struct{}
 
 func (matrixJob) Kind() string { return "matrix.fixture" }
 
-// job is a queued job of the bank slug, made once per matrix run.
+// job is a queued job of the bank slug, made once per matrix run (the
+// matrix empties fixtures when it starts).
 func (w *world) job(x *cell, slug string) int64 {
 	key := "job|" + slug
 	if id, ok := fixtures[key]; ok {
 		return id
 	}
+	id := w.queueJob(x.t, slug)
+	fixtures[key] = id
+	return id
+}
+
+// queueJob queues a new job of the bank slug and returns its id.
+func (w *world) queueJob(t testing.TB, slug string) int64 {
+	t.Helper()
 	id, err := w.env.App.Jobs.Enqueue(context.Background(), w.tenant[slug], nil, matrixJob{})
 	if err != nil {
-		x.t.Fatalf("queue a job for %s: %v", slug, err)
+		t.Fatalf("queue a job for %s: %v", slug, err)
 	}
-	fixtures[key] = id
 	return id
 }
 

@@ -264,6 +264,7 @@ func TestBadInputIDs(t *testing.T) {
 		"GET /api/v1/training/assignments/{id}":         nil,
 		"POST /api/v1/training/assignments/{id}/cancel": nil,
 		"POST /api/v1/notifications/{id}/read":          nil,
+		"GET /api/v1/jobs/{id}":                         nil,
 	}
 	var routes []string
 	for k := range registeredRoutes(w.env.App.HTTP.API) {
@@ -276,7 +277,8 @@ func TestBadInputIDs(t *testing.T) {
 	attempt := foreignAttempt(t, w)
 	foreign := map[string]int64{"branches": w.branch["demo2/kunming"].ID, "users": w.user["demo2/emp.1"],
 		"training/attempts": attempt, "training/reviews": attempt,
-		"training/assignments": seededID(t, w, "demo2", &training.Assignment{}), "notifications": seededID(t, w, "demo2", &notify.Notification{})}
+		"training/assignments": seededID(t, w, "demo2", &training.Assignment{}), "notifications": seededID(t, w, "demo2", &notify.Notification{}),
+		"jobs": w.queueJob(t, "demo2")}
 	for _, k := range routes {
 		body, ok := valid[k]
 		if !ok {

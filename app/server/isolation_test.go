@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"reflect"
@@ -120,11 +119,8 @@ func TestIsolationWalk(t *testing.T) {
 		t.Fatalf("hide a scenario in demo: %s", r)
 	}
 	// The seed queues no background job; queue one in each bank.
-	for _, tid := range []int64{a, b} {
-		if _, err := w.env.App.Jobs.Enqueue(context.Background(), tid, nil, matrixJob{}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	w.queueJob(t, "demo")
+	w.queueJob(t, "demo2")
 
 	for _, m := range tenantModels() {
 		m := m
