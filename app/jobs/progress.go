@@ -13,7 +13,7 @@ import (
 func (j *Job) Progress(ctx context.Context, done, total int64) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	step := total / 100
+	step := max(total/100, 1)
 	if total <= 0 {
 		step = 100
 	}
@@ -21,7 +21,8 @@ func (j *Job) Progress(ctx context.Context, done, total int64) error {
 	if moved < 0 {
 		moved = -moved
 	}
-	if j.reported && total == j.total && done < total && moved < max(step, 1) {
+	end := total > 0 && done >= total
+	if j.reported && total == j.total && !end && moved < step {
 		return nil
 	}
 	if err := j.e.update(ctx, j, map[string]any{"done": done, "total": total}); err != nil {

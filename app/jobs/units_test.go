@@ -41,6 +41,9 @@ func TestProgressWritesPerHundredthOfTheTotal(t *testing.T) {
 		{11, 1000, 11, 1000},     // moved 10
 		{12, 2000, 12, 2000},     // the total changed
 		{2000, 2000, 2000, 2000}, // the end
+		{1, 0, 1, 0},             // an unknown total (0) is a new total
+		{50, 0, 1, 0},            // moved 49 < 100: not written
+		{101, 0, 101, 0},         // moved 100
 	} {
 		if err := job.Progress(ctx, step.done, step.total); err != nil {
 			t.Fatal(err)
@@ -54,7 +57,7 @@ func TestProgressWritesPerHundredthOfTheTotal(t *testing.T) {
 	if err := other.Progress(ctx, 1, 1); err != nil {
 		t.Fatal(err)
 	}
-	if d, tot := stored(); d != 2000 || tot != 2000 {
+	if d, tot := stored(); d != 101 || tot != 0 {
 		t.Fatalf("another tenant's report changed this run to %d of %d", d, tot)
 	}
 }
