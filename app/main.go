@@ -81,6 +81,18 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		return err
 	}
 	defer app.Close()
+	if err := app.Jobs.Start(ctx); err != nil {
+		return err
+	}
+	// Runs before app.Close: running jobs finish (or are cancelled, to be
+	// tried again) while the database is still open.
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := app.Jobs.Stop(sctx); err != nil {
+			log.Error("stopping background jobs", "err", err)
+		}
+	}()
 	errc := make(chan error, 1)
 	go func() { errc <- app.HTTP.Fiber.Listen(cfg.Addr) }()
 	log.Info("ServiceStar is serving", "addr", cfg.Addr)

@@ -21,10 +21,24 @@ const (
 	Postgres Dialect = "postgres"
 )
 
-// step is one schema version: statements rendered for the running dialect.
+// step is one schema version: statements rendered for the running dialect,
+// or, when up is nil, the Go code goSteps holds for its version.
 type step struct {
 	version int64
 	up      func(d Dialect) []string
+}
+
+// goSteps are the steps whose work is Go code bringing its own SQL.
+var goSteps = map[int64]*goStep{8: riverQueue}
+
+// goStep runs Go code as a step. SQLite runs it in goose's transaction:
+// the writer handle holds one connection, which goose keeps for the whole
+// run, so code that asked the pool for another would wait forever.
+// PostgreSQL runs it on the handle: River's migrations must not all share
+// one transaction there (an enum value added by one is used by the next).
+type goStep struct {
+	sqlite   func(ctx context.Context, tx *sql.Tx) error
+	postgres func(ctx context.Context, db *sql.DB) error
 }
 
 // steps is the ordered list; append only, never edit a released step.
@@ -36,7 +50,9 @@ var steps = []step{
 	{5, trainingLibrary},
 	{6, assignmentsAndNotifications},
 	{7, builtinVersions},
+	{8, nil}, // River's job queue tables (goSteps)
 	{9, loginAttempts},
+	{10, jobRuns},
 }
 
 // Up brings the database to the newest version, under a lock that keeps
@@ -85,6 +101,14 @@ func provider(db *sql.DB, d Dialect, opts ...goose.ProviderOption) (*goose.Provi
 	}
 	var ms []*goose.Migration
 	for _, s := range steps {
+		if s.up == nil {
+			g, ok := goSteps[s.version]
+			if !ok {
+				return nil, fmt.Errorf("step %d has neither statements nor Go code", s.version)
+			}
+			ms = append(ms, goose.NewGoMigration(s.version, g.goFunc(d), nil))
+			continue
+		}
 		stmts := s.up(d)
 		ms = append(ms, goose.NewGoMigration(s.version, &goose.GoFunc{
 			RunTx: func(ctx context.Context, tx *sql.Tx) error {
@@ -105,10 +129,14 @@ var (
 	tablePattern       = regexp.MustCompile(`CREATE TABLE (\w+) \(`)
 )
 
-// Tables lists every table the steps create.
+// Tables lists every table the steps with statements create (River's Go
+// step brings its own tables, which are River's to know).
 func Tables() []string {
 	var out []string
 	for _, s := range steps {
+		if s.up == nil {
+			continue
+		}
 		for _, q := range s.up(SQLite) {
 			if m := tablePattern.FindStringSubmatch(q); m != nil {
 				out = append(out, m[1])
@@ -123,6 +151,9 @@ func Tables() []string {
 func TenantTables() []string {
 	var out []string
 	for _, s := range steps {
+		if s.up == nil {
+			continue
+		}
 		for _, q := range s.up(SQLite) {
 			if m := tenantTablePattern.FindStringSubmatch(q); m != nil {
 				out = append(out, m[1])
@@ -130,4 +161,11 @@ func TenantTables() []string {
 		}
 	}
 	return out
+}
+
+func (g *goStep) goFunc(d Dialect) *goose.GoFunc {
+	if d == Postgres {
+		return &goose.GoFunc{RunDB: g.postgres}
+	}
+	return &goose.GoFunc{RunTx: g.sqlite}
 }

@@ -33,6 +33,11 @@ var chinese = map[string]string{
 	"too many sign-in attempts; wait and try again": "登录尝试过于频繁，请稍后再试",
 	"sign in first":                                 "请先登录",
 
+	// A background job's error, as the bank reads it in its list of jobs.
+	"the job stopped on an internal error; it will be tried again": "后台任务因内部错误中断，将自动重试",
+	"the job failed on an internal error":                          "后台任务因内部错误失败",
+	"the job stopped without finishing":                            "后台任务中断，未能完成",
+
 	// "<what> not found", whole: Chinese puts the noun elsewhere.
 	"branch not found": "机构不存在",
 	"tenant not found": "银行不存在",

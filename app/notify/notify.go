@@ -56,9 +56,6 @@ func Push(tx *gorm.DB, tenantID int64, userIDs []int64, kind string, subjectID i
 type Service struct {
 	DB  *store.DB
 	Now func() time.Time
-	// Refresh runs before a list, so features can add notifications that
-	// fall due with time (an assignment nearly due) without a scheduler.
-	Refresh func(ctx context.Context, p *access.Principal) error
 }
 
 // Page is one page of p's notifications, newest first.
@@ -72,11 +69,6 @@ type Page struct {
 // there are and how many are unread.
 func (s *Service) List(ctx context.Context, p *access.Principal, unreadOnly bool, page, size int) (Page, error) {
 	var out Page
-	if s.Refresh != nil {
-		if err := s.Refresh(ctx, p); err != nil {
-			return out, err
-		}
-	}
 	mine := func() *gorm.DB {
 		return s.DB.R.WithContext(ctx).Model(&Notification{}).Scopes(store.Tenant(p.TenantID)).Where("user_id = ?", p.UserID)
 	}

@@ -265,6 +265,7 @@ func TestBadInputIDs(t *testing.T) {
 		"GET /api/v1/training/assignments/{id}":         nil,
 		"POST /api/v1/training/assignments/{id}/cancel": nil,
 		"POST /api/v1/notifications/{id}/read":          nil,
+		"GET /api/v1/jobs/{id}":                         nil,
 	}
 	var routes []string
 	for k := range server.Operations(w.env.App.HTTP.API) {
@@ -277,7 +278,8 @@ func TestBadInputIDs(t *testing.T) {
 	attempt := foreignAttempt(t, w)
 	foreign := map[string]int64{"branches": w.branch["demo2/kunming"].ID, "users": w.user["demo2/emp.1"],
 		"training/attempts": attempt, "training/reviews": attempt,
-		"training/assignments": seededID(t, w, "demo2", &assignments.Assignment{}), "notifications": seededID(t, w, "demo2", &notify.Notification{})}
+		"training/assignments": seededID(t, w, "demo2", &assignments.Assignment{}), "notifications": seededID(t, w, "demo2", &notify.Notification{}),
+		"jobs": w.queueJob(t, "demo2")}
 	for _, k := range routes {
 		body, ok := valid[k]
 		if !ok {

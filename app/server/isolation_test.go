@@ -124,6 +124,9 @@ func TestIsolationWalk(t *testing.T) {
 	if r := send(t, w.env, hr, "PUT", "/api/v1/training/library/lost-card-report/hidden", map[string]bool{"hidden": true}); r.Status != 200 {
 		t.Fatalf("hide a scenario in demo: %s", r)
 	}
+	// The seed queues no background job; queue one in each bank.
+	w.queueJob(t, "demo")
+	w.queueJob(t, "demo2")
 
 	for _, m := range tenantModels(w.env.App) {
 		m := m

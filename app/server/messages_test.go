@@ -81,6 +81,8 @@ func TestEveryMessageUsedIsInTheCatalogue(t *testing.T) {
 					check(n.Args[0], "")
 				case name == "rowProblem" || name == "bad": // an import row's problem: (field, msg, args)
 					check(n.Args[1], "")
+				case name == "Abort" && len(n.Args) == 2: // jobs.Abort(template, args)
+					check(n.Args[0], "")
 				case name == "NotFound":
 					check(n.Args[0], " not found")
 				case name == "Require" && len(n.Args) == 6:

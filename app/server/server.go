@@ -16,6 +16,7 @@ import (
 	"github.com/servicestar/servicestar/app/auth"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/config"
+	"github.com/servicestar/servicestar/app/jobs"
 	"github.com/servicestar/servicestar/app/module"
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
@@ -37,6 +38,7 @@ type App struct {
 	Library     *library.Service
 	Attempts    *attempts.Service
 	Assignments *assignments.Service
+	Jobs        *jobs.Engine // started by serve, not by Build
 	HTTP        *web.Server
 	// Modules are the areas in wiring order; RoutesOf names the API
 	// operations ("GET /api/v1/users") each one registered.
@@ -105,9 +107,10 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	assign := &assignments.Service{DB: db, Guard: guard, Now: now, Catalogue: catalogue}
 	play := &attempts.Service{DB: db, Guard: guard, Now: now, Catalogue: catalogue, Drafts: lib, Completions: assign}
 	orgSvc.Placed = assign.JoinOpenAssignments // newcomers join open programmes
-	bell := &notify.Service{DB: db, Now: now, Refresh: assign.RefreshDueSoon}
+	bell := &notify.Service{DB: db, Now: now}
 
 	// The areas, in the order their demo data builds on each other.
+	engine := jobs.New(db, jobs.Options{Log: log, Now: now})
 	mods := []module.Module{
 		authH.Module(),
 		orgSvc.Module(),
@@ -116,10 +119,16 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		lib.Module(),
 		assign.Module(),
 		play.Module(),
+		(&jobs.Handlers{DB: db, Guard: guard}).Module(),
 	}
 	routesOf, err := registerRoutes(srv.API, mods)
 	if err != nil {
 		return nil, err
+	}
+	for _, m := range mods {
+		for _, p := range m.Periodic {
+			engine.Periodic(m.Name+"."+p.Name, p.Every, p.Run)
+		}
 	}
 
 	spa := o.SPA
@@ -131,7 +140,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		spa = sub
 	}
 	srv.Finish(spa)
-	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign,
+	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign, Jobs: engine,
 		HTTP: srv, Log: log, Now: now, Modules: mods, RoutesOf: routesOf}, nil
 }
 

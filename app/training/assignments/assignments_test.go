@@ -1,6 +1,7 @@
 package assignments_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -288,8 +289,12 @@ func TestAssignmentScopeAndBadInput(t *testing.T) {
 	}
 }
 
+// The reminder is a periodic job's work (a GET never writes): reading the
+// notifications creates none, a run sends each one once, and a second run
+// sends nothing more.
 func TestDueSoonReminderOnce(t *testing.T) {
 	env := testkit.New(t)
+	ctx := context.Background()
 	hr := env.Login("demo", "hr")
 	// South has no seeded assignment due soon.
 	st, _, raw := assign(t, hr, map[string]any{"scenario_keys": []string{"lost-card-report"}, "branch_id": branchID(t, hr, "south"),
@@ -298,16 +303,36 @@ func TestDueSoonReminderOnce(t *testing.T) {
 		t.Fatalf("assign: %d %s", st, raw)
 	}
 	emp := env.Login("demo", "emp.south.1")
+	remind := func() int {
+		n, err := env.App.Assignments.RemindDueSoon(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	remind() // the seed's own due-soon assignments (North) are sent here
 	if strings.Contains(mustGet(t, emp, "/api/v1/notifications"), "training.due_soon") {
 		t.Fatal("reminder five days ahead")
 	}
 	env.Clock.Advance(4 * 24 * time.Hour)
 	emp = env.Login("demo", "emp.south.1")
+	if strings.Contains(mustGet(t, emp, "/api/v1/notifications"), "training.due_soon") {
+		t.Fatal("reading the notifications created a reminder: a GET must not write")
+	}
+	if n := remind(); n < 1 {
+		t.Fatalf("the reminder job sent %d reminders, want at least emp.south.1's", n)
+	}
 	for i := 0; i < 2; i++ {
 		body := mustGet(t, emp, "/api/v1/notifications")
 		if n := strings.Count(body, `"kind":"training.due_soon"`); n != 1 {
-			t.Fatalf("call %d: %d due-soon reminders, want 1: %s", i, n, body)
+			t.Fatalf("read %d: %d due-soon reminders, want 1: %s", i, n, body)
 		}
+	}
+	if n := remind(); n != 0 {
+		t.Fatalf("a second run sent %d reminders, want 0", n)
+	}
+	if n := strings.Count(mustGet(t, emp, "/api/v1/notifications"), `"kind":"training.due_soon"`); n != 1 {
+		t.Fatalf("after a second run: %d due-soon reminders, want 1", n)
 	}
 	if st, _ := emp.Do("POST", "/api/v1/notifications/read-all", nil); st != 204 {
 		t.Fatalf("read all: %d", st)

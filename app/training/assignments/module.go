@@ -1,6 +1,9 @@
 package assignments
 
 import (
+	"context"
+	"time"
+
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/module"
 	"github.com/servicestar/servicestar/app/training"
@@ -15,5 +18,9 @@ func (s *Service) Module() module.Module {
 		Routes:      s.Routes,
 		Messages:    training.Messages,
 		Seed:        s.seed,
+		Periodic: []module.Periodic{{Name: "due-soon", Every: 15 * time.Minute, Run: func(ctx context.Context) error {
+			_, err := s.RemindDueSoon(ctx)
+			return err
+		}}},
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/authz"
-	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/training"
 	"github.com/servicestar/servicestar/scenarios"
@@ -373,45 +372,4 @@ func (s *Service) Inbox(ctx context.Context, p *access.Principal) ([]InboxItem, 
 		return a.DueAt.Compare(b.DueAt)
 	})
 	return out, nil
-}
-
-// RefreshDueSoon pushes the "nearly due" reminder for p's open assignments
-// due within DueSoon, once each. It runs when p opens the notifications, so
-// no scheduler is needed; the conditional update keeps two concurrent calls
-// from sending it twice.
-func (s *Service) RefreshDueSoon(ctx context.Context, p *access.Principal) error {
-	now := s.Now().UTC()
-	var due []struct {
-		ID, AssignmentID int64
-		ScenarioKey      string
-		DueAt            time.Time
-	}
-	err := s.DB.R.WithContext(ctx).Model(&Member{}).Scopes(store.Tenant(p.TenantID)).
-		Joins("JOIN training_assignments a ON a.tenant_id = training_assignment_members.tenant_id AND a.id = training_assignment_members.assignment_id").
-		Where("training_assignment_members.user_id = ? AND training_assignment_members.completed_at IS NULL", p.UserID).
-		Where("training_assignment_members.due_soon_notified = ? AND a.cancelled_at IS NULL AND a.due_at > ? AND a.due_at <= ?", false, now, now.Add(DueSoon)).
-		Select("training_assignment_members.id, training_assignment_members.assignment_id, a.scenario_key, a.due_at").Scan(&due).Error
-	if err != nil || len(due) == 0 {
-		return err
-	}
-	return s.DB.Tx(ctx, func(tx *gorm.DB) error {
-		for _, d := range due {
-			res := tx.Model(&Member{}).Scopes(store.Tenant(p.TenantID)).Where("id = ? AND due_soon_notified = ?", d.ID, false).
-				Update("due_soon_notified", true)
-			if res.Error != nil {
-				return res.Error
-			}
-			if res.RowsAffected == 0 {
-				continue
-			}
-			data := map[string]any{"scenario_key": d.ScenarioKey, "due_at": d.DueAt}
-			if sc, err := s.Catalogue.Latest(ctx, p.TenantID, d.ScenarioKey); err == nil {
-				data["title"] = sc.Title
-			}
-			if err := notify.Push(tx, p.TenantID, []int64{p.UserID}, NotifyDueSoon, d.AssignmentID, data, now); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
