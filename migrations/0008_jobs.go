@@ -27,6 +27,7 @@ var riverQueue = &goStep{
 		}
 		// MigrateTx is deprecated for PostgreSQL's sake; SQLite's DDL is
 		// transactional, and goose's transaction is the only connection.
+		//lint:ignore SA1019 deprecated for PostgreSQL; on SQLite goose's transaction holds the only writer connection
 		_, err = m.MigrateTx(ctx, tx, rivermigrate.DirectionUp, &rivermigrate.MigrateOpts{TargetVersion: riverVersion})
 		return wrapRiver(err)
 	},

@@ -31,7 +31,7 @@ func TestDemoLoginsMatchTheREADME(t *testing.T) {
 		t.Fatal("README has no Demo logins section")
 	}
 	section, _, _ = strings.Cut(section, "\n## ")
-	row := regexp.MustCompile("(?m)^\\| (\\w+) \\| ([^|]+) \\|")
+	row := regexp.MustCompile(`(?m)^\| (\w+) \| ([^|]+) \|`)
 	name := regexp.MustCompile("`([^`]+)`")
 	var readme []string
 	for _, m := range row.FindAllStringSubmatch(section, -1) {
