@@ -39,5 +39,8 @@ func (s *Service) seed(ctx context.Context, d module.Demo) error {
 			return fmt.Errorf("%s assigns %v: %w", x.by, x.keys, err)
 		}
 	}
-	return nil
+	// The reminders of what falls due within two days are part of the demo:
+	// the periodic job would send them at the first start anyway.
+	_, err := s.RemindDueSoon(ctx)
+	return err
 }
