@@ -32,6 +32,5 @@ function onUnauthorized(scope: 'tenant' | 'platform') {
   router.replace({ name: 'login', query: current.fullPath === '/' ? {} : { redirect: current.fullPath } })
 }
 setUnauthorizedHandler(onUnauthorized)
-window.addEventListener('ss:unauthorized', () => onUnauthorized('tenant'))
 
 app.mount('#app')
