@@ -34,6 +34,7 @@ type Options struct {
 type Server struct {
 	Fiber *fiber.App
 	API   huma.API
+	log   *slog.Logger
 }
 
 // MaxUploadBytes bounds a request body; imports are the largest (thousands of rows).
@@ -54,6 +55,7 @@ func New(o Options) *Server {
 	hideOnce.Do(func() { hideInternalErrors(o.Log) })
 	m := newMetrics(o.Registry)
 	app.Use(recover.New())
+	app.Use(compressAPI())
 	app.Use(securityHeaders())
 	app.Use(requestID)
 	app.Use(observe(o.Log, m))
@@ -77,7 +79,7 @@ func New(o Options) *Server {
 	cfg.Security = []map[string][]string{{"session": {}}}
 	api := humafiber.New(app, cfg)
 	api.UseMiddleware(httpctx.Middleware)
-	return &Server{Fiber: app, API: api}
+	return &Server{Fiber: app, API: api, log: o.Log}
 }
 
 // Finish adds what must come after every API route: a problem+json 404 for
@@ -86,5 +88,5 @@ func (s *Server) Finish(spa fs.FS) {
 	s.Fiber.Use("/api", func(c *fiber.Ctx) error {
 		return writeProblem(c, fiber.StatusNotFound, "no such API route: "+c.Method()+" "+c.Path())
 	})
-	serveSPA(s.Fiber, spa)
+	serveSPA(s.Fiber, spa, s.log)
 }
