@@ -7,7 +7,7 @@
 //
 // --check writes nothing and exits 1 when the committed file differs from what it would write.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import ts from 'typescript'
@@ -33,7 +33,7 @@ const text = COMMENT_HEADER + astToString(ast)
 
 if (values.check) {
   if (readFileSync(output, 'utf8') !== text) {
-    console.error(`${output} is not what ${values.input} generates: run \`make openapi\` and commit the result`)
+    console.error(`gen:api --check: ${relative(process.cwd(), output)} is not what the generator makes of the OpenAPI document; run \`make openapi\` and commit the result`)
     process.exit(1)
   }
 } else {
