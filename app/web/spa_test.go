@@ -197,6 +197,11 @@ func TestAPIAnswersAreCompressedAsAccepted(t *testing.T) {
 			t.Errorf("%s: Cache-Control %q, want no-store", enc, cc)
 		}
 	}
+	// A short answer fits one packet anyway: it is not worth the CPU.
+	res, body := get(t, s, "/api/v1/no-such-route", map[string]string{"Accept-Encoding": "br, gzip"})
+	if res.StatusCode != 404 || res.Header.Get("Content-Encoding") != "" || len(body) >= minCompressBytes {
+		t.Errorf("short problem answer: status %d, Content-Encoding %q, %d bytes", res.StatusCode, res.Header.Get("Content-Encoding"), len(body))
+	}
 }
 
 func TestAcceptEncoding(t *testing.T) {
