@@ -8,6 +8,7 @@ export GOTOOLCHAIN ?= auto
 export SS_ADDR ?= :8080
 
 .PHONY: run build frontend go-build test test-go lint-go test-frontend test-e2e bench fuzz openapi vuln clean
+.PHONY: lint check-generated
 
 ## run: install, build, migrate + seed the demo data (empty database only), serve on SS_ADDR
 run:
@@ -42,8 +43,17 @@ lint-go:
 	go vet ./...
 	go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
-test-frontend: frontend/node_modules/.installed
+test-frontend: frontend/node_modules/.installed check-generated
+	cd frontend && npm run lint
 	cd frontend && npm run test:unit
+
+## lint: ESLint over the frontend (also run by test-frontend)
+lint: frontend/node_modules/.installed
+	cd frontend && npm run lint
+
+## check-generated: app/web/openapi.json and frontend/src/api/schema.d.ts are what the binary and gen:api write (make openapi refreshes them)
+check-generated: go-build frontend/node_modules/.installed
+	bash scripts/check-generated.sh
 
 test-e2e: build
 	cd frontend && SS_BIN=../$(BIN) npm run test:e2e

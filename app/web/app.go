@@ -36,6 +36,7 @@ type Options struct {
 type Server struct {
 	Fiber *fiber.App
 	API   huma.API
+	log   *slog.Logger
 }
 
 // MaxUploadBytes bounds a request body; imports are the largest (thousands of rows).
@@ -56,6 +57,7 @@ func New(o Options) *Server {
 	hideOnce.Do(func() { hideInternalErrors(o.Log) })
 	m := newMetrics(o.Registry)
 	app.Use(recover.New())
+	app.Use(compressAPI())
 	app.Use(securityHeaders())
 	app.Use(requestID)
 	app.Use(observe(o.Log, m))
@@ -82,7 +84,7 @@ func New(o Options) *Server {
 	cfg.Security = []map[string][]string{{"session": {}}}
 	api := humafiber.New(app, cfg)
 	api.UseMiddleware(httpctx.Middleware)
-	return &Server{Fiber: app, API: api}
+	return &Server{Fiber: app, API: api, log: o.Log}
 }
 
 // Finish adds what must come after every API route: a problem+json 404 for
@@ -91,5 +93,5 @@ func (s *Server) Finish(spa fs.FS) {
 	s.Fiber.Use("/api", func(c *fiber.Ctx) error {
 		return writeProblem(c, fiber.StatusNotFound, "no such API route: "+c.Method()+" "+c.Path())
 	})
-	serveSPA(s.Fiber, spa)
+	serveSPA(s.Fiber, spa, s.log)
 }

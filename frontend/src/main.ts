@@ -1,7 +1,5 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus, { ElMessage } from 'element-plus'
-import 'element-plus/dist/index.css'
 import './styles.css'
 import App from './App.vue'
 import { router } from './router'
@@ -13,7 +11,6 @@ const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
 app.use(i18n)
-app.use(ElementPlus)
 app.use(router)
 
 // A 401 on any call (other than a login) means the session is gone.
@@ -32,6 +29,5 @@ function onUnauthorized(scope: 'tenant' | 'platform') {
   router.replace({ name: 'login', query: current.fullPath === '/' ? {} : { redirect: current.fullPath } })
 }
 setUnauthorizedHandler(onUnauthorized)
-window.addEventListener('ss:unauthorized', () => onUnauthorized('tenant'))
 
 app.mount('#app')

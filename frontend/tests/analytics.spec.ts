@@ -3,7 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createPinia } from 'pinia'
 import { i18n, setLocale } from '@/i18n'
-import type { Product } from '@/api/training'
+import type { Product } from '@/components/training/api'
 import { normalizeAnalytics, type ChoiceStat, type EndingStat, type ScenarioSummary, type TurnStat } from '@/components/training/analytics/api'
 import {
   barChartHeight,

@@ -9,7 +9,7 @@ import { useAuthStore } from '@/stores/auth'
 import type { Me } from '@/api/types'
 import type { InboxItem, Notification } from '@/components/training/assignments/api'
 import * as assignApi from '@/components/training/assignments/api'
-import * as trainingApi from '@/api/training'
+import * as trainingApi from '@/components/training/api'
 import InboxView from '@/views/training/assignments/InboxView.vue'
 import NotificationBell from '@/components/NotificationBell.vue'
 import AssignDialog from '@/components/training/assignments/AssignDialog.vue'
@@ -19,8 +19,8 @@ vi.mock('@/components/training/assignments/api', async (orig) => {
   const real = await orig<typeof import('@/components/training/assignments/api')>()
   return { ...real, getInbox: vi.fn(), listNotifications: vi.fn(), markRead: vi.fn(), markAllRead: vi.fn(), createAssignments: vi.fn(), searchPeople: vi.fn() }
 })
-vi.mock('@/api/training', async (orig) => {
-  const real = await orig<typeof import('@/api/training')>()
+vi.mock('@/components/training/api', async (orig) => {
+  const real = await orig<typeof import('@/components/training/api')>()
   return { ...real, startAttempt: vi.fn(), listAttempts: vi.fn(), listScenarios: vi.fn() }
 })
 

@@ -44,6 +44,9 @@ describe('uploads', () => {
       status = 200
       responseText = '{"rows": []}'
       onload?: () => void
+      getAllResponseHeaders() {
+        return 'content-type: application/json\r\n'
+      }
       open() {}
       setRequestHeader(k: string, v: string) {
         sent[k] = v

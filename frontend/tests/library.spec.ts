@@ -6,7 +6,7 @@ import { defineComponent, h } from 'vue'
 import { createPinia } from 'pinia'
 import { i18n, setLocale } from '@/i18n'
 import { ApiError } from '@/api/errors'
-import type { Attempt, ScenarioDetail } from '@/api/training'
+import type { Attempt, ScenarioDetail } from '@/components/training/api'
 import {
   catalogueServes,
   defaultVersion,
@@ -42,9 +42,9 @@ vi.mock('@/components/training/library/libraryApi', () => ({
   fetchSource: vi.fn(),
   previewScenario: vi.fn(),
 }))
-vi.mock('@/api/training', async (orig) => ({ ...(await orig<typeof import('@/api/training')>()), getScenario: vi.fn() }))
+vi.mock('@/components/training/api', async (orig) => ({ ...(await orig<typeof import('@/components/training/api')>()), getScenario: vi.fn() }))
 const api = (await import('@/components/training/library/libraryApi')) as unknown as Record<string, ReturnType<typeof vi.fn>>
-const training = (await import('@/api/training')) as unknown as { getScenario: ReturnType<typeof vi.fn> }
+const training = vi.mocked(await import('@/components/training/api'))
 
 const choose = (id: string): Move => ({ kind: 'choose', choice_id: id })
 
@@ -346,6 +346,9 @@ describe('preview view', () => {
     needs_revealed: [],
     violations: [],
     result: null,
+    started_at: '2026-12-01T08:00:00Z',
+    finished_at: null,
+    comments: null,
   }
   const warned: Attempt = {
     ...t1,

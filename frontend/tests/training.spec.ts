@@ -21,10 +21,10 @@ import {
 import MoodMeter from '@/components/training/MoodMeter.vue'
 import ProductShelf from '@/components/training/ProductShelf.vue'
 import SuitabilityDialog from '@/components/training/SuitabilityDialog.vue'
-import type { Attempt, Pending, Product, ScenarioDetail } from '@/api/training'
+import type { Attempt, Pending, Product, ScenarioDetail } from '@/components/training/api'
 
-vi.mock('@/api/training', async (orig) => {
-  const real = await orig<typeof import('@/api/training')>()
+vi.mock('@/components/training/api', async (orig) => {
+  const real = await orig<typeof import('@/components/training/api')>()
   return {
     ...real,
     getAttempt: vi.fn(),
@@ -38,7 +38,7 @@ vi.mock('@/api/training', async (orig) => {
   }
 })
 const MOCKED = ['getAttempt', 'getScenario', 'choose', 'answer', 'backFromPending', 'confirmPending'] as const
-const mocked = (await import('@/api/training')) as unknown as Record<(typeof MOCKED)[number], ReturnType<typeof vi.fn>>
+const mocked = vi.mocked(await import('@/components/training/api'))
 
 describe('pickText', () => {
   const text = { 'zh-CN': '您好', en: 'Hello' }
@@ -221,6 +221,9 @@ describe('sandbox view', () => {
     needs_revealed: [],
     violations: [],
     result: null,
+    started_at: '2026-12-01T08:00:00Z',
+    finished_at: null,
+    comments: null,
   }
   const pendingAttempt: Attempt = {
     ...base,

@@ -2209,7 +2209,7 @@ export interface operations {
                      * Format: binary
                      * @description .csv (UTF-8) or .xlsx
                      */
-                    file: string;
+                    file: Blob;
                 };
             };
         };
@@ -5498,7 +5498,7 @@ export interface operations {
                      * Format: binary
                      * @description .csv (UTF-8) or .xlsx
                      */
-                    file: string;
+                    file: Blob;
                 };
             };
         };

@@ -1,51 +1,74 @@
-import { csrfHeaders } from './csrf'
-import { ApiError, toProblem } from './errors'
-import { languageHeaders } from './language'
+// Spreadsheet imports go through the shared client like every other call (so the CSRF,
+// language and 401 middleware apply), over XMLHttpRequest: fetch cannot report how much of
+// an upload has been sent.
+import { api } from './client'
+import { ApiError, unwrap } from './errors'
 import type { ImportResult } from './types'
 
 export type ImportKind = 'users' | 'branches'
 
+function responseHeaders(xhr: XMLHttpRequest): Headers {
+  const h = new Headers()
+  for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+    const colon = line.indexOf(':')
+    if (colon > 0) h.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim())
+  }
+  return h
+}
+
+/** A fetch for the client that sends through XMLHttpRequest, reporting upload progress. */
+export function fetchWithProgress(onProgress?: (percent: number) => void) {
+  return async (request: Request): Promise<Response> => {
+    const body = await request.blob()
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest()
+      xhr.open(request.method, request.url)
+      xhr.withCredentials = true
+      request.headers.forEach((value, name) => xhr.setRequestHeader(name, value))
+      xhr.upload.onprogress = (ev) => {
+        if (ev.lengthComputable && onProgress) onProgress(Math.round((ev.loaded / ev.total) * 100))
+      }
+      xhr.onload = () => {
+        const empty = xhr.status === 204 || xhr.status === 304
+        resolve(new Response(empty ? null : xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers: responseHeaders(xhr) }))
+      }
+      xhr.onerror = () => reject(new TypeError('network error'))
+      xhr.send(body)
+    })
+  }
+}
+
+function isReport(v: unknown): v is ImportResult {
+  return v !== null && typeof v === 'object' && 'rows' in v
+}
+
 /**
- * Uploads a spreadsheet with XMLHttpRequest (fetch cannot report upload progress).
- * Resolves with the import report for 200 and 422 (a 422 carries the same body with
- * ok=false); rejects with an ApiError otherwise.
+ * Uploads a spreadsheet. Resolves with the import report for 200 and 422 (a 422 carries the
+ * same body with ok=false); rejects with an ApiError otherwise.
  */
-export function uploadImport(
+export async function uploadImport(
   kind: ImportKind,
   file: File,
   dryRun: boolean,
   onProgress?: (percent: number) => void,
 ): Promise<ImportResult> {
-  const path = `/api/v1/${kind}/import`
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest()
-    xhr.open('POST', `${path}?dry_run=${dryRun ? 'true' : 'false'}`)
-    xhr.withCredentials = true
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json')
-    for (const [k, v] of Object.entries(csrfHeaders('POST', path))) xhr.setRequestHeader(k, v)
-    for (const [k, v] of Object.entries(languageHeaders())) xhr.setRequestHeader(k, v)
-    xhr.upload.onprogress = (ev) => {
-      if (ev.lengthComputable && onProgress) onProgress(Math.round((ev.loaded / ev.total) * 100))
-    }
-    xhr.onload = () => {
-      let body: unknown = xhr.responseText
-      try {
-        body = JSON.parse(xhr.responseText)
-      } catch {
-        /* not JSON: keep the text */
-      }
-      const isReport = body !== null && typeof body === 'object' && 'rows' in (body as object)
-      if ((xhr.status === 200 || xhr.status === 422) && isReport) {
-        onProgress?.(100)
-        resolve(body as ImportResult)
-      } else {
-        if (xhr.status === 401) window.dispatchEvent(new CustomEvent('ss:unauthorized'))
-        reject(new ApiError(xhr.status, toProblem(body, xhr.status)))
-      }
-    }
-    xhr.onerror = () => reject(new ApiError(0, { detail: 'network error' }))
-    const form = new FormData()
-    form.append('file', file)
-    xhr.send(form)
-  })
+  const init = {
+    params: { query: { dry_run: dryRun } },
+    body: { file },
+    bodySerializer(b?: { file: Blob }) {
+      const form = new FormData()
+      if (b) form.append('file', b.file)
+      return form
+    },
+    fetch: fetchWithProgress(onProgress),
+  }
+  let r
+  try {
+    r = kind === 'users' ? await api.POST('/api/v1/users/import', init) : await api.POST('/api/v1/branches/import', init)
+  } catch {
+    throw new ApiError(0, { detail: 'network error' })
+  }
+  const report = r.response.status === 422 && isReport(r.error) ? r.error : unwrap(r)
+  onProgress?.(100)
+  return report
 }

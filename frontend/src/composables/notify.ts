@@ -1,4 +1,3 @@
-import { ElMessage } from 'element-plus'
 import { ApiError, problemText } from '@/api/errors'
 import { t } from '@/i18n'
 

@@ -1,5 +1,4 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import { ElMessage } from 'element-plus'
 import { useAuthStore } from '@/stores/auth'
 import { MENU, TRAINING_TAKE, allowed } from '@/utils/menu'
 import { t } from '@/i18n'

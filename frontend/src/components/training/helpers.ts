@@ -1,5 +1,5 @@
 // Pure helpers of the training sandbox (unit-tested in tests/training.spec.ts).
-import type { Text } from '@/api/training'
+import type { Text } from '@/components/training/api'
 
 /** The text in `locale`, else in zh-CN (the source language), else in any language given. */
 export function pickText(text: Text | null | undefined, locale: string): string {

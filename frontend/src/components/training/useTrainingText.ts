@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import type { Text } from '@/api/training'
+import type { Text } from '@/components/training/api'
 import { pickText } from './helpers'
 
 /**

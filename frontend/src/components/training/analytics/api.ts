@@ -2,7 +2,7 @@
 import { api } from '@/api/client'
 import { unwrap } from '@/api/errors'
 import type { components } from '@/api/schema'
-import { getScenario, type Product } from '@/api/training'
+import { getScenario, type Product } from '@/components/training/api'
 
 type S = components['schemas']
 export type ScenarioSummary = S['ScenarioSummary']

@@ -1,6 +1,6 @@
 // Pure helpers of the scenario analytics page (unit-tested in tests/analytics.spec.ts): the
 // overview's search and sort, and the chart options and rows built from the API's numbers.
-import type { Product, Text } from '@/api/training'
+import type { Product } from '@/components/training/api'
 import { aboveTolerance, pickText } from '@/components/training/helpers'
 import { CHART_COLORS, levelColor, wrappedCategoryLabel } from '@/components/training/charts'
 import type { ChoiceStat, DimensionStat, EndingStat, ScenarioSummary, TurnStat, ViolationStat } from './api'
@@ -17,7 +17,7 @@ export function isSortKey(v: unknown): v is SortKey {
 
 /** The scenario's title in `locale`, else its key (a scenario removed from the catalogue has no title). */
 export function summaryTitle(s: Pick<ScenarioSummary, 'title' | 'scenario_key'>, locale: string): string {
-  return pickText(s.title as Text, locale) || s.scenario_key
+  return pickText(s.title, locale) || s.scenario_key
 }
 
 /** The scenarios whose key or title (in any language) contains `query`, ignoring case and outer spaces. */
@@ -230,7 +230,7 @@ export function choiceRows(choices: ChoiceStat[], locale: string, products: Prod
     return {
       id: c.id,
       letter: choiceLetter(i),
-      text: pickText(c.text as Text, locale),
+      text: pickText(c.text, locale),
       count: c.count,
       share: c.share,
       recommends: c.recommends ?? '',

@@ -1,6 +1,6 @@
 // Pure helpers of the scenario library and its preview (unit-tested in tests/library.spec.ts).
 import { ApiError } from '@/api/errors'
-import type { Text } from '@/api/training'
+import type { Text } from '@/components/training/api'
 
 // --- preview moves -------------------------------------------------------------------------
 

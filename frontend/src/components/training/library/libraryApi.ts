@@ -3,7 +3,7 @@
 import { api } from '@/api/client'
 import { unwrap } from '@/api/errors'
 import type { components } from '@/api/schema'
-import type { Attempt, Debrief, ScenarioDetail } from '@/api/training'
+import type { Attempt, Debrief, ScenarioDetail } from '@/components/training/api'
 import type { Move } from './helpers'
 
 export type LibraryEntry = components['schemas']['LibraryEntry']
@@ -65,11 +65,10 @@ export async function fetchSource(key: string, version: string): Promise<string>
     params: { path: { key }, query: version ? { version } : {} },
     parseAs: 'text',
   })
-  return unwrap(r as { data?: unknown; error?: unknown; response: Response }) as string
+  return unwrap(r)
 }
 
 /** Replays `moves` on the scenario (nothing is recorded) and returns the position reached. */
 export async function previewScenario(key: string, version: string, moves: Move[]): Promise<PreviewState> {
-  const r = unwrap(await api.POST('/api/v1/training/library/{key}/preview', { ...keyPath(key), body: { version, moves } }))
-  return r as unknown as PreviewState
+  return unwrap(await api.POST('/api/v1/training/library/{key}/preview', { ...keyPath(key), body: { version, moves } }))
 }
