@@ -19,6 +19,7 @@ export const MENU: readonly MenuItem[] = [
   { key: 'branches', path: '/branches', labelKey: 'menu.branches', icon: 'OfficeBuilding', anyOf: ['branches.read'] },
   { key: 'users', path: '/users', labelKey: 'menu.users', icon: 'User', anyOf: ['users.read'] },
   { key: 'audit', path: '/audit', labelKey: 'menu.audit', icon: 'Document', anyOf: ['audit.read'] },
+  { key: 'jobs', path: '/jobs', labelKey: 'menu.jobs', icon: 'Timer', anyOf: ['jobs.read'] },
 ]
 
 /**
