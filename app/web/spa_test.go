@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/prometheus/client_golang/prometheus"
@@ -44,6 +45,12 @@ type bigList struct {
 	}
 }
 
+// noLimit counts no sign-in attempts: these tests sign nobody in, and the
+// counter that does (auth.Attempts, on the database) is tested in app/auth.
+type noLimit struct{}
+
+func (noLimit) Take(context.Context, string, int) (bool, time.Duration, error) { return true, 0, nil }
+
 // testServer is the whole HTTP stack (security headers, compression, API, SPA)
 // with one API route whose answer is large enough to compress.
 func testServer(t *testing.T, build fstest.MapFS) *Server {
@@ -52,6 +59,8 @@ func testServer(t *testing.T, build fstest.MapFS) *Server {
 		Log:      slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Registry: prometheus.NewRegistry(),
 		Ready:    func() error { return nil },
+
+		LoginAttempts: noLimit{},
 	})
 	huma.Get(s.API, "/api/v1/test-list", func(context.Context, *struct{}) (*bigList, error) {
 		out := &bigList{}
