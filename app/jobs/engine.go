@@ -169,8 +169,21 @@ func (e *Engine) Stop(ctx context.Context) error {
 // config is what the inserting and the working client share: the defaults
 // a job is inserted with are the inserting client's.
 func (e *Engine) config() *river.Config {
-	return &river.Config{Logger: e.log, MaxAttempts: e.opts.MaxAttempts}
+	return &river.Config{Logger: slog.New(warnAndUp{e.log.Handler()}), MaxAttempts: e.opts.MaxAttempts}
 }
+
+// warnAndUp passes River's warnings and errors to the app's log and drops
+// its routine lines (a job count every 10 s, client started), which would
+// bury the request log at the default info level. Our own job lines (a job
+// failed) are written with e.log directly.
+type warnAndUp struct{ slog.Handler }
+
+func (h warnAndUp) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= slog.LevelWarn && h.Handler.Enabled(ctx, l)
+}
+
+func (h warnAndUp) WithAttrs(as []slog.Attr) slog.Handler { return warnAndUp{h.Handler.WithAttrs(as)} }
+func (h warnAndUp) WithGroup(name string) slog.Handler    { return warnAndUp{h.Handler.WithGroup(name)} }
 
 // inserter is the client that enqueues inside a caller's database/sql
 // transaction, the one GORM holds: River's SQLite driver on SQLite, its
