@@ -358,3 +358,47 @@ func userID(t *testing.T, c *testkit.Client, username string) int64 {
 	t.Fatalf("no user %s", username)
 	return 0
 }
+
+// An assignment whose scenario is hidden after it was made stays in the
+// inbox with its title, marked as not available to start; showing the
+// scenario again makes it available.
+func TestInboxMarksAHiddenScenarioUnavailable(t *testing.T) {
+	env := testkit.New(t)
+	hr := env.Login("demo", "hr")
+	st, created, raw := assign(t, hr, map[string]any{"scenario_keys": []string{"green-loan-enquiry"}, "branch_id": branchID(t, hr, "south"),
+		"audience": "users", "user_ids": []int64{userID(t, hr, "emp.south.1")}, "due_at": env.Clock.Now().Add(7 * 24 * time.Hour)})
+	if st != 200 {
+		t.Fatalf("assign: %d %s", st, raw)
+	}
+	emp := env.Login("demo", "emp.south.1")
+	type item struct {
+		AssignmentID int64             `json:"assignment_id"`
+		Title        map[string]string `json:"title"`
+		Available    bool              `json:"available"`
+	}
+	find := func() item {
+		t.Helper()
+		for _, it := range testkit.JSON[struct{ Items []item }](t, mustGet(t, emp, "/api/v1/training/inbox")).Items {
+			if it.AssignmentID == created[0].ID {
+				return it
+			}
+		}
+		t.Fatalf("assignment %d not in the inbox", created[0].ID)
+		return item{}
+	}
+	if it := find(); !it.Available || it.Title["zh-CN"] == "" {
+		t.Fatalf("before hiding: %+v, want available with a title", it)
+	}
+	if st, body := hr.Do("PUT", "/api/v1/training/library/green-loan-enquiry/hidden", map[string]bool{"hidden": true}); st != 200 {
+		t.Fatalf("hide: %d %s", st, body)
+	}
+	if it := find(); it.Available || it.Title["zh-CN"] == "" {
+		t.Fatalf("after hiding: %+v, want unavailable, title kept", it)
+	}
+	if st, body := hr.Do("PUT", "/api/v1/training/library/green-loan-enquiry/hidden", map[string]bool{"hidden": false}); st != 200 {
+		t.Fatalf("show again: %d %s", st, body)
+	}
+	if it := find(); !it.Available {
+		t.Fatalf("shown again: %+v, want available", it)
+	}
+}

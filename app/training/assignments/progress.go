@@ -347,6 +347,26 @@ func (s *Service) Inbox(ctx context.Context, p *access.Principal) ([]InboxItem, 
 	if err != nil {
 		return nil, err
 	}
+	// Titles for the whole inbox at once: what may be started now, and the
+	// latest title of the rest (hidden or retired since it was assigned).
+	available, err := s.Catalogue.Available(ctx, p.TenantID)
+	if err != nil {
+		return nil, err
+	}
+	open := make(map[string]scenarios.Text, len(available))
+	for _, sc := range available {
+		open[sc.ID] = sc.Title
+	}
+	var gone []string
+	for _, r := range rows {
+		if _, ok := open[r.ScenarioKey]; !ok {
+			gone = append(gone, r.ScenarioKey)
+		}
+	}
+	titles, err := s.Catalogue.Titles(ctx, p.TenantID, gone)
+	if err != nil {
+		return nil, err
+	}
 	now := s.Now().UTC()
 	out := make([]InboxItem, 0, len(rows))
 	for _, r := range rows {
@@ -354,10 +374,10 @@ func (s *Service) Inbox(ctx context.Context, p *access.Principal) ([]InboxItem, 
 			AssignedAt: r.CreatedAt, DueAt: r.DueAt, Status: memberStatus(&r.Member, r.DueAt, now), CompletedAt: r.CompletedAt,
 			BestTotal: r.BestTotal, Passed: r.Passed, AttemptID: r.AttemptID}
 		it.DueSoon = it.Status == StatusTodo && r.DueAt.Sub(now) <= DueSoon
-		if sc, err := s.Catalogue.Current(ctx, p.TenantID, r.ScenarioKey); err == nil {
-			it.Title, it.Available = sc.Title, true
-		} else if sc, err := s.Catalogue.Latest(ctx, p.TenantID, r.ScenarioKey); err == nil {
-			it.Title = sc.Title
+		if title, ok := open[r.ScenarioKey]; ok {
+			it.Title, it.Available = title, true
+		} else {
+			it.Title = titles[r.ScenarioKey]
 		}
 		out = append(out, it)
 	}

@@ -18,8 +18,9 @@ type Service struct {
 }
 
 // Scenarios is what assignments read of the library: whether a scenario
-// may be assigned now, and its title for lists.
+// may be assigned (or started from the inbox) now, and titles for lists.
 type Scenarios interface {
+	Available(ctx context.Context, tenantID int64) ([]*scenarios.Scenario, error)
 	Current(ctx context.Context, tenantID int64, key string) (*scenarios.Scenario, error)
 	Latest(ctx context.Context, tenantID int64, key string) (*scenarios.Scenario, error)
 	Titles(ctx context.Context, tenantID int64, keys []string) (map[string]scenarios.Text, error)
