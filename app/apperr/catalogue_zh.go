@@ -23,6 +23,8 @@ var chinese = map[string]string{
 
 	// Problem details.
 	"validation failed":                             "输入校验未通过",
+	"must not contain the NUL character (U+0000)":   "不能包含 NUL 字符（U+0000）",
+	"must be valid UTF-8 text":                      "必须是有效的 UTF-8 文本",
 	"you do not have permission to do this":         "您没有权限执行此操作",
 	"internal error":                                "服务器内部错误",
 	"request body too large":                        "请求内容过大",

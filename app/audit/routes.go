@@ -49,7 +49,7 @@ func (h *Handlers) Routes(api huma.API) {
 		TargetType string    `query:"target_type" maxLength:"50"`
 		From       time.Time `query:"from" doc:"RFC 3339"`
 		To         time.Time `query:"to" doc:"RFC 3339"`
-		Page       int       `query:"page" minimum:"1" default:"1"`
+		Page       int       `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 		PageSize   int       `query:"page_size" minimum:"1" maximum:"200" default:"50"`
 	}
 	type auditListOut struct {

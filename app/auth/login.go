@@ -3,7 +3,6 @@ package auth
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 
@@ -27,16 +26,6 @@ type Login struct {
 // disabled user or wrong password, so none can be told from the others.
 var ErrBadCredentials = apperr.Unauthorized("wrong bank code, username or password")
 
-// LockedError says the account is locked until a time.
-type LockedError struct{ RetryAfter time.Duration }
-
-func (e *LockedError) Error() string { return "account locked after repeated failed sign-ins" }
-
-// RetryAfterSeconds is the Retry-After header value.
-func (e *LockedError) RetryAfterSeconds() string {
-	return strconv.Itoa(int(e.RetryAfter.Seconds()) + 1)
-}
-
 // User checks a tenant user's credentials.
 func (l *Login) User(ctx context.Context, tenantSlug, username, pw string) (*org.User, error) {
 	var t org.Tenant
@@ -58,8 +47,12 @@ func (l *Login) User(ctx context.Context, tenantSlug, username, pw string) (*org
 		return nil, err
 	}
 	now := l.Now().UTC()
+	// A locked account answers exactly as a wrong password does (and spends
+	// the same hashing time): a distinct answer would tell a prober which
+	// usernames exist. The right password is refused all the same.
 	if u.LockedUntil != nil && now.Before(*u.LockedUntil) {
-		return nil, &LockedError{RetryAfter: u.LockedUntil.Sub(now)}
+		password.CheckNobody(pw)
+		return nil, ErrBadCredentials
 	}
 	if !password.Check(pw, u.PasswordHash) {
 		return nil, l.fail(ctx, &u, now)

@@ -1,6 +1,8 @@
 package auth_test
 
 import (
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -75,29 +77,59 @@ func TestSessionIdleAndAbsoluteTimeout(t *testing.T) {
 	}
 }
 
-func TestLockoutAfterRepeatedFailures(t *testing.T) {
+// A locked account must answer exactly as an unknown user or a wrong password
+// (status, problem body and headers), or the lockout tells a prober which
+// usernames exist; the right password is still refused until the lock ends.
+func TestLockoutLooksLikeWrongCredentials(t *testing.T) {
 	env := testkit.New(t, func(c *config.Config) { c.LockoutThreshold = 3; c.LockoutDuration = 10 * time.Minute })
-	a := env.Anonymous()
-	bad := map[string]string{"tenant": "demo", "username": "emp.south.1", "password": "nope-nope"}
+	bad := `{"tenant":"demo","username":"emp.south.1","password":"nope-nope"}`
 	for i := 0; i < 3; i++ {
-		if st, _ := a.Do("POST", "/api/v1/auth/login", bad); st != 401 {
-			t.Fatalf("failure %d: %d, want 401", i+1, st)
+		if st, b, _ := rawLogin(t, env, bad); st != 401 {
+			t.Fatalf("failure %d: %d %s, want 401", i+1, st, b)
 		}
 	}
-	good := map[string]string{"tenant": "demo", "username": "emp.south.1", "password": "demo12345"}
-	req := httptest.NewRequest("POST", "/api/v1/auth/login", strings.NewReader(`{"tenant":"demo","username":"emp.south.1","password":"demo12345"}`))
+	good := `{"tenant":"demo","username":"emp.south.1","password":"demo12345"}`
+	lockedSt, lockedBody, lockedHdr := rawLogin(t, env, good)
+	if lockedSt != 401 {
+		t.Fatalf("right password while locked: %d %s, want 401", lockedSt, lockedBody)
+	}
+	for _, other := range []string{
+		`{"tenant":"demo","username":"nobody-here","password":"demo12345"}`,
+		`{"tenant":"demo","username":"emp.south.2","password":"nope-nope"}`,
+	} {
+		st, body, hdr := rawLogin(t, env, other)
+		if st != lockedSt || body != lockedBody {
+			t.Fatalf("locked answers %d %s but %s answers %d %s", lockedSt, lockedBody, other, st, body)
+		}
+		if fmt.Sprint(hdr) != fmt.Sprint(lockedHdr) {
+			t.Fatalf("headers differ: locked %v, %s %v", lockedHdr, other, hdr)
+		}
+	}
+	env.Clock.Advance(11 * time.Minute)
+	if st, b, _ := rawLogin(t, env, good); st != 200 {
+		t.Fatalf("after lockout expired: %d %s", st, b)
+	}
+}
+
+// rawLogin posts a sign-in as a fresh client and returns the status, body and
+// the response headers that do not vary per request.
+func rawLogin(t *testing.T, env *testkit.Env, body string) (int, string, http.Header) {
+	t.Helper()
+	req := httptest.NewRequest("POST", "/api/v1/auth/login", strings.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := env.App.HTTP.Fiber.Test(req, -1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if resp.StatusCode != 429 || resp.Header.Get("Retry-After") == "" {
-		t.Fatalf("locked account: %d Retry-After=%q, want 429 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
 	}
-	env.Clock.Advance(11 * time.Minute)
-	if st, b := a.Do("POST", "/api/v1/auth/login", good); st != 200 {
-		t.Fatalf("after lockout expired: %d %s", st, b)
+	h := resp.Header.Clone()
+	for _, k := range []string{"Date", "X-Request-Id", "Content-Length"} {
+		h.Del(k)
 	}
+	return resp.StatusCode, string(b), h
 }
 
 func TestLoginRateLimitPerAccount(t *testing.T) {

@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -44,11 +43,6 @@ func (h *Handlers) Routes(api huma.API) {
 	}, func(ctx context.Context, in *struct{ Body loginBody }) (*meOutput, error) {
 		c := httpctx.Fiber(ctx)
 		u, err := h.Login.User(ctx, in.Body.Tenant, in.Body.Username, in.Body.Password)
-		var locked *LockedError
-		if errors.As(err, &locked) {
-			c.Set("Retry-After", locked.RetryAfterSeconds())
-			return nil, apperr.TooMany("account locked after repeated failed sign-ins; try again later")
-		}
 		if err != nil {
 			return nil, err
 		}

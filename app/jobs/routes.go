@@ -26,7 +26,7 @@ func (h *Handlers) Routes(api huma.API) {
 	type listOut struct{ Body JobRunPage }
 	huma.Register(api, op("list-jobs", http.MethodGet, "/api/v1/jobs", "The bank's recent background jobs, newest first, with state, progress and error", 401, 403),
 		func(ctx context.Context, in *struct {
-			Page     int `query:"page" minimum:"1" default:"1"`
+			Page     int `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 			PageSize int `query:"page_size" minimum:"1" maximum:"100" default:"20"`
 		}) (*listOut, error) {
 			p, err := h.caller(ctx)

@@ -27,7 +27,7 @@ func (s *Service) Routes(api huma.API) {
 		func(ctx context.Context, in *struct {
 			Unread bool `query:"unread" doc:"only unread ones"`
 			Limit  int  `query:"limit" minimum:"1" maximum:"100" default:"20" doc:"page size"`
-			Page   int  `query:"page" minimum:"1" default:"1"`
+			Page   int  `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 		}) (*notificationListOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {

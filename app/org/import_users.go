@@ -153,7 +153,12 @@ func (s *Service) importUserRow(ctx context.Context, tx *gorm.DB, p *access.Prin
 		res.Status = RowError
 		return res
 	}
-	want := []authz.Grant{{Role: authz.Employee, Path: b.Path}}
+	// A row holds one role; an auditor's stands alone (auditor.go), any
+	// other comes with the employee grant at the home branch.
+	var want []authz.Grant
+	if in.role != authz.Auditor {
+		want = append(want, authz.Grant{Role: authz.Employee, Path: b.Path})
+	}
 	if in.role != authz.Employee {
 		at := b.Path
 		if authz.TenantWide(in.role) {

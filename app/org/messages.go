@@ -21,6 +21,7 @@ var Messages = apperr.Catalogue{
 	"must be zh-CN or en":                                                        "只能是 zh-CN 或 en",
 	"not an e-mail address":                                                      "不是有效的电子邮件地址",
 	"unknown IANA time zone":                                                     "未知的 IANA 时区",
+	"an auditor holds no other role":                                             "审计员不能兼任其他角色",
 	"unknown role; one of employee, manager, hr, tenant_admin, auditor":          "未知角色；可选 employee、manager、hr、tenant_admin、auditor",
 	"already taken":                                                              "已被占用",
 	"already taken in this bank":                                                 "本行已有人使用",

@@ -30,7 +30,7 @@ func (s *Service) userRoutes(api huma.API) {
 		BranchID int64  `query:"branch_id" minimum:"0" doc:"only this branch and its sub-branches"`
 		Role     string `query:"role" enum:"employee,manager,hr,tenant_admin,auditor,"`
 		Status   string `query:"status" enum:"active,disabled,"`
-		Page     int    `query:"page" minimum:"1" default:"1"`
+		Page     int    `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 		PageSize int    `query:"page_size" minimum:"1" maximum:"200" default:"20"`
 	}
 	type userListOut struct {

@@ -292,7 +292,8 @@ func (s *Service) uniqueUser(ctx context.Context, tx *gorm.DB, tenantID int64, u
 }
 
 // resolveGrants checks requested roles and turns them into grants. Every
-// user is an employee of their own branch; tenant-wide roles sit at the head
+// user but an auditor is an employee of their own branch (an auditor holds
+// that role alone, see auditor.go); tenant-wide roles sit at the head
 // office; a manager role sits at the branch it manages. The principal must be
 // allowed to write users where each grant lands.
 func (s *Service) resolveGrants(ctx context.Context, tx *gorm.DB, p *access.Principal, u *User, roles []RoleGrant, loc string) ([]authz.Grant, error) {
@@ -304,8 +305,11 @@ func (s *Service) resolveGrants(ctx context.Context, tx *gorm.DB, p *access.Prin
 	if err != nil {
 		return nil, err
 	}
-	grants := []authz.Grant{{Role: authz.Employee, Path: home.Path}}
-	var bad []apperr.Field
+	var grants []authz.Grant
+	if !holdsAuditor(roles) {
+		grants = append(grants, authz.Grant{Role: authz.Employee, Path: home.Path})
+	}
+	bad := auditorAlone(roles, loc)
 	for i, r := range roles {
 		at := loc + "[" + itoa(int64(i)) + "]"
 		switch {

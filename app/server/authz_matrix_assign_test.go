@@ -40,7 +40,7 @@ func assignmentRows() []row {
 			run: func(x *cell) resp {
 				return x.do("GET", "/api/v1/training/analytics/salary-to-fixed-deposit/export", nil)
 			}},
-		{method: "GET", path: "/api/v1/training/inbox", access: self, ok: 200,
+		{method: "GET", path: "/api/v1/training/inbox", access: perm, perm: "training.take", ok: 200,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/inbox", nil) }},
 		{method: "GET", path: "/api/v1/notifications", access: self, ok: 200,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/notifications", nil) }},

@@ -303,6 +303,8 @@ const (
 // tenant_admin manages branches and users and reads the audit log; hr and
 // auditor read everything in the tenant and change nothing; a manager reads
 // the branches and users of his subtree; an employee has none of these.
+// Everyone but the auditor also holds the employee grant at home
+// ("training.take": play scenarios); the auditor holds no other role.
 type caller struct {
 	name             string
 	kind             callerKind
@@ -315,7 +317,7 @@ func (c caller) String() string { return c.name }
 var (
 	adminCan = func(slug string) map[string]string {
 		root := slug + "/HQ"
-		return map[string]string{"branches.read": root, "branches.write": root, "users.read": root, "users.write": root, "audit.read": root, "tenant.write": root, "jobs.read": root}
+		return map[string]string{"branches.read": root, "branches.write": root, "users.read": root, "users.write": root, "audit.read": root, "tenant.write": root, "jobs.read": root, "training.take": root}
 	}
 )
 
@@ -324,13 +326,13 @@ var callers = []caller{
 	{name: "admin", kind: member, tenant: "demo", username: "admin", can: adminCan("demo")},
 	{name: "hr", kind: member, tenant: "demo", username: "hr", can: map[string]string{"branches.read": "demo/HQ", "users.read": "demo/HQ", "audit.read": "demo/HQ",
 		"training.manage": "demo/HQ", "training.review": "demo/HQ", "training.reviewread": "demo/HQ", "training.assign": "demo/HQ", "training.progress": "demo/HQ",
-		"jobs.read": "demo/HQ"}},
+		"jobs.read": "demo/HQ", "training.take": "demo/HQ"}},
 	{name: "auditor", kind: member, tenant: "demo", username: "auditor", can: map[string]string{"branches.read": "demo/HQ", "users.read": "demo/HQ", "audit.read": "demo/HQ",
 		"training.reviewread": "demo/HQ", "training.progress": "demo/HQ", "jobs.read": "demo/HQ"}},
 	{name: "mgr.north", kind: member, tenant: "demo", username: "mgr.north", can: map[string]string{"branches.read": "demo/north", "users.read": "demo/north",
-		"training.review": "demo/north", "training.reviewread": "demo/north", "training.assign": "demo/north", "training.progress": "demo/north"}},
-	{name: "emp.north.1", kind: member, tenant: "demo", username: "emp.north.1", can: map[string]string{}},
-	{name: "emp.south.1", kind: member, tenant: "demo", username: "emp.south.1", can: map[string]string{}},
+		"training.review": "demo/north", "training.reviewread": "demo/north", "training.assign": "demo/north", "training.progress": "demo/north", "training.take": "demo/north"}},
+	{name: "emp.north.1", kind: member, tenant: "demo", username: "emp.north.1", can: map[string]string{"training.take": "demo/north-chaoyang"}},
+	{name: "emp.south.1", kind: member, tenant: "demo", username: "emp.south.1", can: map[string]string{"training.take": "demo/south"}},
 	{name: "demo2.admin", kind: member, tenant: "demo2", username: "admin", can: adminCan("demo2")},
 	{name: "operator", kind: operator},
 }
@@ -493,6 +495,8 @@ func (r row) expect(c caller, tg target, w *world) int {
 	switch r.access {
 	case othersAttempt:
 		return expectOthersAttempt(c, tg, r.ok)
+	case ownAttempt:
+		return expectOwnAttempt(c, r.ok)
 	case public:
 		return r.ok
 	case platform:

@@ -20,6 +20,21 @@ import (
 // answers like a missing attempt. (Notifications follow the same rule.)
 const othersAttempt accessKind = 100
 
+// ownAttempt rows act on an attempt of the caller's own: whoever may play
+// scenarios ("training.take") reaches it; one who may not (the auditor) owns
+// no attempt, so the id answers like a missing one.
+const ownAttempt accessKind = 101
+
+func expectOwnAttempt(c caller, ok int) int {
+	if c.kind != member {
+		return http.StatusUnauthorized
+	}
+	if _, takes := c.can["training.take"]; takes {
+		return ok
+	}
+	return http.StatusNotFound
+}
+
 func expectOthersAttempt(c caller, tg target, ok int) int {
 	if c.kind != member {
 		return http.StatusUnauthorized
@@ -200,11 +215,11 @@ func trainingRows() []row {
 				req.Header.Set("Content-Type", "application/yaml")
 				return sendReq(x.t, x.w.env, x.client, req)
 			}},
-		{method: "GET", path: "/api/v1/training/scenarios", access: self, ok: 200,
+		{method: "GET", path: "/api/v1/training/scenarios", access: perm, perm: "training.take", ok: 200,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/scenarios", nil) }},
-		{method: "GET", path: "/api/v1/training/scenarios/{scenario_id}", access: self, ok: 200,
+		{method: "GET", path: "/api/v1/training/scenarios/{scenario_id}", access: perm, perm: "training.take", ok: 200,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/training/scenarios/"+trapScenario, nil) }},
-		{method: "POST", path: "/api/v1/training/attempts", access: self, ok: 200,
+		{method: "POST", path: "/api/v1/training/attempts", access: perm, perm: "training.take", ok: 200,
 			run: func(x *cell) resp {
 				return x.do("POST", "/api/v1/training/attempts", map[string]string{"scenario_id": trapScenario})
 			}},
@@ -235,9 +250,9 @@ func trainingRows() []row {
 			return a.body
 		}
 		rows = append(rows,
-			row{method: a.method, path: path, variant: "own attempt", access: self, ok: 200,
+			row{method: a.method, path: path, variant: "own attempt", access: ownAttempt, ok: 200,
 				run: func(x *cell) resp {
-					if x.caller.kind != member {
+					if _, takes := x.caller.can["training.take"]; !takes {
 						return x.do(a.method, idPath(path, missingID), body())
 					}
 					return x.do(a.method, idPath(path, attemptFor(x, x.client, a.state)), body())

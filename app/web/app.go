@@ -69,7 +69,7 @@ func New(o Options) *Server {
 	for _, p := range []string{"/api/v1/auth/login", "/api/v1/platform/auth/login"} {
 		app.Use(p, loginLimiter(o.LoginAttempts, p, o.LoginRatePerMinute, o.LoginAccountRatePerMinute))
 	}
-	app.Use("/api/v1", admitReads(o.MaxConcurrentReads, readPatience), resolveSession(o.Sessions, o.Log), csrf, forcePasswordChange)
+	app.Use("/api/v1", admitReads(o.MaxConcurrentReads, readPatience), resolveSession(o.Sessions, o.Log), csrf, forcePasswordChange, validText)
 
 	cfg := huma.DefaultConfig("ServiceStar API", "1.0.0")
 	cfg.Info.Description = "ServiceStar (服务之星): training sandboxes, service-star cases, satisfaction-weighted KPIs, awards and career tracks for banks."

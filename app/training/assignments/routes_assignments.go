@@ -93,7 +93,7 @@ func (s *Service) Routes(api huma.API) {
 	type progressIn struct {
 		ID       int64  `path:"id" minimum:"1"`
 		Status   string `query:"status" enum:"todo,overdue,done," doc:"only people with this status"`
-		Page     int    `query:"page" minimum:"1" default:"1"`
+		Page     int    `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 		PageSize int    `query:"page_size" minimum:"1" maximum:"500" default:"100"`
 	}
 	huma.Register(api, training.Op("get-assignment-progress", http.MethodGet, "/api/v1/training/assignments/{id}", "One assignment per branch and one page of its people in my branches"),

@@ -1,43 +1,35 @@
 package attempts
 
 import (
-	"bytes"
-	"encoding/csv"
-	"strconv"
-
+	"github.com/servicestar/servicestar/app/export"
 	"github.com/servicestar/servicestar/scenarios"
 )
 
 // AnalyticsCSV writes a scenario's analytics as one CSV table a spreadsheet
 // can filter by its first column: the summary, the endings, every reply at
 // every turn (and checklist element of typed replies), and the violations.
-// It starts with a UTF-8 byte-order mark so Excel reads the Chinese right.
+// Counts, the version and percentages are numbers; everything else (the
+// scenario's texts, written by bank staff) is text export neutralises.
 func AnalyticsCSV(a *Analytics) []byte {
-	var buf bytes.Buffer
-	buf.WriteString("\ufeff")
-	w := csv.NewWriter(&buf)
-	num := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
-	opt := func(v *float64) string {
-		if v == nil {
-			return ""
-		}
-		return num(*v)
+	w := export.NewCSV()
+	num := func(v float64) export.Cell { return export.Float(v, 1) }
+	row := func(section, turn, item string, text scenarios.Text, count int, share export.Cell) {
+		w.Row(export.Text(section), export.Text(turn), export.Text(item),
+			export.Text(text[scenarios.LocaleZH]), export.Text(text[scenarios.LocaleEN]), export.Int(count), share)
 	}
-	row := func(section, turn, item string, text scenarios.Text, count int, share string) {
-		_ = w.Write([]string{section, turn, item, text[scenarios.LocaleZH], text[scenarios.LocaleEN], strconv.Itoa(count), share})
-	}
-	_ = w.Write([]string{"section", "turn", "item", "text_zh", "text_en", "count", "percent"})
-	_ = w.Write([]string{"scenario", "", a.ScenarioKey, a.Title[scenarios.LocaleZH], a.Title[scenarios.LocaleEN], strconv.Itoa(a.Version), ""})
+	w.Header("section", "turn", "item", "text_zh", "text_en", "count", "percent")
+	w.Row(export.Text("scenario"), export.Text(""), export.Text(a.ScenarioKey),
+		export.Text(a.Title[scenarios.LocaleZH]), export.Text(a.Title[scenarios.LocaleEN]), export.Int(a.Version), export.Text(""))
 	summary := []struct {
 		item  string
 		count int
-		share string
+		share export.Cell
 	}{
-		{"attempts", a.Attempts, ""},
-		{"finished", a.Finished, ""},
-		{"passed", a.Passed, opt(a.PassRate)},
-		{"with_violation", a.WithViolation, ""},
-		{"average_total", 0, opt(a.AvgTotal)},
+		{"attempts", a.Attempts, export.Text("")},
+		{"finished", a.Finished, export.Text("")},
+		{"passed", a.Passed, export.OptFloat(a.PassRate, 1)},
+		{"with_violation", a.WithViolation, export.Text("")},
+		{"average_total", 0, export.OptFloat(a.AvgTotal, 1)},
 	}
 	for _, s := range summary {
 		row("summary", "", s.item, nil, s.count, s.share)
@@ -57,8 +49,7 @@ func AnalyticsCSV(a *Analytics) []byte {
 		}
 	}
 	for _, v := range a.Violations {
-		row("violation", v.Turn, v.ProductID+" "+v.ProductRisk+" > "+v.CustomerRisk, v.ProductName, v.Count, "")
+		row("violation", v.Turn, v.ProductID+" "+v.ProductRisk+" > "+v.CustomerRisk, v.ProductName, v.Count, export.Text(""))
 	}
-	w.Flush()
-	return buf.Bytes()
+	return w.Bytes()
 }

@@ -28,7 +28,7 @@ func (s *Service) reviewRoutes(api huma.API) {
 		BranchID   int64  `query:"branch_id" minimum:"0"`
 		ScenarioID string `query:"scenario_id" maxLength:"100"`
 		Status     string `query:"status" enum:"in_progress,finished,"`
-		Page       int    `query:"page" minimum:"1" default:"1"`
+		Page       int    `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 		PageSize   int    `query:"page_size" minimum:"1" maximum:"200" default:"20"`
 	}
 	type reviewListOut struct {

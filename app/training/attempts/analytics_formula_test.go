@@ -1,0 +1,54 @@
+package attempts_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/servicestar/servicestar/app/testkit"
+)
+
+// A scenario title is written by bank staff; in the analytics export it must
+// reach the spreadsheet as text, never as a formula it would run.
+func TestAnalyticsCSVNeutralisesFormulaTitles(t *testing.T) {
+	env := testkit.New(t)
+	hr := env.Login("demo", "hr")
+	const key, formula = "formula-title", `=HYPERLINK("http://x","y")`
+	if st, body := hr.Do("POST", "/api/v1/training/library/"+trapScenarioID+"/clone", map[string]string{"new_key": key}); st != 200 {
+		t.Fatalf("clone: %d %s", st, body)
+	}
+	src := mustGet(t, hr, "/api/v1/training/library/"+key+"/source")
+	title := regexp.MustCompile(`(?m)^title:\n  zh-CN: .*$`)
+	if !title.MatchString(src) {
+		t.Fatalf("no zh-CN title line in:\n%.300s", src)
+	}
+	src = title.ReplaceAllLiteralString(src, "title:\n  zh-CN: '"+formula+"'")
+	src = strings.Replace(src, "version: 1", "version: 2", 1)
+	req := httptest.NewRequest("POST", "/api/v1/training/library", strings.NewReader(src))
+	req.Header.Set("Content-Type", "application/yaml")
+	if st, body := hr.SendRaw(req); st != 200 {
+		t.Fatalf("upload: %d %s", st, body)
+	}
+	if st, body := hr.Do("POST", "/api/v1/training/library/"+key+"/publish", nil); st != 200 {
+		t.Fatalf("publish: %d %s", st, body)
+	}
+	start(t, env.Login("demo", "emp.south.1"), key)
+
+	out := mustGet(t, hr, "/api/v1/training/analytics/"+key+"/export")
+	recs, err := csv.NewReader(bytes.NewReader([]byte(strings.TrimPrefix(out, "\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs {
+		if r[0] == "scenario" {
+			if r[3] != "'"+formula {
+				t.Fatalf("title cell %q, want %q", r[3], "'"+formula)
+			}
+			return
+		}
+	}
+	t.Fatalf("no scenario row in:\n%.300s", out)
+}
