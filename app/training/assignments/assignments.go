@@ -90,7 +90,8 @@ type AssignInput struct {
 }
 
 // Roles an assignment may target.
-var assignableRoles = []string{"employee", "manager", "hr", "tenant_admin", "auditor"}
+// Not auditor: an auditor holds no other role, so cannot take training.
+var assignableRoles = []string{"employee", "manager", "hr", "tenant_admin"}
 
 // Assign creates one assignment per scenario for the audience under a
 // branch in the assigner's subtree, resolves its members, and notifies them,

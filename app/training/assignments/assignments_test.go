@@ -402,3 +402,15 @@ func TestInboxMarksAHiddenScenarioUnavailable(t *testing.T) {
 		t.Fatalf("shown again: %+v, want available", it)
 	}
 }
+
+// Auditors take no training (they hold no other role), so no assignment may
+// target them; the answer names the field.
+func TestNoAssignmentTargetsAuditors(t *testing.T) {
+	env := testkit.New(t)
+	hr := env.Login("demo", "hr")
+	st, _, raw := assign(t, hr, map[string]any{"scenario_keys": []string{"lost-card-report"}, "branch_id": branchID(t, hr, "HQ"),
+		"audience": "role", "role": "auditor", "due_at": env.Clock.Now().Add(7 * 24 * time.Hour)})
+	if st != 422 || !strings.Contains(raw, `"body.role"`) {
+		t.Fatalf("assign to auditors: %d %s, want 422 naming body.role", st, raw)
+	}
+}
