@@ -60,11 +60,13 @@ test('a manager assigns a scenario to the North branch subtree and follows its p
   await expect(due).toHaveValue(wallClock(3))
   await page.getByTestId('assign-note').fill(NOTE)
 
-  // Nobody in North holds the auditor role: the server's 422 is shown in the dialog,
-  // in the UI language (the client sends it as Accept-Language).
+  // Nobody in North holds the tenant-admin role: the server's 422 is shown in the dialog,
+  // in the UI language (the client sends it as Accept-Language). Auditors are not offered at
+  // all: an auditor holds no other role and takes no training.
   await page.getByTestId('assign-audience-role').click()
   await page.locator('[data-testid="assign-role"]').click()
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '审计员' }).click()
+  await expect(page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '审计员' })).toHaveCount(0)
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '机构管理员' }).click()
   await page.getByTestId('assign-submit').click()
   await expect(page.getByTestId('assign-error')).toContainText('没有人符合所选范围')
   await expect(page.getByTestId('assign-created')).toHaveCount(0)
