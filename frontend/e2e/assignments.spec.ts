@@ -23,10 +23,14 @@ async function as(browser: Browser, user: string): Promise<Page> {
 
 /** "YYYY-MM-DD HH:mm" `days` from now, in the browser's (the test's) time zone. */
 function wallClock(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000)
+  // At least `days` whole days ahead (plus two hours, on the half hour), so the inbox's relative
+  // label reads "N天后" whatever the time of day the journey runs at (a fixed 17:30 read "后天"
+  // after 17:30).
+  const d = new Date(Math.ceil((Date.now() + days * 86_400_000 + 2 * 3_600_000) / 1_800_000) * 1_800_000)
   // The config runs the browser in Asia/Shanghai; format the same instant there.
-  const s = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
-  return `${s} 17:30`
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).format(d)
 }
 
 test('a manager assigns a scenario to the North branch subtree and follows its progress', async ({ browser }) => {
@@ -55,9 +59,10 @@ test('a manager assigns a scenario to the North branch subtree and follows its p
   await expect(page.getByTestId('assign-audience-subtree').locator('input')).toBeChecked()
 
   const due = field(page, 'assign-due')
-  await due.fill(wallClock(3))
+  const dueAt = wallClock(3)
+  await due.fill(dueAt)
   await due.press('Enter')
-  await expect(due).toHaveValue(wallClock(3))
+  await expect(due).toHaveValue(dueAt)
   await page.getByTestId('assign-note').fill(NOTE)
 
   // Nobody in North holds the tenant-admin role: the server's 422 is shown in the dialog,
