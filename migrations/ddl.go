@@ -10,6 +10,7 @@ import "strings"
 //	{JSON}  a JSON document column
 //	{TS}    a UTC timestamp
 //	{GID}   id primary key of a global table
+//	{BLOB}  bytes
 //	{C}     byte-order collation, so that a range scan over materialized paths
 //	        ("/1/5/" <= path < "/1/50") uses the index on both databases
 func render(d Dialect, sql string) string {
@@ -24,6 +25,7 @@ func render(d Dialect, sql string) string {
 			"{C}", ` COLLATE "C"`,
 			"{BOOL}", "BOOLEAN",
 			"{REAL}", "DOUBLE PRECISION",
+			"{BLOB}", "BYTEA",
 		)
 	} else {
 		r = strings.NewReplacer(
@@ -35,6 +37,7 @@ func render(d Dialect, sql string) string {
 			"{C}", "",
 			"{BOOL}", "BOOLEAN",
 			"{REAL}", "REAL",
+			"{BLOB}", "BLOB",
 		)
 	}
 	return r.Replace(sql)

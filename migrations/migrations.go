@@ -53,6 +53,8 @@ var steps = []step{
 	{8, nil}, // River's job queue tables (goSteps)
 	{9, loginAttempts},
 	{10, jobRuns},
+	{11, feedbackSchema},
+	{12, kpiSchema},
 }
 
 // Up brings the database to the newest version, under a lock that keeps
