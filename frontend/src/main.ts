@@ -1,11 +1,13 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import './styles.css'
+import './theme.css'
 import App from './App.vue'
 import { router } from './router'
 import { i18n, t } from './i18n'
 import { setUnauthorizedHandler } from './api/client'
 import { useAuthStore } from './stores/auth'
+import { watchStaleChunks } from './utils/staleChunks'
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -29,5 +31,19 @@ function onUnauthorized(scope: 'tenant' | 'platform') {
   router.replace({ name: 'login', query: current.fullPath === '/' ? {} : { redirect: current.fullPath } })
 }
 setUnauthorizedHandler(onUnauthorized)
+
+watchStaleChunks(
+  router,
+  () =>
+    ElMessageBox.confirm(t('a11y.staleBody'), t('a11y.staleTitle'), {
+      confirmButtonText: t('a11y.reload'),
+      cancelButtonText: t('a11y.later'),
+      type: 'warning',
+    }).then(
+      () => true,
+      () => false,
+    ),
+  () => window.location.reload(),
+)
 
 app.mount('#app')
