@@ -1,0 +1,8 @@
+export default {
+  skipToContent: 'Skip to main content',
+  mainMenu: 'Main menu',
+  staleTitle: 'ServiceStar has been updated',
+  staleBody: 'ServiceStar was just upgraded and the files this page needs have been replaced. Reload to continue (unsaved input will be lost).',
+  reload: 'Reload now',
+  later: 'Later',
+}
