@@ -1,5 +1,6 @@
 export default {
   skipToContent: 'Skip to main content',
+  completionOf: 'Completion of {name}',
   mainMenu: 'Main menu',
   staleTitle: 'ServiceStar has been updated',
   staleBody: 'ServiceStar was just upgraded and the files this page needs have been replaced. Reload to continue (unsaved input will be lost).',

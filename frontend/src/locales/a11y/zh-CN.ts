@@ -1,5 +1,6 @@
 export default {
   skipToContent: '跳到主要内容',
+  completionOf: '{name} 完成率',
   mainMenu: '主菜单',
   staleTitle: '系统已更新',
   staleBody: '服务之星刚刚升级，这个页面需要的文件已换成新版本。刷新后即可继续（未保存的输入会丢失）。',
