@@ -55,6 +55,7 @@ var steps = []step{
 	{10, jobRuns},
 	{11, feedbackSchema},
 	{12, kpiSchema},
+	{15, auditChain},
 }
 
 // Up brings the database to the newest version, under a lock that keeps
