@@ -76,7 +76,7 @@ func (db *DB) Backup(ctx context.Context, dest string) error {
 // with its write-ahead log, is moved aside (the returned path, "" when there
 // was none), never deleted.
 func Restore(ctx context.Context, databaseURL, src string) (replaced string, err error) {
-	path, err := sqlitePath(databaseURL)
+	path, err := SQLitePath(databaseURL)
 	if err != nil {
 		return "", err
 	}
@@ -129,7 +129,7 @@ func Restore(ctx context.Context, databaseURL, src string) (replaced string, err
 }
 
 // sqlitePath is the file of an SQLite database URL, or ErrPostgres.
-func sqlitePath(databaseURL string) (string, error) {
+func SQLitePath(databaseURL string) (string, error) {
 	if databaseURL == "" {
 		databaseURL = DefaultURL
 	}
