@@ -51,7 +51,7 @@ func seal(t *testing.T, db *store.DB) int {
 	return n
 }
 
-func verify(t *testing.T, db *store.DB, tid int64) audit.Verification {
+func verify(t *testing.T, db *store.DB, tid int64) audit.ChainVerification {
 	t.Helper()
 	v, err := audit.Verify(context.Background(), db, tid)
 	if err != nil {
@@ -89,7 +89,7 @@ func chain(t *testing.T) (db *store.DB, tid, other int64, ids []int64) {
 	return db, tid, other, ids
 }
 
-func wantBroken(t *testing.T, db *store.DB, tid, other int64, want audit.Broken, checked int64) {
+func wantBroken(t *testing.T, db *store.DB, tid, other int64, want audit.ChainBreak, checked int64) {
 	t.Helper()
 	v := verify(t, db, tid)
 	if v.OK || v.Broken == nil || *v.Broken != want || v.Checked != checked {
@@ -133,14 +133,14 @@ func TestChainSealsInIDOrderAndVerifies(t *testing.T) {
 	}
 	// Rows written after the first run continue the chain from its head.
 	more := record(t, db, tid, 3)
-	st, err := audit.ChainStatus(context.Background(), db, tid)
+	st, err := audit.ReadChain(context.Background(), db, tid)
 	if err != nil || st.Unsealed != 3 || st.Sealed != 10 || st.Head == nil || st.Head.Hash != prev || st.Head.ID != ids[9] {
 		t.Fatalf("status before sealing = %+v, %v; want 10 sealed, 3 unsealed, head = id %d hash %s", st, err, ids[9], prev)
 	}
 	if n := seal(t, db); n != 3 {
 		t.Fatalf("sealed %d, want 3", n)
 	}
-	st, err = audit.ChainStatus(context.Background(), db, tid)
+	st, err = audit.ReadChain(context.Background(), db, tid)
 	if err != nil || st.Unsealed != 0 || st.Sealed != 13 || st.Head.ID != more[2] || !st.Head.At.Equal(t0.Add(2*time.Second)) {
 		t.Fatalf("status after sealing = %+v, %v; want 13 sealed, head = id %d", st, err, more[2])
 	}
@@ -153,25 +153,25 @@ func TestChainNamesAnAlteredRecord(t *testing.T) {
 	db, tid, other, ids := chain(t)
 	exec(t, db, "UPDATE audit_log SET actor_name = ? WHERE tenant_id = ? AND id = ?", "Someone else", tid, ids[4])
 	exec(t, db, "UPDATE audit_log SET target_id = ? WHERE tenant_id = ? AND id = ?", "999", tid, ids[7])
-	wantBroken(t, db, tid, other, audit.Broken{ID: ids[4], Seq: 5, Reason: audit.BrokenAltered, ExpectedSeq: 5}, 5)
+	wantBroken(t, db, tid, other, audit.ChainBreak{ID: ids[4], Seq: 5, Reason: audit.BrokenAltered, ExpectedSeq: 5}, 5)
 }
 
 func TestChainNamesAnAlteredTime(t *testing.T) {
 	db, tid, other, ids := chain(t)
 	exec(t, db, "UPDATE audit_log SET at = ? WHERE tenant_id = ? AND id = ?", t0.Add(-time.Hour), tid, ids[1])
-	wantBroken(t, db, tid, other, audit.Broken{ID: ids[1], Seq: 2, Reason: audit.BrokenAltered, ExpectedSeq: 2}, 2)
+	wantBroken(t, db, tid, other, audit.ChainBreak{ID: ids[1], Seq: 2, Reason: audit.BrokenAltered, ExpectedSeq: 2}, 2)
 }
 
 func TestChainNamesTheRecordAfterADeletedOne(t *testing.T) {
 	db, tid, other, ids := chain(t)
 	exec(t, db, "DELETE FROM audit_log WHERE tenant_id = ? AND id = ?", tid, ids[3])
-	wantBroken(t, db, tid, other, audit.Broken{ID: ids[4], Seq: 5, Reason: audit.BrokenMissing, ExpectedSeq: 4}, 4)
+	wantBroken(t, db, tid, other, audit.ChainBreak{ID: ids[4], Seq: 5, Reason: audit.BrokenMissing, ExpectedSeq: 4}, 4)
 }
 
 func TestChainNamesADeletedFirstRecord(t *testing.T) {
 	db, tid, other, ids := chain(t)
 	exec(t, db, "DELETE FROM audit_log WHERE tenant_id = ? AND id = ?", tid, ids[0])
-	wantBroken(t, db, tid, other, audit.Broken{ID: ids[1], Seq: 2, Reason: audit.BrokenMissing, ExpectedSeq: 1}, 1)
+	wantBroken(t, db, tid, other, audit.ChainBreak{ID: ids[1], Seq: 2, Reason: audit.BrokenMissing, ExpectedSeq: 1}, 1)
 }
 
 // Swapping what two records say (each keeps its id and its place) breaks
@@ -198,7 +198,7 @@ func TestChainNamesSwappedContents(t *testing.T) {
 	}
 	set(ids[2], b)
 	set(ids[6], a)
-	wantBroken(t, db, tid, other, audit.Broken{ID: ids[2], Seq: 3, Reason: audit.BrokenAltered, ExpectedSeq: 3}, 3)
+	wantBroken(t, db, tid, other, audit.ChainBreak{ID: ids[2], Seq: 3, Reason: audit.BrokenAltered, ExpectedSeq: 3}, 3)
 }
 
 // Moving a record to another place in the chain (giving two records each
@@ -208,7 +208,7 @@ func TestChainNamesReorderedRecords(t *testing.T) {
 	exec(t, db, "UPDATE audit_log SET seq = -1 WHERE tenant_id = ? AND id = ?", tid, ids[5])
 	exec(t, db, "UPDATE audit_log SET seq = 6 WHERE tenant_id = ? AND id = ?", tid, ids[6])
 	exec(t, db, "UPDATE audit_log SET seq = 7 WHERE tenant_id = ? AND id = ?", tid, ids[5])
-	wantBroken(t, db, tid, other, audit.Broken{ID: ids[6], Seq: 6, Reason: audit.BrokenReordered, ExpectedSeq: 6}, 6)
+	wantBroken(t, db, tid, other, audit.ChainBreak{ID: ids[6], Seq: 6, Reason: audit.BrokenReordered, ExpectedSeq: 6}, 6)
 }
 
 // A rewritten hash is caught by the next record's link, or, when it is
@@ -217,7 +217,7 @@ func TestChainNamesReorderedRecords(t *testing.T) {
 func TestChainNamesARecordWithAForgedHash(t *testing.T) {
 	db, tid, other, ids := chain(t)
 	exec(t, db, "UPDATE audit_log SET hash = ? WHERE tenant_id = ? AND id = ?", "ab"+fmt.Sprintf("%062d", 0), tid, ids[8])
-	wantBroken(t, db, tid, other, audit.Broken{ID: ids[8], Seq: 9, Reason: audit.BrokenAltered, ExpectedSeq: 9}, 9)
+	wantBroken(t, db, tid, other, audit.ChainBreak{ID: ids[8], Seq: 9, Reason: audit.BrokenAltered, ExpectedSeq: 9}, 9)
 }
 
 // Writers record concurrently while two sealers run concurrently too: every

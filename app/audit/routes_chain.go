@@ -15,7 +15,7 @@ import (
 // chainRoutes registers the chain's head and its verification. Both only
 // read: verifying writes nothing, so it is a GET.
 func (h *Handlers) chainRoutes(api huma.API) {
-	type chainOut struct{ Body Status }
+	type chainOut struct{ Body ChainState }
 	huma.Register(api, huma.Operation{OperationID: "get-audit-chain", Method: http.MethodGet, Path: "/api/v1/audit/chain", Tags: []string{"audit"},
 		Summary:     "The head of the tenant's audit hash chain",
 		Description: "The newest sealed record's seq and hash (write the hash down elsewhere: a chain rewritten later no longer holds it), and how many records wait to be sealed.",
@@ -25,14 +25,14 @@ func (h *Handlers) chainRoutes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			s, err := ChainStatus(ctx, h.DB, p.TenantID)
+			s, err := ReadChain(ctx, h.DB, p.TenantID)
 			if err != nil {
 				return nil, err
 			}
 			return &chainOut{Body: s}, nil
 		})
 
-	type verifyOut struct{ Body Verification }
+	type verifyOut struct{ Body ChainVerification }
 	huma.Register(api, huma.Operation{OperationID: "verify-audit-chain", Method: http.MethodGet, Path: "/api/v1/audit/chain/verify", Tags: []string{"audit"},
 		Summary:     "Verify the tenant's audit hash chain",
 		Description: "Walks the sealed records in order, recomputing each hash, and names the first record that breaks the chain: altered, missing records before it, or reordered.",

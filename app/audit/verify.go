@@ -21,17 +21,17 @@ const (
 	BrokenReordered = "reordered"
 )
 
-// Head is the newest sealed record of a tenant's chain. Its hash stands for
+// ChainHead is the newest sealed record of a tenant's chain. Its hash stands for
 // the whole chain up to it, so it is what an auditor writes down elsewhere.
-type Head struct {
+type ChainHead struct {
 	Seq  int64     `json:"seq"`
 	Hash string    `json:"hash"`
 	ID   int64     `json:"id" doc:"the audit record's id"`
 	At   time.Time `json:"at" doc:"when the record's change happened"`
 }
 
-// Broken names the first record where the chain breaks.
-type Broken struct {
+// ChainBreak names the first record where the chain breaks.
+type ChainBreak struct {
 	ID     int64  `json:"id"`
 	Seq    int64  `json:"seq"`
 	Reason string `json:"reason" enum:"altered,missing,reordered" doc:"altered: its fields no longer match its hash; missing: records before it were deleted (its seq skips); reordered: it does not link to the record before it"`
@@ -39,12 +39,12 @@ type Broken struct {
 	ExpectedSeq int64 `json:"expected_seq"`
 }
 
-// Verification is the outcome of walking a tenant's chain.
-type Verification struct {
-	OK      bool    `json:"ok"`
-	Checked int64   `json:"checked" doc:"records checked, up to and including the first broken one"`
-	Broken  *Broken `json:"first_broken,omitempty"`
-	Head    *Head   `json:"head,omitempty" doc:"the last record checked that is intact"`
+// ChainVerification is the outcome of walking a tenant's chain.
+type ChainVerification struct {
+	OK      bool        `json:"ok"`
+	Checked int64       `json:"checked" doc:"records checked, up to and including the first broken one"`
+	Broken  *ChainBreak `json:"first_broken,omitempty"`
+	Head    *ChainHead  `json:"head,omitempty" doc:"the last record checked that is intact"`
 }
 
 // verifyBatch is how many records one read of the walk fetches.
@@ -54,8 +54,8 @@ const verifyBatch = 1000
 // stops at the first record that breaks it. It only reads. Records not yet
 // sealed are not part of the chain yet and are not checked. The chain only
 // grows at its head, so records sealed while the walk runs are walked too.
-func Verify(ctx context.Context, db *store.DB, tid int64) (Verification, error) {
-	v := Verification{OK: true}
+func Verify(ctx context.Context, db *store.DB, tid int64) (ChainVerification, error) {
+	v := ChainVerification{OK: true}
 	seq, prev := int64(0), genesis
 	for {
 		var rows []chainRow
@@ -77,11 +77,11 @@ func Verify(ctx context.Context, db *store.DB, tid int64) (Verification, error) 
 			}
 			if reason != "" {
 				v.OK = false
-				v.Broken = &Broken{ID: r.ID, Seq: *r.Seq, Reason: reason, ExpectedSeq: seq + 1}
+				v.Broken = &ChainBreak{ID: r.ID, Seq: *r.Seq, Reason: reason, ExpectedSeq: seq + 1}
 				return v, nil
 			}
 			seq, prev = *r.Seq, *r.Hash
-			v.Head = &Head{Seq: seq, Hash: prev, ID: r.ID, At: r.At}
+			v.Head = &ChainHead{Seq: seq, Hash: prev, ID: r.ID, At: r.At}
 		}
 		if len(rows) < verifyBatch {
 			return v, nil
@@ -89,17 +89,17 @@ func Verify(ctx context.Context, db *store.DB, tid int64) (Verification, error) 
 	}
 }
 
-// Status is the state of a tenant's chain without walking it.
-type Status struct {
-	Head     *Head `json:"head,omitempty" doc:"the newest sealed record; absent while nothing is sealed"`
-	Sealed   int64 `json:"sealed" doc:"records in the chain (the head's seq)"`
-	Unsealed int64 `json:"unsealed" doc:"records written but not sealed yet (sealed within seconds)"`
+// ChainState is the state of a tenant's chain without walking it.
+type ChainState struct {
+	Head     *ChainHead `json:"head,omitempty" doc:"the newest sealed record; absent while nothing is sealed"`
+	Sealed   int64      `json:"sealed" doc:"records in the chain (the head's seq)"`
+	Unsealed int64      `json:"unsealed" doc:"records written but not sealed yet (sealed within seconds)"`
 }
 
-// ChainStatus reads the head of tenant tid's chain and counts what is left
+// ReadChain reads the head of tenant tid's chain and counts what is left
 // to seal.
-func ChainStatus(ctx context.Context, db *store.DB, tid int64) (Status, error) {
-	var s Status
+func ReadChain(ctx context.Context, db *store.DB, tid int64) (ChainState, error) {
+	var s ChainState
 	var head []chainRow
 	if err := db.R.WithContext(ctx).Select(chainColumns).Scopes(store.Tenant(tid)).
 		Where("seq IS NOT NULL").Order("seq DESC").Limit(1).Find(&head).Error; err != nil {
@@ -107,7 +107,7 @@ func ChainStatus(ctx context.Context, db *store.DB, tid int64) (Status, error) {
 	}
 	if len(head) == 1 && head[0].Hash != nil {
 		h := head[0]
-		s.Head = &Head{Seq: *h.Seq, Hash: *h.Hash, ID: h.ID, At: h.At}
+		s.Head = &ChainHead{Seq: *h.Seq, Hash: *h.Hash, ID: h.ID, At: h.At}
 		s.Sealed = *h.Seq
 	}
 	if err := db.R.WithContext(ctx).Model(&chainRow{}).Scopes(store.Tenant(tid)).Where("seq IS NULL").Count(&s.Unsealed).Error; err != nil {

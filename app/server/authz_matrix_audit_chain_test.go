@@ -34,12 +34,12 @@ func sealAudit(x *cell) {
 
 // auditChainHeadCheck: the head shown is the caller's bank's newest sealed record.
 func auditChainHeadCheck(x *cell, r resp) {
-	var out audit.Status
+	var out audit.ChainState
 	if err := json.Unmarshal([]byte(r.Body), &out); err != nil || out.Head == nil {
 		x.t.Errorf("%s: audit chain: %v %s", x.caller, err, r)
 		return
 	}
-	want, err := audit.ChainStatus(context.Background(), x.env().App.DB, x.w.tenant[x.caller.tenant])
+	want, err := audit.ReadChain(context.Background(), x.env().App.DB, x.w.tenant[x.caller.tenant])
 	if err != nil {
 		x.t.Fatal(err)
 	}
@@ -56,12 +56,12 @@ func auditChainHeadCheck(x *cell, r resp) {
 
 // auditChainVerifyCheck: the caller's own bank's chain, whole and intact.
 func auditChainVerifyCheck(x *cell, r resp) {
-	var out audit.Verification
+	var out audit.ChainVerification
 	if err := json.Unmarshal([]byte(r.Body), &out); err != nil {
 		x.t.Errorf("%s: verify: %v", x.caller, err)
 		return
 	}
-	st, err := audit.ChainStatus(context.Background(), x.env().App.DB, x.w.tenant[x.caller.tenant])
+	st, err := audit.ReadChain(context.Background(), x.env().App.DB, x.w.tenant[x.caller.tenant])
 	if err != nil {
 		x.t.Fatal(err)
 	}
