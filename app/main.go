@@ -1,4 +1,5 @@
-// Command servicestar runs ServiceStar: serve | migrate | demo | openapi.
+// Command servicestar runs ServiceStar: serve | migrate | demo | openapi |
+// backup | restore.
 package main
 
 import (
@@ -28,6 +29,9 @@ commands:
   migrate   bring the database schema to the newest version
   demo      migrate, then seed the demo banks when the database is empty
   openapi   print the OpenAPI 3.1 document
+  backup    backup [flags] FILE: consistent copy of the SQLite database, while it runs
+  restore   restore [flags] FILE: put a backup in place (refused while a server has it open)
+            (PostgreSQL: use pg_dump and pg_restore; see README, "Backups")
 
 configuration: flags, or SS_* environment variables (see README).
 `
@@ -56,6 +60,10 @@ func main() {
 		err = seedDemo(ctx, cfg, log)
 	case "openapi":
 		err = printOpenAPI(ctx, cfg, log)
+	case "backup":
+		err = backup(ctx, cfg, log, fs.Args())
+	case "restore":
+		err = restore(ctx, cfg, log, fs.Args())
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)

@@ -55,7 +55,8 @@ var steps = []step{
 	{10, jobRuns},
 	{11, feedbackSchema},
 	{12, kpiSchema},
-	{17, auditorsReadOnly}, // 13–16 are being written on other branches
+	{15, auditChain},
+	{17, auditorsReadOnly}, // 13, 14 and 16 are being written on other branches
 }
 
 // Up brings the database to the newest version, under a lock that keeps

@@ -18,6 +18,7 @@ import (
 type Handlers struct {
 	DB    *store.DB
 	Guard access.Guard
+	Now   func() time.Time // the sealer's clock (sealed_at); time.Now when nil
 }
 
 // View is an audit entry as clients see it.

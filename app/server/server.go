@@ -114,7 +114,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	mods := []module.Module{
 		authH.Module(),
 		orgSvc.Module(),
-		(&audit.Handlers{DB: db, Guard: guard}).Module(),
+		(&audit.Handlers{DB: db, Guard: guard, Now: now}).Module(),
 		bell.Module(),
 		lib.Module(),
 		assign.Module(),

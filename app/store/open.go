@@ -33,6 +33,7 @@ type DB struct {
 
 	changes *dataVersion // SQLite only; see DataVersion
 	reads   sync.Map     // query → *sql.Stmt; see TenantRows
+	open    *os.File     // SQLite: the shared lock restore checks (inuse_unix.go)
 }
 
 // DefaultURL is used when SS_DATABASE_URL is unset.
@@ -71,9 +72,19 @@ func openSQLite(path string, cfg *gorm.Config) (*DB, error) {
 			return nil, fmt.Errorf("create database folder: %w", err)
 		}
 	}
+	// Taken before the first connection, so that no server opens a file a
+	// restore is replacing.
+	var lock *os.File
+	if !inMemory(path) {
+		var err error
+		if lock, err = holdOpen(path); err != nil {
+			return nil, err
+		}
+	}
 	dsn := "file:" + path + "?" + sqlitePragmas
 	w, err := gorm.Open(sqlite.Open(dsn), cfg)
 	if err != nil {
+		_ = release(lock)
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
 	// Reads reuse prepared statements: profiling showed SQLite spending three
@@ -83,6 +94,7 @@ func openSQLite(path string, cfg *gorm.Config) (*DB, error) {
 	rcfg.PrepareStmtMaxSize = 512
 	r, err := gorm.Open(sqlite.Open(dsn), &rcfg)
 	if err != nil {
+		_ = release(lock)
 		return nil, fmt.Errorf("open sqlite reader: %w", err)
 	}
 	wsql, _ := w.DB()
@@ -98,9 +110,10 @@ func openSQLite(path string, cfg *gorm.Config) (*DB, error) {
 	if errors.Is(err, errNoWALIndex) {
 		changes = nil // nothing to watch: sessions re-read every time
 	} else if err != nil {
+		_ = release(lock)
 		return nil, err
 	}
-	db := &DB{W: w, R: r, Dialect: migrations.SQLite, changes: changes}
+	db := &DB{W: w, R: r, Dialect: migrations.SQLite, changes: changes, open: lock}
 	registerTenantGuard(w)
 	registerTenantGuard(r)
 	return db, nil
@@ -160,7 +173,17 @@ func (db *DB) Close() error {
 			first = err
 		}
 	}
+	// Last: the connections are closed, so a restore may replace the file.
+	if err := release(db.open); err != nil && first == nil {
+		first = err
+	}
+	db.open = nil
 	return first
+}
+
+// inMemory reports whether an SQLite path names no file.
+func inMemory(path string) bool {
+	return path == "" || strings.HasPrefix(path, ":memory:") || strings.Contains(path, "mode=memory")
 }
 
 // SQL exposes the writer's *sql.DB for tools (goose, health checks).

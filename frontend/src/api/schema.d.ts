@@ -21,6 +21,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The head of the tenant's audit hash chain
+         * @description The newest sealed record's seq and hash (write the hash down elsewhere: a chain rewritten later no longer holds it), and how many records wait to be sealed.
+         */
+        get: operations["get-audit-chain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/chain/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the tenant's audit hash chain
+         * @description Walks the sealed records in order, recomputing each hash, and names the first record that breaks the chain: altered, missing records before it, or reordered.
+         */
+        get: operations["verify-audit-chain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1213,6 +1253,59 @@ export interface components {
             parent_id: number | null;
             path: string;
         };
+        ChainBreak: {
+            /** Format: int64 */
+            expected_seq: number;
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description altered: its fields no longer match its hash; missing: records before it were deleted (its seq skips); reordered: it does not link to the record before it
+             * @enum {string}
+             */
+            reason: "altered" | "missing" | "reordered";
+            /** Format: int64 */
+            seq: number;
+        };
+        ChainHead: {
+            /**
+             * Format: date-time
+             * @description when the record's change happened
+             */
+            at: string;
+            hash: string;
+            /**
+             * Format: int64
+             * @description the audit record's id
+             */
+            id: number;
+            /** Format: int64 */
+            seq: number;
+        };
+        ChainState: {
+            /** @description the newest sealed record; absent while nothing is sealed */
+            head?: components["schemas"]["ChainHead"];
+            /**
+             * Format: int64
+             * @description records in the chain (the head's seq)
+             */
+            sealed: number;
+            /**
+             * Format: int64
+             * @description records written but not sealed yet (sealed within seconds)
+             */
+            unsealed: number;
+        };
+        ChainVerification: {
+            /**
+             * Format: int64
+             * @description records checked, up to and including the first broken one
+             */
+            checked: number;
+            first_broken?: components["schemas"]["ChainBreak"];
+            /** @description the last record checked that is intact */
+            head?: components["schemas"]["ChainHead"];
+            ok: boolean;
+        };
         ChecklistStat: {
             id: string;
             label: {
@@ -2043,6 +2136,100 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-audit-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainState"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "verify-audit-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerification"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -36,3 +36,6 @@ export const TENANT_WIDE_ROLES: readonly Role[] = ['hr', 'tenant_admin', 'audito
 /** The import report (a 422 carries the same fields beside the problem's). */
 export type ImportResult = Ok<'/api/v1/users/import', 'post'>
 export type ImportRow = Item<ImportResult['rows']>
+
+export type AuditChain = Ok<'/api/v1/audit/chain', 'get'>
+export type AuditChainVerification = Ok<'/api/v1/audit/chain/verify', 'get'>

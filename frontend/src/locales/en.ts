@@ -3,6 +3,7 @@ import library from './library/en'
 import assign from './assign/en'
 import analytics from './analytics/en'
 import a11y from './a11y/en'
+import auditChain from './auditChain/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
@@ -10,6 +11,7 @@ const en: typeof zhCN = {
   assign,
   analytics,
   a11y,
+  auditChain,
   app: {
     name: 'ServiceStar',
     fullName: '服务之星 ServiceStar',

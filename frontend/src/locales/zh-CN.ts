@@ -2,12 +2,14 @@ import library from './library/zh-CN'
 import assign from './assign/zh-CN'
 import analytics from './analytics/zh-CN'
 import a11y from './a11y/zh-CN'
+import auditChain from './auditChain/zh-CN'
 
 export default {
   library,
   assign,
   analytics,
   a11y,
+  auditChain,
   app: {
     name: '服务之星',
     fullName: '服务之星 ServiceStar',
