@@ -61,9 +61,12 @@ type DebriefCheck struct {
 	Hit   bool   `json:"hit"`
 }
 
-// DebriefViolation is a confirmed suitability violation.
+// DebriefViolation is a confirmed suitability violation or a red line crossed.
 type DebriefViolation struct {
+	Kind         string `json:"kind"`
 	Turn         string `json:"turn"`
+	Choice       string `json:"choice,omitempty"`
+	Forbidden    string `json:"forbidden,omitempty"`
 	Product      string `json:"product"`
 	ProductName  string `json:"product_name"`
 	CustomerRisk Risk   `json:"customer_risk"`
@@ -130,8 +133,11 @@ func Debrief(s *Scenario, st State, locale string) DebriefReport {
 		d.Turns = append(d.Turns, dt)
 	}
 	for _, v := range st.Violations {
-		dv := DebriefViolation{Turn: v.Turn, Product: v.Product, CustomerRisk: v.CustomerRisk, ProductRisk: v.ProductRisk}
-		if p := s.Product(v.Product); p != nil {
+		dv := DebriefViolation{Kind: v.KindOrDefault(), Turn: v.Turn, Choice: v.Choice, Forbidden: v.Forbidden,
+			Product: v.Product, CustomerRisk: v.CustomerRisk, ProductRisk: v.ProductRisk}
+		if r := v.Reason(s); r != nil {
+			dv.Message = r.Get(l)
+		} else if p := s.Product(v.Product); p != nil {
 			dv.ProductName = p.Name.Get(l)
 			dv.Message = mismatchMessage(v.CustomerRisk, p).Get(l)
 		}

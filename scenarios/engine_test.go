@@ -96,7 +96,7 @@ func TestCheckpointConfirmRecordsViolationAndBlocksPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantV := []Violation{{Step: 0, Turn: "t1", Choice: "b", Product: "equity-fund", CustomerRisk: "R2", ProductRisk: "R4"}}
+	wantV := []Violation{{Kind: ViolationSuitability, Step: 0, Turn: "t1", Choice: "b", Product: "equity-fund", CustomerRisk: "R2", ProductRisk: "R4"}}
 	if !reflect.DeepEqual(st.Violations, wantV) || st.Pending != nil {
 		t.Errorf("violations = %+v, pending %v", st.Violations, st.Pending)
 	}
