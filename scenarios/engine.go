@@ -46,6 +46,9 @@ var (
 type State struct {
 	ScenarioID string `json:"scenario_id"`
 	Version    int    `json:"version"`
+	// Seed fixes the order the choices are shown in (see ChoiceOrder); 0 keeps the
+	// file's order.
+	Seed uint64 `json:"seed,omitempty"`
 	// Turn is the current turn; empty once finished.
 	Turn string `json:"turn,omitempty"`
 	// Mood is the customer's mood, 0..100.
