@@ -1075,7 +1075,7 @@ export interface components {
             audience: string;
             /**
              * Format: double
-             * @description average best score of those done
+             * @description average best score of those who finished an attempt
              */
             avg_score: number | null;
             /** Format: int64 */
@@ -1088,10 +1088,18 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             created_by_name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description passed: only a pass completes an assignment
+             */
             done: number;
             /** Format: date-time */
             due_at: string;
+            /**
+             * Format: int64
+             * @description finished an attempt, not passed yet
+             */
+            failed: number;
             /** Format: int64 */
             id: number;
             /** Format: int64 */
@@ -1101,7 +1109,7 @@ export interface components {
             overdue: number;
             /**
              * Format: double
-             * @description passed / done, in percent
+             * @description passed / (passed + failed), in percent
              */
             pass_rate: number | null;
             /** Format: int64 */
@@ -1176,7 +1184,7 @@ export interface components {
         BranchStats: {
             /**
              * Format: double
-             * @description average best score of those done
+             * @description average best score of those who finished an attempt
              */
             avg_score: number | null;
             /** Format: int64 */
@@ -1185,15 +1193,23 @@ export interface components {
             branch_path: string;
             /** Format: double */
             completion_pct: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description passed: only a pass completes an assignment
+             */
             done: number;
+            /**
+             * Format: int64
+             * @description finished an attempt, not passed yet
+             */
+            failed: number;
             /** Format: int64 */
             members: number;
             /** Format: int64 */
             overdue: number;
             /**
              * Format: double
-             * @description passed / done, in percent
+             * @description passed / (passed + failed), in percent
              */
             pass_rate: number | null;
             /** Format: int64 */
@@ -1420,6 +1436,11 @@ export interface components {
             note: string;
             passed: boolean;
             programme: string;
+            /**
+             * @description failed: an attempt finished without a pass; the assignment stays open
+             * @enum {string}
+             */
+            result: "not_started" | "failed" | "passed";
             scenario_key: string;
             /** @enum {string} */
             status: "todo" | "overdue" | "done";
@@ -1619,6 +1640,8 @@ export interface components {
             name: string;
             passed: boolean;
             /** @enum {string} */
+            result: "not_started" | "failed" | "passed";
+            /** @enum {string} */
             status: "todo" | "overdue" | "done";
             /** Format: int64 */
             user_id: number;
@@ -1657,6 +1680,18 @@ export interface components {
             attempt: components["schemas"]["AttemptView"];
             debrief: components["schemas"]["DebriefView"];
             scenario: components["schemas"]["ScenarioDetail"];
+        };
+        Problem: {
+            args?: {
+                [key: string]: string;
+            };
+            code: string;
+            file?: string;
+            /** Format: int64 */
+            line?: number;
+            message: string;
+            path?: string;
+            turn?: string;
         };
         ProductView: {
             id: string;
@@ -1940,6 +1975,7 @@ export interface components {
         ValidationOK: {
             scenario: components["schemas"]["ScenarioCard"];
             valid: boolean;
+            warnings: components["schemas"]["Problem"][] | null;
         };
         VersionView: {
             /** Format: date-time */
@@ -1972,17 +2008,28 @@ export interface components {
             /** Format: int64 */
             count: number;
             customer_risk: string;
+            /** @enum {string} */
+            kind: "suitability" | "red_line";
             product_id: string;
             product_name: {
                 [key: string]: string;
             };
             product_risk: string;
+            /** @description why a red line is one; null for suitability */
+            reason: {
+                [key: string]: string;
+            };
             turn: string;
         };
         ViolationView: {
             customer_risk: string;
+            /** @enum {string} */
+            kind: "suitability" | "red_line";
             product_id: string;
             product_risk: string;
+            reason: {
+                [key: string]: string;
+            };
             turn: string;
         };
     };
@@ -3586,8 +3633,8 @@ export interface operations {
     "get-assignment-progress": {
         parameters: {
             query?: {
-                /** @description only people with this status */
-                status?: "todo" | "overdue" | "done" | "";
+                /** @description only people with this status; failed: tried and not passed yet (to do or overdue) */
+                status?: "todo" | "overdue" | "done" | "failed" | "";
                 page?: number;
                 page_size?: number;
             };
