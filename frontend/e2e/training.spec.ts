@@ -104,5 +104,6 @@ test('an employee opens an assigned scenario, is stopped by the suitability warn
   await page.goto('/training/inbox?tab=done')
   const done = page.getByTestId('inbox-list-done').locator('[data-testid^="inbox-item-"]').filter({ hasText: '稳健型（R2）客户坚持要买R4高收益产品' })
   await expect(done).toHaveCount(1)
-  await expect(done.getByTestId('inbox-passed')).toHaveAttribute('data-passed', 'true')
+  await expect(done).toHaveAttribute('data-result', 'passed')
+  await expect(done.getByTestId('inbox-result')).toHaveText('已通过')
 })

@@ -2,12 +2,14 @@ import type zhCN from './zh-CN'
 import library from './library/en'
 import assign from './assign/en'
 import analytics from './analytics/en'
+import fairTraining from './fairTraining/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
   library,
   assign,
   analytics,
+  fairTraining,
   app: {
     name: 'ServiceStar',
     fullName: '服务之星 ServiceStar',

@@ -1,11 +1,13 @@
 import library from './library/zh-CN'
 import assign from './assign/zh-CN'
 import analytics from './analytics/zh-CN'
+import fairTraining from './fairTraining/zh-CN'
 
 export default {
   library,
   assign,
   analytics,
+  fairTraining,
   app: {
     name: '服务之星',
     fullName: '服务之星 ServiceStar',
