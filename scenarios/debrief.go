@@ -129,6 +129,9 @@ func Debrief(s *Scenario, st State, locale string) DebriefReport {
 				}
 			}
 			dt.Feedback = checklistFeedback(l, met, missed)
+			if step.KeywordsOnly {
+				dt.Feedback = keywordsOnlyNote.Get(l) + dt.Feedback
+			}
 		}
 		d.Turns = append(d.Turns, dt)
 	}
@@ -147,6 +150,11 @@ func Debrief(s *Scenario, st State, locale string) DebriefReport {
 		d.Needs = append(d.Needs, DebriefNeed{ID: n.ID, Text: n.Text.Get(l), Revealed: slices.Contains(st.Needs, n.ID)})
 	}
 	return d
+}
+
+var keywordsOnlyNote = Text{
+	LocaleZH: "这是一串关键词，不是能对客户说的话，不计分。",
+	LocaleEN: "This is a list of keywords, not something to say to a customer: it earns nothing. ",
 }
 
 func checklistFeedback(locale string, met, missed []string) string {

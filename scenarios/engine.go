@@ -76,6 +76,8 @@ type Step struct {
 	Text string `json:"text,omitempty"`
 	// Hits are the ids of the checklist elements the typed reply met, in checklist order.
 	Hits []string `json:"hits,omitempty"`
+	// KeywordsOnly marks a typed reply that was a list of keywords, which meets nothing.
+	KeywordsOnly bool `json:"keywords_only,omitempty"`
 	// Effects are the rubric effects this reply applied.
 	Effects    Effects `json:"effects,omitempty"`
 	MoodBefore int     `json:"mood_before"`
@@ -329,7 +331,7 @@ func Answer(s *Scenario, st State, text string, elapsedMs int64) (State, Step, e
 		return st, Step{}, ErrInvalidElapsed
 	}
 	ft := t.FreeText
-	hits := MatchChecklist(ft.Checklist, text)
+	hits, keywordsOnly := GradeReply(ft.Checklist, text)
 	effects := Effects{}
 	for _, item := range ft.Checklist {
 		if slices.Contains(hits, item.ID) {
@@ -343,7 +345,7 @@ func Answer(s *Scenario, st State, text string, elapsedMs int64) (State, Step, e
 		mood = -mood
 	}
 	out := st.fork()
-	step := Step{Turn: t.ID, Text: text, Hits: hits, ElapsedMs: elapsedMs, Next: ft.Next}
+	step := Step{Turn: t.ID, Text: text, Hits: hits, KeywordsOnly: keywordsOnly, ElapsedMs: elapsedMs, Next: ft.Next}
 	if step.Forbidden = MatchForbidden(ft.Forbidden, text); len(step.Forbidden) > 0 {
 		step.Violation = true
 		for _, id := range step.Forbidden {

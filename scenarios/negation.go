@@ -11,7 +11,7 @@ import (
 // for it. These are rules, not understanding: negation after the phrase ("挂失就不用了")
 // and double negation are not recognised.
 const (
-	negationRunesZH = 6 // a Chinese negator governs the few characters after it
+	negationRunesZH = 8 // a Chinese negator governs the few characters after it
 	negationWordsEN = 4 // an English one the few words after it
 )
 
