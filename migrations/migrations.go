@@ -56,7 +56,8 @@ var steps = []step{
 	{11, feedbackSchema},
 	{12, kpiSchema},
 	{15, auditChain},
-	{17, auditorsReadOnly}, // 13, 14 and 16 are being written on other branches
+	{16, failedIsNotCompleted},
+	{17, auditorsReadOnly}, // 13 and 14 are being written on other branches
 }
 
 // Up brings the database to the newest version, under a lock that keeps

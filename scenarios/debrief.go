@@ -61,9 +61,12 @@ type DebriefCheck struct {
 	Hit   bool   `json:"hit"`
 }
 
-// DebriefViolation is a confirmed suitability violation.
+// DebriefViolation is a confirmed suitability violation or a red line crossed.
 type DebriefViolation struct {
+	Kind         string `json:"kind"`
 	Turn         string `json:"turn"`
+	Choice       string `json:"choice,omitempty"`
+	Forbidden    string `json:"forbidden,omitempty"`
 	Product      string `json:"product"`
 	ProductName  string `json:"product_name"`
 	CustomerRisk Risk   `json:"customer_risk"`
@@ -126,12 +129,18 @@ func Debrief(s *Scenario, st State, locale string) DebriefReport {
 				}
 			}
 			dt.Feedback = checklistFeedback(l, met, missed)
+			if step.KeywordsOnly {
+				dt.Feedback = keywordsOnlyNote.Get(l) + dt.Feedback
+			}
 		}
 		d.Turns = append(d.Turns, dt)
 	}
 	for _, v := range st.Violations {
-		dv := DebriefViolation{Turn: v.Turn, Product: v.Product, CustomerRisk: v.CustomerRisk, ProductRisk: v.ProductRisk}
-		if p := s.Product(v.Product); p != nil {
+		dv := DebriefViolation{Kind: v.KindOrDefault(), Turn: v.Turn, Choice: v.Choice, Forbidden: v.Forbidden,
+			Product: v.Product, CustomerRisk: v.CustomerRisk, ProductRisk: v.ProductRisk}
+		if r := v.Reason(s); r != nil {
+			dv.Message = r.Get(l)
+		} else if p := s.Product(v.Product); p != nil {
 			dv.ProductName = p.Name.Get(l)
 			dv.Message = mismatchMessage(v.CustomerRisk, p).Get(l)
 		}
@@ -141,6 +150,11 @@ func Debrief(s *Scenario, st State, locale string) DebriefReport {
 		d.Needs = append(d.Needs, DebriefNeed{ID: n.ID, Text: n.Text.Get(l), Revealed: slices.Contains(st.Needs, n.ID)})
 	}
 	return d
+}
+
+var keywordsOnlyNote = Text{
+	LocaleZH: "这是一串关键词，不是能对客户说的话，不计分。",
+	LocaleEN: "This is a list of keywords, not something to say to a customer: it earns nothing. ",
 }
 
 func checklistFeedback(locale string, met, missed []string) string {

@@ -57,3 +57,18 @@ func TestDebrief(t *testing.T) {
 		t.Errorf("empty debrief: %s", b)
 	}
 }
+
+func TestDebriefExplainsAKeywordList(t *testing.T) {
+	s := mustLoad(t, "salary-deposit.yaml")
+	st, _, err := Choose(s, Start(s), "a", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _, err = Answer(s, st, "您希望 阶梯 风险评估", 0); err != nil {
+		t.Fatal(err)
+	}
+	d := Debrief(s, st, "en")
+	if !strings.HasPrefix(d.Turns[1].Feedback, "This is a list of keywords") {
+		t.Errorf("feedback %q", d.Turns[1].Feedback)
+	}
+}

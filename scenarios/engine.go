@@ -46,6 +46,9 @@ var (
 type State struct {
 	ScenarioID string `json:"scenario_id"`
 	Version    int    `json:"version"`
+	// Seed fixes the order the choices are shown in (see ChoiceOrder); 0 keeps the
+	// file's order.
+	Seed uint64 `json:"seed,omitempty"`
 	// Turn is the current turn; empty once finished.
 	Turn string `json:"turn,omitempty"`
 	// Mood is the customer's mood, 0..100.
@@ -73,28 +76,72 @@ type Step struct {
 	Text string `json:"text,omitempty"`
 	// Hits are the ids of the checklist elements the typed reply met, in checklist order.
 	Hits []string `json:"hits,omitempty"`
+	// KeywordsOnly marks a typed reply that was a list of keywords, which meets nothing.
+	KeywordsOnly bool `json:"keywords_only,omitempty"`
 	// Effects are the rubric effects this reply applied.
 	Effects    Effects `json:"effects,omitempty"`
 	MoodBefore int     `json:"mood_before"`
 	MoodAfter  int     `json:"mood_after"`
 	Reveals    string  `json:"reveals,omitempty"`
 	Recommends string  `json:"recommends,omitempty"`
-	// Violation marks a reply applied after the employee confirmed a suitability warning.
+	// Violation marks a reply that recorded a violation: applied after the employee
+	// confirmed a suitability warning, a critical choice, or a forbidden phrasing typed.
 	Violation bool `json:"violation,omitempty"`
+	// Forbidden are the ids of the forbidden elements a typed reply contained.
+	Forbidden []string `json:"forbidden,omitempty"`
 	// ElapsedMs is the time the employee spent on the turn, as the caller measured it.
 	ElapsedMs int64  `json:"elapsed_ms"`
 	Next      string `json:"next"`
 }
 
-// Violation is a confirmed recommendation of a product above the customer's tolerance.
+// Violation kinds. States saved before red lines existed carry no kind: they are
+// suitability violations (see Violation.KindOrDefault).
+const (
+	ViolationSuitability = "suitability"
+	ViolationRedLine     = "red_line"
+)
+
+// Violation is a confirmed recommendation of a product above the customer's tolerance,
+// or a red line crossed: a critical choice taken or a forbidden phrasing typed.
 type Violation struct {
+	Kind string `json:"kind,omitempty"`
 	// Step is the index in State.Steps of the reply that committed it.
-	Step         int    `json:"step"`
-	Turn         string `json:"turn"`
-	Choice       string `json:"choice"`
-	Product      string `json:"product"`
-	CustomerRisk Risk   `json:"customer_risk"`
-	ProductRisk  Risk   `json:"product_risk"`
+	Step   int    `json:"step"`
+	Turn   string `json:"turn"`
+	Choice string `json:"choice,omitempty"`
+	// Forbidden is the id of the forbidden element a typed reply contained.
+	Forbidden    string `json:"forbidden,omitempty"`
+	Product      string `json:"product,omitempty"`
+	CustomerRisk Risk   `json:"customer_risk,omitempty"`
+	ProductRisk  Risk   `json:"product_risk,omitempty"`
+}
+
+// KindOrDefault returns the kind, suitability for violations saved without one.
+func (v Violation) KindOrDefault() string {
+	if v.Kind == "" {
+		return ViolationSuitability
+	}
+	return v.Kind
+}
+
+// Reason is why a red line is one, from the scenario; nil for suitability violations
+// and for ids the scenario does not have.
+func (v Violation) Reason(s *Scenario) Text {
+	t := s.Turn(v.Turn)
+	if t == nil || v.KindOrDefault() != ViolationRedLine {
+		return nil
+	}
+	if c := t.Choice(v.Choice); v.Choice != "" && c != nil {
+		return c.Critical
+	}
+	if t.FreeText != nil {
+		for _, f := range t.FreeText.Forbidden {
+			if f.ID == v.Forbidden {
+				return f.Reason
+			}
+		}
+	}
+	return nil
 }
 
 // Checkpoint is the suitability warning: the chosen reply recommends a product rated above
@@ -122,6 +169,7 @@ func (st State) Clone() State {
 		out.Steps = make([]Step, len(st.Steps))
 		for i, s := range st.Steps {
 			s.Hits = slices.Clone(s.Hits)
+			s.Forbidden = slices.Clone(s.Forbidden)
 			s.Effects = cloneEffects(s.Effects)
 			out.Steps[i] = s
 		}
@@ -185,7 +233,8 @@ func current(s *Scenario, st State) (*Turn, error) {
 // Choose takes a choice on the current turn. If the choice recommends a
 // suitability-checked product above the customer's tolerance, nothing is applied: the
 // returned state has a pending Checkpoint, the returned Step is zero, and the attempt
-// waits for Confirm or Back.
+// waits for Confirm or Back. A critical choice records a red-line violation as it is
+// applied.
 func Choose(s *Scenario, st State, choiceID string, elapsedMs int64) (State, Step, error) {
 	t, err := current(s, st)
 	if err != nil {
@@ -235,7 +284,7 @@ func Confirm(s *Scenario, st State) (State, Step, error) {
 	pending := *out.Pending
 	out.Pending = nil
 	out.Violations = append(out.Violations, Violation{
-		Step: len(out.Steps), Turn: t.ID, Choice: c.ID, Product: pending.Product,
+		Kind: ViolationSuitability, Step: len(out.Steps), Turn: t.ID, Choice: c.ID, Product: pending.Product,
 		CustomerRisk: pending.CustomerRisk, ProductRisk: pending.ProductRisk,
 	})
 	step := applyChoice(s, &out, t, c, pending.ElapsedMs, true)
@@ -258,6 +307,7 @@ func Back(s *Scenario, st State) (State, error) {
 // Answer takes a typed reply on a free-text turn and grades it against the checklist
 // (see MatchChecklist). The effects of every element met are applied; the mood moves by
 // the turn's mood delta when at least half the elements are met, else by its negative.
+// A forbidden phrasing in the reply (see MatchForbidden) records a violation each.
 func Answer(s *Scenario, st State, text string, elapsedMs int64) (State, Step, error) {
 	t, err := current(s, st)
 	if err != nil {
@@ -281,7 +331,7 @@ func Answer(s *Scenario, st State, text string, elapsedMs int64) (State, Step, e
 		return st, Step{}, ErrInvalidElapsed
 	}
 	ft := t.FreeText
-	hits := MatchChecklist(ft.Checklist, text)
+	hits, keywordsOnly := GradeReply(ft.Checklist, text)
 	effects := Effects{}
 	for _, item := range ft.Checklist {
 		if slices.Contains(hits, item.ID) {
@@ -295,12 +345,22 @@ func Answer(s *Scenario, st State, text string, elapsedMs int64) (State, Step, e
 		mood = -mood
 	}
 	out := st.fork()
-	step := Step{Turn: t.ID, Text: text, Hits: hits, ElapsedMs: elapsedMs, Next: ft.Next}
+	step := Step{Turn: t.ID, Text: text, Hits: hits, KeywordsOnly: keywordsOnly, ElapsedMs: elapsedMs, Next: ft.Next}
+	if step.Forbidden = MatchForbidden(ft.Forbidden, text); len(step.Forbidden) > 0 {
+		step.Violation = true
+		for _, id := range step.Forbidden {
+			out.Violations = append(out.Violations, Violation{Kind: ViolationRedLine, Step: len(out.Steps), Turn: t.ID, Forbidden: id})
+		}
+	}
 	apply(s, &out, &step, effects, mood)
 	return out, step, nil
 }
 
 func applyChoice(s *Scenario, st *State, t *Turn, c *Choice, elapsedMs int64, violation bool) Step {
+	if c.IsCritical() {
+		st.Violations = append(st.Violations, Violation{Kind: ViolationRedLine, Step: len(st.Steps), Turn: t.ID, Choice: c.ID})
+		violation = true
+	}
 	step := Step{
 		Turn: t.ID, Choice: c.ID, ElapsedMs: elapsedMs, Next: c.Next,
 		Reveals: c.Reveals, Recommends: c.Recommends, Violation: violation,
@@ -333,6 +393,7 @@ func apply(s *Scenario, st *State, step *Step, effects Effects, mood int) {
 	st.Steps = append(st.Steps, *step)
 	*step = st.Steps[len(st.Steps)-1]
 	step.Hits = slices.Clone(step.Hits)
+	step.Forbidden = slices.Clone(step.Forbidden)
 	step.Effects = cloneEffects(step.Effects)
 
 	if next := s.Turn(step.Next); next != nil {

@@ -96,7 +96,7 @@ func TestCheckpointConfirmRecordsViolationAndBlocksPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantV := []Violation{{Step: 0, Turn: "t1", Choice: "b", Product: "equity-fund", CustomerRisk: "R2", ProductRisk: "R4"}}
+	wantV := []Violation{{Kind: ViolationSuitability, Step: 0, Turn: "t1", Choice: "b", Product: "equity-fund", CustomerRisk: "R2", ProductRisk: "R4"}}
 	if !reflect.DeepEqual(st.Violations, wantV) || st.Pending != nil {
 		t.Errorf("violations = %+v, pending %v", st.Violations, st.Pending)
 	}
@@ -181,7 +181,9 @@ func TestFreeTextChecklist(t *testing.T) {
 			[]string{"restate", "ladder"}, 75, Effects{"empathy": 20, "solution_fit": 15}},
 		{"chinese, all elements", "您希望随时用钱，可以做阶梯存款，先做风险评估。",
 			[]string{"restate", "ladder", "suitability"}, 75, Effects{"empathy": 20, "solution_fit": 15, "compliance": 15}},
-		{"mixed languages", "您的意思是 cash; risk assessment first", []string{"restate", "suitability"}, 75, Effects{"empathy": 20, "compliance": 15}},
+		{"mixed languages", "您的意思是 you need cash; a risk assessment comes first", []string{"restate", "suitability"}, 75, Effects{"empathy": 20, "compliance": 15}},
+		{"negated: not a ladder", "您的意思是要灵活，那就不用做阶梯存款了。", []string{"restate"}, 55, Effects{"empathy": 20}},
+		{"a keyword list meets nothing", "您希望 阶梯 风险评估", nil, 55, nil},
 		{"less than half met: mood falls", "阶梯存款不错", []string{"ladder"}, 55, Effects{"solution_fit": 15}},
 		{"nothing met", "好的", nil, 55, nil},
 	}
@@ -277,7 +279,7 @@ var fullMoves = []struct {
 	arg  string
 }{
 	{"choose", "b"}, {"back", ""}, {"choose", "a"},
-	{"answer", "If I understand, you would like a ladder"},
+	{"answer", "If I understand, you would like a ladder so that part of the money is always free"},
 	{"choose", "b"}, {"answer", "阶梯"},
 	{"choose", "c"}, {"confirm", ""},
 }

@@ -78,6 +78,9 @@ func PathsToEndings(s *Scenario) map[string][]Move {
 				step.violations++
 				m.Confirm = true
 			}
+			if c.IsCritical() {
+				step.violations++
+			}
 			relax(x, c.Next, step, m)
 		}
 		if ft := t.FreeText; ft != nil {

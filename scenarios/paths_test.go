@@ -51,7 +51,7 @@ func TestPathsThroughFreeText(t *testing.T) {
 		t.Fatal(probs)
 	}
 	moves := PathsToEndings(s)["end"]
-	if len(moves) != 2 || moves[1].Text != "您的意思是" {
+	if len(moves) != 2 || moves[1].Text != "关于这一点，您的意思是，我会跟进到底。" {
 		t.Fatalf("moves = %+v", moves)
 	}
 	st, err := Play(s, moves)

@@ -50,10 +50,14 @@ const (
 	CodeNoReply            = "no_reply"
 	CodeBothReplies        = "both_replies"
 	CodeTooMany            = "too_many"
+	CodeNeedsFormat        = "needs_format"
 
 	// Library codes: reported when a valid file cannot be stored as given.
 	CodeIDTaken         = "id_taken"
 	CodeVersionNotNewer = "version_not_newer"
+
+	// Warning codes (see Warnings): the file is valid but easy to game.
+	CodeBestIsLongest = "best_is_longest"
 )
 
 // messages holds the text of every code in both languages; {name} is replaced by Args.
@@ -83,8 +87,11 @@ var messages = map[string][2]string{ // code → {en, zh-CN}
 	CodeNoReply:            {"turn \"{value}\" has neither choices nor free_text", "回合“{value}”既没有选项也没有自由作答"},
 	CodeBothReplies:        {"turn \"{value}\" has both choices and free_text; keep one", "回合“{value}”同时有选项和自由作答，只能保留一种"},
 	CodeTooMany:            {"{field} has {value} entries; at most {max} are allowed", "{field} 有 {value} 项，最多允许 {max} 项"},
+	CodeNeedsFormat:        {"{field} needs format: {min} or later (the file declares format {value})", "{field} 需要 format: {min} 或更高（文件声明的是 format {value}）"},
 	CodeIDTaken:            {"id \"{value}\" belongs to a built-in scenario; clone it under a new id instead", "id“{value}”属于内置场景，请以新 id 克隆后再修改"},
-	CodeVersionNotNewer:    {"version is {value}; it must be above the published version {published}", "version 为 {value}，必须大于已发布的版本 {published}"},
+	CodeBestIsLongest: {"the best choice is also the longest in {count} of {total} choice turns; trainees learn to pick the longest reply (shorten it or lengthen the others)",
+		"在 {count}/{total} 个选择回合中，最佳选项同时也是最长的选项；学员会学会“挑最长的”（请精简最佳选项或充实其他选项）"},
+	CodeVersionNotNewer: {"version is {value}; it must be above the published version {published}", "version 为 {value}，必须大于已发布的版本 {published}"},
 }
 
 // newProblem renders the English message of code with args given as name, value pairs.

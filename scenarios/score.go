@@ -17,7 +17,8 @@ func Score(s *Scenario, st State) scoring.Result {
 
 // Dimensions returns the rubric dimensions the scenario can move, in display order: those
 // a choice or checklist element has a non-zero effect on, plus compliance when a choice
-// can raise the suitability checkpoint (its outcome is then part of the test).
+// can raise the suitability checkpoint or cross a red line (its outcome is then part of
+// the test).
 func (s *Scenario) Dimensions() []string {
 	touched := map[string]bool{}
 	mark := func(e Effects) {
@@ -31,13 +32,16 @@ func (s *Scenario) Dimensions() []string {
 		t := &s.Turns[i]
 		for j := range t.Choices {
 			mark(t.Choices[j].Effects)
-			if s.Mismatch(&t.Choices[j]) != nil {
+			if s.Mismatch(&t.Choices[j]) != nil || t.Choices[j].IsCritical() {
 				touched[scoring.Compliance] = true
 			}
 		}
 		if t.FreeText != nil {
 			for _, item := range t.FreeText.Checklist {
 				mark(item.Effects)
+			}
+			if len(t.FreeText.Forbidden) > 0 {
+				touched[scoring.Compliance] = true
 			}
 		}
 	}

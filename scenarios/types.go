@@ -66,6 +66,8 @@ var SuitabilityKinds = []string{"wealth_management", "fund", "insurance", "struc
 // A *Scenario handed out by this package is read-only: the engine never changes it and
 // callers must not either, so one value can serve many attempts at once.
 type Scenario struct {
+	// Format is the version of the file format (see FORMAT.md); absent means 1.
+	Format           int     `json:"format,omitempty" yaml:"format"`
 	ID               string  `json:"id" yaml:"id,required"`
 	Version          int     `json:"version" yaml:"version,required"`
 	Title            Text    `json:"title" yaml:"title,required"`
@@ -143,6 +145,9 @@ type Choice struct {
 	Reveals    string `json:"reveals,omitempty" yaml:"reveals"`
 	Recommends string `json:"recommends,omitempty" yaml:"recommends"`
 	Feedback   Text   `json:"feedback" yaml:"feedback,required"`
+	// Critical, when set, marks the choice as a red line and says why: taking it
+	// records a violation and the attempt cannot pass (format 2).
+	Critical Text `json:"critical,omitempty" yaml:"critical"`
 }
 
 // FreeText is a typed reply graded by a transparent checklist.
@@ -152,6 +157,17 @@ type FreeText struct {
 	// Mood is the mood change when at least half the checklist is met; otherwise
 	// the mood changes by -Mood.
 	Mood int `json:"mood,omitempty" yaml:"mood"`
+	// Forbidden are red-line phrasings: a reply that contains one (not negated)
+	// records a violation, as a critical choice does (format 2).
+	Forbidden []ForbiddenItem `json:"forbidden,omitempty" yaml:"forbidden"`
+}
+
+// ForbiddenItem is something a typed reply must never say, such as asking for the
+// customer's password, with the reason shown in the debrief.
+type ForbiddenItem struct {
+	ID        string    `json:"id" yaml:"id,required"`
+	Reason    Text      `json:"reason" yaml:"reason,required"`
+	Phrasings Phrasings `json:"phrasings" yaml:"phrasings,required"`
 }
 
 // ChecklistItem is one element a typed reply should contain.
@@ -169,6 +185,25 @@ type Ending struct {
 	Title   Text   `json:"title" yaml:"title,required"`
 	Debrief Text   `json:"debrief" yaml:"debrief,required"`
 }
+
+// Format versions a scenario file may declare. Version 2 added red lines (a choice's
+// critical, a typed turn's forbidden); version 1 files are read as they always were.
+const (
+	FormatV1     = 1
+	FormatV2     = 2
+	LatestFormat = FormatV2
+)
+
+// FormatOrDefault returns the declared format version, 1 when absent.
+func (s *Scenario) FormatOrDefault() int {
+	if s.Format == 0 {
+		return FormatV1
+	}
+	return s.Format
+}
+
+// IsCritical reports whether taking the choice crosses a red line.
+func (c *Choice) IsCritical() bool { return len(c.Critical) > 0 }
 
 // PassMarkOrDefault returns the scenario's pass mark, or the default 80.
 func (s *Scenario) PassMarkOrDefault() int {

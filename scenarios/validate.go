@@ -79,7 +79,7 @@ func (v *validator) reported(path string) bool {
 // would only echo that problem as a list of unreachable turns.
 func (v *validator) graphBroken() bool {
 	harmless := []string{".customer", ".model_answer", ".text", ".feedback", ".title", ".debrief",
-		".label", ".phrasings", ".effects", ".mood", ".reveals", ".recommends", ".kind"}
+		".label", ".phrasings", ".effects", ".mood", ".reveals", ".recommends", ".kind", ".critical", ".forbidden"}
 	for p := range v.s.src.bad {
 		if p == "" {
 			return true
@@ -103,6 +103,9 @@ func (v *validator) scenario() {
 			"rule", "lower-case kebab-case, at most 64 characters", "rule_zh", "小写字母、数字和连字符，最长 64 个字符")
 	}
 	v.rangeInt("version", "", s.Version, 1, 1_000_000)
+	if s.Format != 0 {
+		v.rangeInt("format", "", s.Format, FormatV1, LatestFormat)
+	}
 	v.text("title", "", s.Title)
 	v.text("summary", "", s.Summary)
 	v.enum("category", "", s.Category, Categories)
@@ -229,6 +232,10 @@ func (v *validator) turn(i int, t *Turn) {
 		if c.Recommends != "" && v.s.Product(c.Recommends) == nil {
 			v.add(cpath+".recommends", t.ID, CodeUnknownProduct, "value", c.Recommends)
 		}
+		if c.Critical != nil {
+			v.needsFormat(cpath+".critical", t.ID, FormatV2)
+			v.text(cpath+".critical", t.ID, c.Critical)
+		}
 	}
 	if ft := t.FreeText; ft != nil {
 		fpath := path + ".free_text"
@@ -246,6 +253,23 @@ func (v *validator) turn(i int, t *Turn) {
 			v.phrasings(ipath+".phrasings", t.ID, item.Phrasings)
 			v.effects(ipath+".effects", t.ID, item.Effects)
 		}
+		if len(ft.Forbidden) > 0 {
+			v.needsFormat(fpath+".forbidden", t.ID, FormatV2)
+		}
+		v.count(fpath+".forbidden", t.ID, len(ft.Forbidden), MaxChecklist)
+		for j, item := range ft.Forbidden {
+			ipath := idx(fpath+".forbidden", j)
+			v.id(ipath+".id", t.ID, item.ID, ids, "the checklist and forbidden phrasings of turn "+t.ID)
+			v.text(ipath+".reason", t.ID, item.Reason)
+			v.phrasings(ipath+".phrasings", t.ID, item.Phrasings)
+		}
+	}
+}
+
+// needsFormat reports a field that a format newer than the file declares brought in.
+func (v *validator) needsFormat(path, turn string, min int) {
+	if f := v.s.FormatOrDefault(); f < min {
+		v.add(path, turn, CodeNeedsFormat, "field", path, "min", strconv.Itoa(min), "value", strconv.Itoa(f))
 	}
 }
 

@@ -104,5 +104,32 @@ test('an employee opens an assigned scenario, is stopped by the suitability warn
   await page.goto('/training/inbox?tab=done')
   const done = page.getByTestId('inbox-list-done').locator('[data-testid^="inbox-item-"]').filter({ hasText: '稳健型（R2）客户坚持要买R4高收益产品' })
   await expect(done).toHaveCount(1)
-  await expect(done.getByTestId('inbox-passed')).toHaveAttribute('data-passed', 'true')
+  await expect(done).toHaveAttribute('data-result', 'passed')
+  await expect(done.getByTestId('inbox-result')).toHaveText('已通过')
+})
+
+// scenarios/library/06-corporate-urgent-credit.yaml: t1 c ("lend first, paperwork later") is a
+// red line. Choices are picked by id: the order they are shown in is shuffled per attempt.
+test('an employee crosses a red line and fails however the rest goes', async ({ page }) => {
+  await loginOk(page, 'demo', 'emp.south.1')
+  await page.getByTestId('menu-training').click()
+  await page.getByTestId('start-corporate-urgent-credit').click()
+  await expect(page).toHaveURL(/\/training\/attempts\/\d+$/)
+
+  await reply(page, 'c', 1)
+  await expect(page.getByTestId('sandbox-violations')).toContainText('违规 1 次')
+  await reply(page, 'a', 2)
+  await reply(page, 'a', 3)
+  await reply(page, 'a', 4)
+  await page
+    .getByTestId('free-text-input')
+    .fill('郑总，理解您的压力。我复述一下您的诉求：您希望在下周一前拿到资金。我今天下午5点前告诉您审查进度，之后每天下班前给您进展反馈。')
+  await page.getByTestId('free-text-submit').click()
+  await expect(replies(page)).toHaveCount(5)
+  await reply(page, 'a', 6)
+  await page.getByTestId('choice-a').click()
+
+  await expect(page.getByTestId('result-passed')).toHaveAttribute('data-passed', 'false')
+  await expect(page.getByTestId('result-violation-note')).toContainText('触碰红线')
+  await expect(page.getByTestId('result-violations').locator('[data-kind="red_line"]')).toHaveText('红线：先放款、后补资料')
 })

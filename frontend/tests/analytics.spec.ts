@@ -244,9 +244,9 @@ describe('turns', () => {
   it('counts violations per turn, numbers turns and hides unreached ones', () => {
     expect(
       violationsByTurn([
-        { turn: 't2', product_id: 'fund', product_name: {}, customer_risk: 'R2', product_risk: 'R4', count: 3 },
-        { turn: 't2', product_id: 'x', product_name: {}, customer_risk: 'R2', product_risk: 'R5', count: 1 },
-        { turn: 't3', product_id: 'fund', product_name: {}, customer_risk: 'R2', product_risk: 'R4', count: 2 },
+        { turn: 't2', product_id: 'fund', product_name: {}, customer_risk: 'R2', product_risk: 'R4', count: 3, kind: 'suitability', reason: {} },
+        { turn: 't2', product_id: 'x', product_name: {}, customer_risk: 'R2', product_risk: 'R5', count: 1, kind: 'suitability', reason: {} },
+        { turn: 't3', product_id: 'fund', product_name: {}, customer_risk: 'R2', product_risk: 'R4', count: 2, kind: 'suitability', reason: {} },
       ]),
     ).toEqual({ t2: 4, t3: 2 })
     expect(turnNumbers([{ id: 't1' }, { id: 't1b' }, { id: 't2' }])).toEqual({ t1: 1, t1b: 2, t2: 3 })
@@ -301,10 +301,13 @@ describe('analytics components', () => {
     expect(w.get('[data-testid="analytics-turn-t1"]').text()).toContain('Turn 1')
   })
 
-  it('lists violations in red, or says there were none', () => {
+  it('lists violations in red, or says there were none', async () => {
     const v = mount(ViolationsTable, {
       props: {
-        violations: [{ turn: 't1', product_id: 'fund', product_name: { 'zh-CN': '股票基金', en: 'Equity fund' }, customer_risk: 'R2', product_risk: 'R4', count: 3 }],
+        violations: [
+          { turn: 't1', product_id: 'fund', product_name: { 'zh-CN': '股票基金', en: 'Equity fund' }, customer_risk: 'R2', product_risk: 'R4', count: 3, kind: 'suitability', reason: {} },
+          { turn: 't2', product_id: '', product_name: {}, customer_risk: '', product_risk: '', count: 1, kind: 'red_line', reason: { 'zh-CN': '索要密码', en: 'Asks for the password' } },
+        ],
         withViolation: 2,
         turnNumbers: { t1: 1 },
       },
@@ -312,6 +315,8 @@ describe('analytics components', () => {
     })
     expect(v.get('[data-testid="analytics-violations"]').classes()).not.toContain('clean')
     expect(v.get('[data-testid="analytics-violations-lead"]').text()).toContain('2 次已完成的练习中有适当性违规')
+    await flushPromises()
+    expect(v.get('[data-testid="analytics-red-line"]').text()).toBe('红线：索要密码')
     const clean = mount(ViolationsTable, { props: { violations: [], withViolation: 0, turnNumbers: {} }, global })
     expect(clean.get('[data-testid="analytics-violations"]').classes()).toContain('clean')
     expect(clean.get('[data-testid="analytics-no-violations"]').text()).toContain('没有记录到适当性违规')

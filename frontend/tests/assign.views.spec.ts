@@ -46,6 +46,7 @@ function item(over: Partial<InboxItem>): InboxItem {
     assigned_at: iso(Date.now() - 24 * HOUR),
     due_at: iso(Date.now() + 72 * HOUR),
     status: 'todo',
+    result: 'not_started',
     due_soon: false,
     completed_at: null,
     best_total: null,
@@ -95,9 +96,10 @@ describe('InboxView', () => {
       items: [
         item({ assignment_id: 1, status: 'overdue', due_at: iso(Date.now() - 5 * HOUR), note: '先了解顾虑' }),
         item({ assignment_id: 2, due_soon: true, due_at: iso(Date.now() + 20 * HOUR) }),
-        item({ assignment_id: 3, status: 'done', completed_at: iso(Date.now() - HOUR), best_total: 88.25, passed: true, attempt_id: 42 }),
+        item({ assignment_id: 3, status: 'done', result: 'passed', completed_at: iso(Date.now() - HOUR), best_total: 88.25, passed: true, attempt_id: 42 }),
+        item({ assignment_id: 4, result: 'failed', best_total: 91, attempt_id: 41, due_at: iso(Date.now() + 30 * HOUR) }),
       ],
-      counts: { overdue: 1, todo: 1, done: 1 },
+      counts: { overdue: 1, todo: 2, done: 1 },
     })
     const { w, router } = await mountWith(InboxView, '/training/inbox')
     expect(router.currentRoute.value.query.tab).toBe('overdue')
@@ -114,12 +116,22 @@ describe('InboxView', () => {
     await flushPromises()
     const todo = w.find('[data-testid="inbox-item-2"]')
     expect(todo.find('[data-testid="inbox-due-soon"]').exists()).toBe(true)
+    expect(todo.find('[data-testid="inbox-result"]').text()).toBe('未开始')
+    expect(todo.find('[data-testid="inbox-best"]').exists()).toBe(false)
+    // a failed attempt leaves the task to do, told apart from one not started
+    const failed = w.find('[data-testid="inbox-item-4"]')
+    expect(failed.attributes('data-result')).toBe('failed')
+    expect(failed.find('[data-testid="inbox-result"]').text()).toBe('未通过')
+    expect(failed.find('[data-testid="inbox-best"]').text()).toBe('91')
+    expect(failed.find('[data-testid="inbox-start-4"]').text()).toBe('再练一次')
+    expect(failed.find('[data-testid="inbox-result-4"]').exists()).toBe(true)
 
     await w.find('[data-testid="inbox-tab-done"]').trigger('click')
     await flushPromises()
     const done = w.find('[data-testid="inbox-item-3"]')
     expect(done.find('[data-testid="inbox-best"]').text()).toBe('88.3')
-    expect(done.find('[data-testid="inbox-passed"]').attributes('data-passed')).toBe('true')
+    expect(done.attributes('data-result')).toBe('passed')
+    expect(done.find('[data-testid="inbox-result"]').text()).toBe('已通过')
     await done.find('[data-testid="inbox-result-3"]').trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.fullPath).toBe('/training/attempts/42/result')

@@ -288,13 +288,17 @@ describe('upload dialog', () => {
 
   it('asks for English problems in English and saves a valid file', async () => {
     setLocale('en')
-    api.validateYaml.mockResolvedValue({ id: 'my-case', version: 2, title: { 'zh-CN': '案例', en: 'Case' } })
+    api.validateYaml.mockResolvedValue({
+      scenario: { id: 'my-case', version: 2, title: { 'zh-CN': '案例', en: 'Case' } },
+      warnings: [{ code: 'best_is_longest', message: 'the best choice is also the longest in 5 of 6 choice turns' }],
+    })
     api.uploadYaml.mockResolvedValue({ key: 'my-case', draft_version: 2 })
     const { w, type, click } = await open()
     await type('id: my-case')
     await click('library-upload-check')
     expect(api.validateYaml).toHaveBeenCalledWith('id: my-case', 'en')
     expect(document.body.querySelector('[data-testid="library-upload-valid"]')?.textContent).toContain('Case (my-case v2)')
+    expect(document.body.querySelector('[data-testid="library-upload-warnings"]')?.textContent).toContain('longest in 5 of 6')
     await click('library-upload-save')
     expect(api.uploadYaml).toHaveBeenCalledWith('id: my-case', 'en')
     expect(w.emitted('saved')?.[0]).toEqual([{ key: 'my-case', draft_version: 2 }])

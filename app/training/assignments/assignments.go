@@ -60,7 +60,9 @@ type Assignment struct {
 // TableName keeps the table name stable.
 func (Assignment) TableName() string { return "training_assignments" }
 
-// Member is one person an assignment resolved to, and how they did.
+// Member is one person an assignment resolved to, and how they did. CompletedAt is
+// set by the first passed attempt only (migration 16 reopened the ones a failed attempt
+// had completed); AttemptID and BestTotal are set by any finished attempt.
 type Member struct {
 	TenantID        int64
 	ID              int64 `gorm:"primaryKey"`
@@ -243,9 +245,12 @@ func (s *Service) branchPath(ctx context.Context, tenantID, id int64) (string, e
 	return path, err
 }
 
-// Completed credits a finished attempt to the taker's open assignments of
-// that scenario made before the attempt began, and improves the best score
-// of ones already done. It runs in the attempt's transaction.
+// Completed records a finished attempt against the taker's open assignments of that
+// scenario made before the attempt began. Only a passed attempt completes one: a failed
+// attempt is kept (its score, its link for the result) so the inbox and progress can tell
+// "failed" from "not started", but the assignment stays open until a pass. Best scores
+// only improve: the best pass once passed, the best try before. It runs in the
+// attempt's transaction.
 func (s *Service) Completed(tx *gorm.DB, c training.Completion, now time.Time) error {
 	sub := tx.Session(&gorm.Session{NewDB: true}).Model(&Assignment{}).Scopes(store.Tenant(c.TenantID)).Select("id").
 		Where("scenario_key = ? AND created_at <= ? AND cancelled_at IS NULL", c.ScenarioKey, c.StartedAt)
@@ -253,15 +258,16 @@ func (s *Service) Completed(tx *gorm.DB, c training.Completion, now time.Time) e
 		return tx.Session(&gorm.Session{NewDB: true}).Model(&Member{}).Scopes(store.Tenant(c.TenantID)).
 			Where("user_id = ? AND assignment_id IN (?)", c.UserID, sub)
 	}
+	if !c.Passed {
+		return mine().Where("completed_at IS NULL AND (attempt_id IS NULL OR best_total IS NULL OR best_total < ?)", c.Total).
+			Updates(map[string]any{"attempt_id": c.AttemptID, "best_total": c.Total}).Error
+	}
 	if err := mine().Where("completed_at IS NULL").
-		Updates(map[string]any{"completed_at": now, "attempt_id": c.AttemptID, "best_total": c.Total, "passed": c.Passed}).Error; err != nil {
+		Updates(map[string]any{"completed_at": now, "attempt_id": c.AttemptID, "best_total": c.Total, "passed": true}).Error; err != nil {
 		return err
 	}
-	upd := map[string]any{"best_total": c.Total, "attempt_id": c.AttemptID}
-	if c.Passed {
-		upd["passed"] = true
-	}
-	return mine().Where("completed_at IS NOT NULL AND attempt_id <> ? AND best_total < ?", c.AttemptID, c.Total).Updates(upd).Error
+	return mine().Where("completed_at IS NOT NULL AND attempt_id <> ? AND best_total < ?", c.AttemptID, c.Total).
+		Updates(map[string]any{"best_total": c.Total, "attempt_id": c.AttemptID}).Error
 }
 
 // loadAssignment loads an assignment of the tenant by id; 404 otherwise.

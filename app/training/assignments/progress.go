@@ -15,30 +15,51 @@ import (
 	"github.com/servicestar/servicestar/scenarios"
 )
 
-// Inbox statuses.
+// Inbox statuses. Done means passed: a failed attempt leaves the assignment to do (or
+// overdue), with the result telling it from one not started.
 const (
 	StatusTodo    = "todo"
 	StatusOverdue = "overdue"
 	StatusDone    = "done"
+	// StatusFailed filters progress to those who tried and have not passed yet.
+	StatusFailed = "failed"
 )
+
+// Results of a member: how their attempts went, whatever the due date.
+const (
+	ResultNotStarted = "not_started"
+	ResultFailed     = "failed"
+	ResultPassed     = "passed"
+)
+
+func memberResult(m *Member) string {
+	switch {
+	case m.CompletedAt != nil:
+		return ResultPassed
+	case m.AttemptID != nil:
+		return ResultFailed
+	}
+	return ResultNotStarted
+}
 
 // Stats are the numbers of a group of members.
 type Stats struct {
 	Members       int      `json:"members"`
-	Done          int      `json:"done"`
+	Done          int      `json:"done" doc:"passed: only a pass completes an assignment"`
 	Passed        int      `json:"passed"`
+	Failed        int      `json:"failed" doc:"finished an attempt, not passed yet"`
 	Overdue       int      `json:"overdue"`
-	AvgScore      *float64 `json:"avg_score" doc:"average best score of those done"`
+	AvgScore      *float64 `json:"avg_score" doc:"average best score of those who finished an attempt"`
 	CompletionPct float64  `json:"completion_pct"`
-	PassRate      *float64 `json:"pass_rate" doc:"passed / done, in percent"`
+	PassRate      *float64 `json:"pass_rate" doc:"passed / (passed + failed), in percent"`
 }
 
 func (st *Stats) finish() {
 	if st.Members > 0 {
 		st.CompletionPct = training.Round1(100 * float64(st.Done) / float64(st.Members))
 	}
-	if st.Done > 0 {
-		r := training.Round1(100 * float64(st.Passed) / float64(st.Done))
+	if tried := st.Done + st.Failed; tried > 0 {
+		r := training.Round1(100 * float64(st.Passed) / float64(tried))
 		st.PassRate = &r
 	}
 	if st.AvgScore != nil {
@@ -83,6 +104,7 @@ func (s *Service) visibleMembers(ctx context.Context, tenantID int64, scopes []s
 const statsColumns = `COUNT(*) AS members,
 	SUM(CASE WHEN training_assignment_members.completed_at IS NOT NULL THEN 1 ELSE 0 END) AS done,
 	SUM(CASE WHEN training_assignment_members.passed THEN 1 ELSE 0 END) AS passed,
+	SUM(CASE WHEN training_assignment_members.completed_at IS NULL AND training_assignment_members.attempt_id IS NOT NULL THEN 1 ELSE 0 END) AS failed,
 	SUM(CASE WHEN training_assignment_members.completed_at IS NULL AND a.due_at < ? THEN 1 ELSE 0 END) AS overdue,
 	AVG(training_assignment_members.best_total) AS avg_score`
 
@@ -192,6 +214,7 @@ type PersonStatus struct {
 	Name        string     `json:"name"`
 	BranchName  string     `json:"branch_name"`
 	Status      string     `json:"status" enum:"todo,overdue,done"`
+	Result      string     `json:"result" enum:"not_started,failed,passed"`
 	CompletedAt *time.Time `json:"completed_at"`
 	BestTotal   *float64   `json:"best_total"`
 	Passed      bool       `json:"passed"`
@@ -245,14 +268,15 @@ func (s *Service) Progress(ctx context.Context, p *access.Principal, id int64, p
 		total.Members += b.Members
 		total.Done += b.Done
 		total.Passed += b.Passed
+		total.Failed += b.Failed
 		total.Overdue += b.Overdue
 		if b.AvgScore != nil {
-			sum += *b.AvgScore * float64(b.Done)
+			sum += *b.AvgScore * float64(b.Done+b.Failed)
 		}
 		b.finish()
 	}
-	if total.Done > 0 {
-		avg := sum / float64(total.Done)
+	if tried := total.Done + total.Failed; tried > 0 {
+		avg := sum / float64(tried)
 		total.AvgScore = &avg
 	}
 	view, err := s.assignmentView(ctx, p.TenantID, a, total)
@@ -265,6 +289,8 @@ func (s *Service) Progress(ctx context.Context, p *access.Principal, id int64, p
 	switch pq.Status {
 	case StatusDone:
 		q = q.Where("training_assignment_members.completed_at IS NOT NULL")
+	case StatusFailed:
+		q = q.Where("training_assignment_members.completed_at IS NULL AND training_assignment_members.attempt_id IS NOT NULL")
 	case StatusOverdue, StatusTodo:
 		q = q.Where("training_assignment_members.completed_at IS NULL")
 		if late != (pq.Status == StatusOverdue) {
@@ -289,7 +315,7 @@ func (s *Service) Progress(ctx context.Context, p *access.Principal, id int64, p
 	out := &AssignmentProgress{Assignment: view, Branches: branches, People: make([]PersonStatus, len(people)), PeopleTotal: count}
 	for i, m := range people {
 		out.People[i] = PersonStatus{UserID: m.UserID, Name: m.Name, BranchName: m.BranchName, Status: memberStatus(&m.Member, a.DueAt, now),
-			CompletedAt: m.CompletedAt, BestTotal: m.BestTotal, Passed: m.Passed, AttemptID: m.AttemptID}
+			Result: memberResult(&m.Member), CompletedAt: m.CompletedAt, BestTotal: m.BestTotal, Passed: m.Passed, AttemptID: m.AttemptID}
 	}
 	return out, nil
 }
@@ -315,6 +341,7 @@ type InboxItem struct {
 	AssignedAt   time.Time      `json:"assigned_at"`
 	DueAt        time.Time      `json:"due_at"`
 	Status       string         `json:"status" enum:"todo,overdue,done"`
+	Result       string         `json:"result" enum:"not_started,failed,passed" doc:"failed: an attempt finished without a pass; the assignment stays open"`
 	DueSoon      bool           `json:"due_soon"`
 	CompletedAt  *time.Time     `json:"completed_at"`
 	BestTotal    *float64       `json:"best_total"`
@@ -371,7 +398,7 @@ func (s *Service) Inbox(ctx context.Context, p *access.Principal) ([]InboxItem, 
 	out := make([]InboxItem, 0, len(rows))
 	for _, r := range rows {
 		it := InboxItem{AssignmentID: r.AssignmentID, Programme: r.Programme, ScenarioKey: r.ScenarioKey, Note: r.Note, AssignedBy: r.CreatedByName,
-			AssignedAt: r.CreatedAt, DueAt: r.DueAt, Status: memberStatus(&r.Member, r.DueAt, now), CompletedAt: r.CompletedAt,
+			AssignedAt: r.CreatedAt, DueAt: r.DueAt, Status: memberStatus(&r.Member, r.DueAt, now), Result: memberResult(&r.Member), CompletedAt: r.CompletedAt,
 			BestTotal: r.BestTotal, Passed: r.Passed, AttemptID: r.AttemptID}
 		it.DueSoon = it.Status == StatusTodo && r.DueAt.Sub(now) <= DueSoon
 		if title, ok := open[r.ScenarioKey]; ok {

@@ -92,7 +92,7 @@ func (s *Service) Routes(api huma.API) {
 	}
 	type progressIn struct {
 		ID       int64  `path:"id" minimum:"1"`
-		Status   string `query:"status" enum:"todo,overdue,done," doc:"only people with this status"`
+		Status   string `query:"status" enum:"todo,overdue,done,failed," doc:"only people with this status; failed: tried and not passed yet (to do or overdue)"`
 		Page     int    `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 		PageSize int    `query:"page_size" minimum:"1" maximum:"500" default:"100"`
 	}

@@ -55,9 +55,12 @@ type TurnStat struct {
 	Checklist []ChecklistStat `json:"checklist"`
 }
 
-// ViolationStat is a suitability violation and how often it was confirmed.
+// ViolationStat is a suitability violation or a red line, and how often it was
+// committed.
 type ViolationStat struct {
+	Kind         string         `json:"kind" enum:"suitability,red_line"`
 	Turn         string         `json:"turn"`
+	Reason       scenarios.Text `json:"reason" doc:"why a red line is one; null for suitability"`
 	ProductID    string         `json:"product_id"`
 	ProductName  scenarios.Text `json:"product_name"`
 	CustomerRisk string         `json:"customer_risk"`
@@ -157,10 +160,14 @@ func Aggregate(sc *scenarios.Scenario, states []scenarios.State) Analytics {
 			}
 		}
 		for _, v := range st.Violations {
-			key := v.Turn + "/" + v.Product
+			key := v.KindOrDefault() + "/" + v.Turn + "/" + v.Product
+			if v.KindOrDefault() == scenarios.ViolationRedLine {
+				key += v.Choice + "/" + v.Forbidden
+			}
 			vs := violations[key]
 			if vs == nil {
-				vs = &ViolationStat{Turn: v.Turn, ProductID: v.Product, CustomerRisk: string(v.CustomerRisk), ProductRisk: string(v.ProductRisk)}
+				vs = &ViolationStat{Kind: v.KindOrDefault(), Turn: v.Turn, Reason: v.Reason(sc), ProductID: v.Product,
+					CustomerRisk: string(v.CustomerRisk), ProductRisk: string(v.ProductRisk)}
 				if p := sc.Product(v.Product); p != nil {
 					vs.ProductName = p.Name
 				}

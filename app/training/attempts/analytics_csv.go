@@ -49,6 +49,10 @@ func AnalyticsCSV(a *Analytics) []byte {
 		}
 	}
 	for _, v := range a.Violations {
+		if v.Kind == scenarios.ViolationRedLine {
+			row("red_line", v.Turn, "", v.Reason, v.Count, export.Text(""))
+			continue
+		}
 		row("violation", v.Turn, v.ProductID+" "+v.ProductRisk+" > "+v.CustomerRisk, v.ProductName, v.Count, export.Text(""))
 	}
 	return w.Bytes()

@@ -58,8 +58,6 @@ func debrief(s *scenarios.Scenario, st scenarios.State) DebriefView {
 			v.NeedsMissed = append(v.NeedsMissed, text)
 		}
 	}
-	for _, x := range st.Violations {
-		v.Violations = append(v.Violations, ViolationView{Turn: x.Turn, ProductID: x.Product, CustomerRisk: string(x.CustomerRisk), ProductRisk: string(x.ProductRisk)})
-	}
+	v.Violations = violationViews(s, st)
 	return v
 }

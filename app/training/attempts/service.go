@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"net/http"
 	"time"
 
@@ -39,7 +40,7 @@ func (s *Service) Start(ctx context.Context, p *access.Principal, scenarioID str
 	if err != nil {
 		return nil, nil, apperr.Invalid(apperr.Field{Location: "body.scenario_id", Message: "no such scenario", Value: scenarioID})
 	}
-	st := scenarios.Start(sc)
+	st := scenarios.StartShuffled(sc, newSeed())
 	blob, err := json.Marshal(st)
 	if err != nil {
 		return nil, nil, err
@@ -55,6 +56,10 @@ func (s *Service) Start(ctx context.Context, p *access.Principal, scenarioID str
 	}
 	return a, sc, nil
 }
+
+// newSeed draws the seed that fixes an attempt's choice order: never 0 (the file's
+// order), and below 2^53 so the state's JSON reads back exactly in any JSON reader.
+func newSeed() uint64 { return rand.Uint64()>>11 | 1 }
 
 // Own loads one of the principal's own attempts with its scenario and state.
 // Another user's attempt answers like a missing one.

@@ -229,6 +229,10 @@ func TestValidateUpload(t *testing.T) {
 	if st, body := post(hr, good); st != 200 || !strings.Contains(body, `"valid":true`) {
 		t.Fatalf("valid file: %d %s", st, body)
 	}
+	// valid, but its best replies are its longest: a warning, not a refusal
+	if st, body := post(hr, good); !strings.Contains(body, `"code":"best_is_longest"`) || !strings.Contains(body, "trainees learn to pick the longest") {
+		t.Fatalf("the best-is-longest warning: %d %s", st, body)
+	}
 	broken := strings.Replace(string(good), "next: ", "next: nowhere-", 1)
 	st, body := post(hr, []byte(broken))
 	if st != 422 || !strings.Contains(body, `"problems"`) || !strings.Contains(body, `"line"`) {

@@ -40,12 +40,24 @@ type TranscriptLine struct {
 	MoodAfter int            `json:"mood_after"`
 }
 
-// ViolationView is a confirmed suitability violation.
+// ViolationView is a confirmed suitability violation or a red line crossed.
 type ViolationView struct {
+	Kind         string `json:"kind" enum:"suitability,red_line"`
 	Turn         string `json:"turn"`
 	ProductID    string `json:"product_id"`
 	CustomerRisk string `json:"customer_risk"`
 	ProductRisk  string `json:"product_risk"`
+	// Reason says why a red line is one; null for suitability violations.
+	Reason scenarios.Text `json:"reason"`
+}
+
+func violationViews(s *scenarios.Scenario, st scenarios.State) []ViolationView {
+	out := make([]ViolationView, 0, len(st.Violations))
+	for _, x := range st.Violations {
+		out = append(out, ViolationView{Kind: x.KindOrDefault(), Turn: x.Turn, ProductID: x.Product,
+			CustomerRisk: string(x.CustomerRisk), ProductRisk: string(x.ProductRisk), Reason: x.Reason(s)})
+	}
+	return out
 }
 
 // EndingView is the ending reached.
@@ -91,7 +103,9 @@ func attemptView(a *Attempt, s *scenarios.Scenario, st scenarios.State) AttemptV
 		StartedAt: a.StartedAt, FinishedAt: a.FinishedAt}
 	if t := s.Turn(st.Turn); t != nil && !st.Finished {
 		tv := &TurnView{ID: t.ID, Customer: t.Customer, Choices: []ChoiceView{}, FreeText: t.IsFreeText()}
-		for _, c := range t.Choices {
+		// in the attempt's order: the file's order would tell where the best reply is
+		for _, i := range scenarios.ChoiceOrder(t, st.Seed) {
+			c := &t.Choices[i]
 			cv := ChoiceView{ID: c.ID, Text: c.Text}
 			if c.Recommends != "" {
 				r := c.Recommends
@@ -126,9 +140,7 @@ func attemptView(a *Attempt, s *scenarios.Scenario, st scenarios.State) AttemptV
 			v.NeedsRevealed = append(v.NeedsRevealed, n.Text)
 		}
 	}
-	for _, x := range st.Violations {
-		v.Violations = append(v.Violations, ViolationView{Turn: x.Turn, ProductID: x.Product, CustomerRisk: string(x.CustomerRisk), ProductRisk: string(x.ProductRisk)})
-	}
+	v.Violations = violationViews(s, st)
 	if st.Finished {
 		res := scenarios.Score(s, st)
 		rv := &ResultView{Total: res.Total, PassMark: res.PassMark, Passed: res.Passed, Dimensions: res.Dimensions, Violations: len(st.Violations)}

@@ -29,6 +29,8 @@ func (e *validationProblem) ContentType(string) string { return "application/pro
 type ValidationOK struct {
 	Valid    bool                  `json:"valid"`
 	Scenario training.ScenarioCard `json:"scenario"`
+	// Warnings do not stop publishing: they name what makes the scenario easy to game.
+	Warnings scenarios.Problems `json:"warnings"`
 }
 
 func (s *Service) validateRoutes(api huma.API) {
@@ -65,6 +67,12 @@ func (s *Service) validateRoutes(api huma.API) {
 			return nil, &validationProblem{Title: "Unprocessable Entity", Status: http.StatusUnprocessableEntity,
 				Detail: "the scenario has problems; nothing was stored", Problems: problems}
 		}
-		return &struct{ Body ValidationOK }{ValidationOK{Valid: true, Scenario: training.Card(sc)}}, nil
+		warnings := scenarios.Warnings(sc)
+		if warnings == nil {
+			warnings = scenarios.Problems{}
+		} else if in.Locale != "" {
+			warnings = warnings.Localize(in.Locale)
+		}
+		return &struct{ Body ValidationOK }{ValidationOK{Valid: true, Scenario: training.Card(sc), Warnings: warnings}}, nil
 	})
 }

@@ -1115,7 +1115,7 @@ export interface components {
             audience: string;
             /**
              * Format: double
-             * @description average best score of those done
+             * @description average best score of those who finished an attempt
              */
             avg_score: number | null;
             /** Format: int64 */
@@ -1128,10 +1128,18 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             created_by_name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description passed: only a pass completes an assignment
+             */
             done: number;
             /** Format: date-time */
             due_at: string;
+            /**
+             * Format: int64
+             * @description finished an attempt, not passed yet
+             */
+            failed: number;
             /** Format: int64 */
             id: number;
             /** Format: int64 */
@@ -1141,7 +1149,7 @@ export interface components {
             overdue: number;
             /**
              * Format: double
-             * @description passed / done, in percent
+             * @description passed / (passed + failed), in percent
              */
             pass_rate: number | null;
             /** Format: int64 */
@@ -1216,7 +1224,7 @@ export interface components {
         BranchStats: {
             /**
              * Format: double
-             * @description average best score of those done
+             * @description average best score of those who finished an attempt
              */
             avg_score: number | null;
             /** Format: int64 */
@@ -1225,15 +1233,23 @@ export interface components {
             branch_path: string;
             /** Format: double */
             completion_pct: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description passed: only a pass completes an assignment
+             */
             done: number;
+            /**
+             * Format: int64
+             * @description finished an attempt, not passed yet
+             */
+            failed: number;
             /** Format: int64 */
             members: number;
             /** Format: int64 */
             overdue: number;
             /**
              * Format: double
-             * @description passed / done, in percent
+             * @description passed / (passed + failed), in percent
              */
             pass_rate: number | null;
             /** Format: int64 */
@@ -1513,6 +1529,11 @@ export interface components {
             note: string;
             passed: boolean;
             programme: string;
+            /**
+             * @description failed: an attempt finished without a pass; the assignment stays open
+             * @enum {string}
+             */
+            result: "not_started" | "failed" | "passed";
             scenario_key: string;
             /** @enum {string} */
             status: "todo" | "overdue" | "done";
@@ -1712,6 +1733,8 @@ export interface components {
             name: string;
             passed: boolean;
             /** @enum {string} */
+            result: "not_started" | "failed" | "passed";
+            /** @enum {string} */
             status: "todo" | "overdue" | "done";
             /** Format: int64 */
             user_id: number;
@@ -1750,6 +1773,18 @@ export interface components {
             attempt: components["schemas"]["AttemptView"];
             debrief: components["schemas"]["DebriefView"];
             scenario: components["schemas"]["ScenarioDetail"];
+        };
+        Problem: {
+            args?: {
+                [key: string]: string;
+            };
+            code: string;
+            file?: string;
+            /** Format: int64 */
+            line?: number;
+            message: string;
+            path?: string;
+            turn?: string;
         };
         ProductView: {
             id: string;
@@ -2033,6 +2068,7 @@ export interface components {
         ValidationOK: {
             scenario: components["schemas"]["ScenarioCard"];
             valid: boolean;
+            warnings: components["schemas"]["Problem"][] | null;
         };
         VersionView: {
             /** Format: date-time */
@@ -2065,17 +2101,28 @@ export interface components {
             /** Format: int64 */
             count: number;
             customer_risk: string;
+            /** @enum {string} */
+            kind: "suitability" | "red_line";
             product_id: string;
             product_name: {
                 [key: string]: string;
             };
             product_risk: string;
+            /** @description why a red line is one; null for suitability */
+            reason: {
+                [key: string]: string;
+            };
             turn: string;
         };
         ViolationView: {
             customer_risk: string;
+            /** @enum {string} */
+            kind: "suitability" | "red_line";
             product_id: string;
             product_risk: string;
+            reason: {
+                [key: string]: string;
+            };
             turn: string;
         };
     };
@@ -3773,8 +3820,8 @@ export interface operations {
     "get-assignment-progress": {
         parameters: {
             query?: {
-                /** @description only people with this status */
-                status?: "todo" | "overdue" | "done" | "";
+                /** @description only people with this status; failed: tried and not passed yet (to do or overdue) */
+                status?: "todo" | "overdue" | "done" | "failed" | "";
                 page?: number;
                 page_size?: number;
             };

@@ -4,6 +4,7 @@ import assign from './assign/en'
 import analytics from './analytics/en'
 import a11y from './a11y/en'
 import auditChain from './auditChain/en'
+import fairTraining from './fairTraining/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
@@ -12,6 +13,7 @@ const en: typeof zhCN = {
   analytics,
   a11y,
   auditChain,
+  fairTraining,
   app: {
     name: 'ServiceStar',
     fullName: '服务之星 ServiceStar',

@@ -3,6 +3,7 @@ import assign from './assign/zh-CN'
 import analytics from './analytics/zh-CN'
 import a11y from './a11y/zh-CN'
 import auditChain from './auditChain/zh-CN'
+import fairTraining from './fairTraining/zh-CN'
 
 export default {
   library,
@@ -10,6 +11,7 @@ export default {
   analytics,
   a11y,
   auditChain,
+  fairTraining,
   app: {
     name: '服务之星',
     fullName: '服务之星 ServiceStar',

@@ -32,7 +32,7 @@ export async function createAssignments(body: AssignBody): Promise<AssignmentVie
 
 /** One page of people, with their status or all (status ''). */
 export interface PeoplePage {
-  status: AssignStatus | ''
+  status: AssignStatus | 'failed' | ''
   page: number
   pageSize: number
 }

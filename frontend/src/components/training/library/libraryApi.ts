@@ -27,9 +27,15 @@ export async function listLibrary(): Promise<LibraryEntry[]> {
   return unwrap(await api.GET('/api/v1/training/library')).items ?? []
 }
 
-/** Checks a file and stores nothing; throws an ApiError (422 with `problems`) when invalid. */
-export async function validateYaml(yaml: string, locale: ProblemLocale): Promise<ScenarioCardOut> {
-  return unwrap(await api.POST('/api/v1/training/scenarios/validate', { params: { query: { locale } }, body: yaml, ...rawYaml })).scenario
+export type ScenarioWarning = components['schemas']['Problem']
+
+/**
+ * Checks a file and stores nothing; throws an ApiError (422 with `problems`) when invalid.
+ * A valid file may come with warnings (what makes it easy to game), which do not stop saving.
+ */
+export async function validateYaml(yaml: string, locale: ProblemLocale): Promise<{ scenario: ScenarioCardOut; warnings: ScenarioWarning[] }> {
+  const out = unwrap(await api.POST('/api/v1/training/scenarios/validate', { params: { query: { locale } }, body: yaml, ...rawYaml }))
+  return { scenario: out.scenario, warnings: out.warnings ?? [] }
 }
 
 /** Saves a file as the draft of the scenario its id names. */

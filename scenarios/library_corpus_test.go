@@ -1,0 +1,100 @@
+package scenarios_test
+
+import (
+	"testing"
+
+	"github.com/servicestar/servicestar/scenarios"
+	"github.com/servicestar/servicestar/scenarios/library"
+)
+
+// replyCorpus holds, per typed turn of the built-in scenarios, replies a trainee could
+// type: natural correct ones (in both languages) must meet every checklist element;
+// keyword lists must meet none; replies that negate the right things must meet fewer
+// than half. No reply here may cross a red line.
+var replyCorpus = []struct {
+	scenario, turn             string
+	natural, keywords, negated []string
+}{
+	{"smart-deposit-complaint", "t4",
+		[]string{
+			"刘女士，真的很抱歉让您跑这一趟。我复述一下您的诉求：您希望我们核实利息算得对不对。我今天就提交复核，2个工作日内给您书面答复，有进展我会主动打电话告诉您。",
+			"I'm sorry for the trouble, Ms Liu. If I understand correctly, you want us to check whether the interest was right. I'll file the review today and reply within 2 working days, and I will keep you updated on progress.",
+		},
+		[]string{"抱歉 您的诉求 2个工作日内 进展", "sorry, you want, within 2 working days, progress"},
+		[]string{"没必要道歉，也不用复述您的诉求；复核不会在2个工作日内完成，也不会有进展通知。"},
+	},
+	{"elderly-app-distrust", "t2b",
+		[]string{
+			"大爷，就记四句话：验证码谁要都不给；银行不会问您要密码；接到说您卡有问题的电话就挂断，再打银行官方电话核实；让您往安全账户转钱的，一定是骗子。",
+			"Four things, sir: never share a verification code with anyone; the bank will never ask for your password; if someone calls about your card, hang up and call our official number; anyone who asks you to move money to a safe account is a fraudster.",
+		},
+		[]string{"验证码 密码 挂断 安全账户", "不要把验证码 不会要密码 挂断 安全账户"},
+		[]string{"验证码其实可以告诉客服，密码也可以说，不用挂断，也不必去官方渠道核实。"},
+	},
+	{"corporate-urgent-credit", "t5",
+		[]string{
+			"郑总，理解您的压力，老板天天催确实难受。我复述一下您的诉求：您希望在下周一前拿到资金。我今天下午5点前把审查进度告诉您，之后每天下班前给您一次进展反馈。",
+			"Mr Zheng, I understand the pressure you are under. If I understand correctly, you want the funds before next Monday. I will call you before 5 pm today with the review status, and after that I'll update you every day.",
+		},
+		[]string{"理解您 您的诉求 今天 进展", "i understand, you want, before 5, progress"},
+		[]string{"我没法理解您为什么这么急，也不想复述您的诉求，今天不会有结果，也没有进展可以告诉您。"},
+	},
+	{"lost-card-report", "t1",
+		[]string{
+			"李女士，先别慌，我们马上处理。我先帮您核实身份，然后立即给这张卡办临时挂失、冻结止付，卡里剩下的钱就安全了。那两笔消费我们接着处理，同时建议您尽快报警。",
+			"Don't panic, Ms Li, we'll deal with it right now. I'll verify your identity first and then freeze the card straight away, so the rest of your money is safe. We'll look into the two payments next, and I'd suggest you report it to the police as well.",
+		},
+		[]string{"别慌 挂失 核实身份 报警", "don't panic, freeze, verify, police"},
+		[]string{"不用挂失也不用冻结，先不必核实身份，也不必报警，我们等等看。"},
+	},
+	{"social-media-post", "t2",
+		[]string{
+			"陈女士，非常抱歉让阿姨受了委屈。我复述一下您的诉求：您希望我们正式道歉，并查清当天柜员的处理是否得当。我们24小时内给您核查结果，过程中有进展我会主动打电话告诉您。",
+			"Ms Chen, I'm so sorry your mother was upset. If I understand correctly, you want a formal apology and a clear answer on how the teller handled it. We will give you the findings within 24 hours and keep you updated on progress.",
+		},
+		[]string{"抱歉 您的诉求 24小时内 进展", "sorry, you want, within 24 hours, progress"},
+		[]string{"这件事我们不会道歉，也没必要复述您的诉求，不会在24小时内给结果，更不会主动告诉您进展。"},
+	},
+}
+
+func TestTypedReplyCorpus(t *testing.T) {
+	covered := map[string]bool{}
+	for _, c := range replyCorpus {
+		s, ok := library.ByID(c.scenario)
+		if !ok {
+			t.Fatalf("no scenario %s", c.scenario)
+		}
+		turn := s.Turn(c.turn)
+		if turn == nil || turn.FreeText == nil {
+			t.Fatalf("%s %s is not a typed turn", c.scenario, c.turn)
+		}
+		covered[c.scenario+"/"+c.turn] = true
+		items := turn.FreeText.Checklist
+		check := func(kind, reply string, ok func(hits []string, keywordsOnly bool) bool) {
+			hits, kw := scenarios.GradeReply(items, reply)
+			if !ok(hits, kw) {
+				t.Errorf("%s %s, %s reply meets %v (keywords only %v): %s", c.scenario, c.turn, kind, hits, kw, reply)
+			}
+			if f := scenarios.MatchForbidden(turn.FreeText.Forbidden, reply); len(f) > 0 {
+				t.Errorf("%s %s, %s reply crosses %v: %s", c.scenario, c.turn, kind, f, reply)
+			}
+		}
+		for _, r := range append(c.natural, turn.ModelAnswer.Get(scenarios.LocaleZH), turn.ModelAnswer.Get(scenarios.LocaleEN)) {
+			check("natural", r, func(hits []string, _ bool) bool { return len(hits) == len(items) })
+		}
+		for _, r := range c.keywords {
+			check("keyword", r, func(hits []string, kw bool) bool { return len(hits) == 0 && kw })
+		}
+		for _, r := range c.negated {
+			check("negated", r, func(hits []string, _ bool) bool { return 2*len(hits) < len(items) })
+		}
+	}
+	all, _ := library.Builtin()
+	for _, s := range all {
+		for _, turn := range s.Turns {
+			if turn.FreeText != nil && !covered[s.ID+"/"+turn.ID] {
+				t.Errorf("typed turn %s %s has no corpus", s.ID, turn.ID)
+			}
+		}
+	}
+}

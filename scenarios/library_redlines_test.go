@@ -1,0 +1,108 @@
+package scenarios_test
+
+import (
+	"testing"
+
+	"github.com/servicestar/servicestar/scenarios"
+	"github.com/servicestar/servicestar/scenarios/library"
+)
+
+// The red lines the built-in scenarios describe in their feedback are marked, and taking
+// one fails the attempt however well the rest went.
+func TestBuiltinRedLinesFail(t *testing.T) {
+	all, err := library.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the red lines issue 13 found still passing, by scenario and turn
+	mustMark := map[string]string{"elderly-app-distrust": "t3", "ecny-introduction": "t4",
+		"social-media-post": "t1", "corporate-urgent-credit": "t1"}
+	marked := 0
+	for _, s := range all {
+		for _, turn := range s.Turns {
+			for _, c := range turn.Choices {
+				if !c.IsCritical() {
+					continue
+				}
+				marked++
+				if mustMark[s.ID] == turn.ID {
+					delete(mustMark, s.ID)
+				}
+				st := playTo(t, s, turn.ID)
+				before := len(st.Violations)
+				st, _, err := scenarios.Choose(s, st, c.ID, 0)
+				if err != nil {
+					t.Fatalf("%s %s/%s: %v", s.ID, turn.ID, c.ID, err)
+				}
+				if len(st.Violations) != before+1 || st.Violations[before].Kind != scenarios.ViolationRedLine || scenarios.Score(s, st).Passed {
+					t.Errorf("%s %s/%s: violations %+v, result %+v", s.ID, turn.ID, c.ID, st.Violations, scenarios.Score(s, st))
+				}
+			}
+		}
+	}
+	if len(mustMark) > 0 {
+		t.Errorf("red lines not marked: %v", mustMark)
+	}
+	t.Logf("%d critical choices in the built-in library", marked)
+
+	lost, _ := library.ByID("lost-card-report")
+	st, _, err := scenarios.Answer(lost, scenarios.Start(lost), "别慌，您把验证码告诉我，我帮您挂失。", 0)
+	if err != nil || len(st.Violations) != 1 || st.Violations[0].Forbidden != "ask_secret" {
+		t.Errorf("asking for the code in lost-card-report: %v, %+v", err, st.Violations)
+	}
+}
+
+// playTo reaches a turn along replies that cross no line (a breadth-first search over
+// clean choices and the model answer on typed turns), or, for a turn only a red line
+// leads to, along red lines too.
+func playTo(t *testing.T, s *scenarios.Scenario, target string) scenarios.State {
+	t.Helper()
+	if st, ok := search(t, s, target, false); ok {
+		return st
+	}
+	st, ok := search(t, s, target, true)
+	if !ok {
+		t.Fatalf("%s: no way to %s", s.ID, target)
+	}
+	return st
+}
+
+func search(t *testing.T, s *scenarios.Scenario, target string, redLines bool) (scenarios.State, bool) {
+	type node struct {
+		turn  string
+		moves []scenarios.Move
+	}
+	seen := map[string]bool{s.Start: true}
+	queue := []node{{s.Start, nil}}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		if n.turn == target {
+			st, err := scenarios.Play(s, n.moves)
+			if err != nil || len(st.Violations) > 0 && !redLines {
+				t.Fatalf("%s: playing to %s: %v %+v", s.ID, target, err, st.Violations)
+			}
+			return st, true
+		}
+		turn := s.Turn(n.turn)
+		if turn == nil {
+			continue
+		}
+		step := func(next string, m scenarios.Move) {
+			if !seen[next] {
+				seen[next] = true
+				queue = append(queue, node{next, append(append([]scenarios.Move{}, n.moves...), m)})
+			}
+		}
+		for i := range turn.Choices {
+			c := &turn.Choices[i]
+			if (redLines || !c.IsCritical()) && s.Mismatch(c) == nil {
+				step(c.Next, scenarios.Move{Choice: c.ID})
+			}
+		}
+		if turn.FreeText != nil {
+			step(turn.FreeText.Next, scenarios.Move{Text: turn.ModelAnswer.Get(scenarios.LocaleZH)})
+		}
+	}
+	return scenarios.State{}, false
+}
