@@ -229,8 +229,12 @@ func TestValidateUpload(t *testing.T) {
 	if st, body := post(hr, good); st != 200 || !strings.Contains(body, `"valid":true`) {
 		t.Fatalf("valid file: %d %s", st, body)
 	}
-	// valid, but its best replies are its longest: a warning, not a refusal
-	if st, body := post(hr, good); !strings.Contains(body, `"code":"best_is_longest"`) || !strings.Contains(body, "trainees learn to pick the longest") {
+	if st, body := post(hr, good); !strings.Contains(body, `"warnings":[]`) {
+		t.Fatalf("a built-in scenario gets warnings: %d %s", st, body)
+	}
+	// valid, but its best reply is its longest: a warning, not a refusal
+	if st, body := post(hr, []byte(longestIsBest)); st != 200 || !strings.Contains(body, `"valid":true`) ||
+		!strings.Contains(body, `"code":"best_is_longest"`) || !strings.Contains(body, "trainees learn to pick the longest") {
 		t.Fatalf("the best-is-longest warning: %d %s", st, body)
 	}
 	broken := strings.Replace(string(good), "next: ", "next: nowhere-", 1)
@@ -329,3 +333,42 @@ func TestManagerReviewsSubtreeAndCoaches(t *testing.T) {
 		t.Fatalf("after the transfer North's manager lost the attempt made in North: %d", st)
 	}
 }
+
+// longestIsBest is a valid scenario whose only choice turn has the best reply longest.
+const longestIsBest = `id: longest-is-best
+version: 1
+title: {zh-CN: 标题, en: Title}
+summary: {zh-CN: 摘要, en: Summary}
+category: cards
+business_line: retail
+difficulty: 1
+estimated_minutes: 5
+persona:
+  name: {zh-CN: 王先生, en: Mr Wang}
+  age: 30
+  occupation: {zh-CN: 职员, en: Clerk}
+  assets: {zh-CN: 存款, en: Deposits}
+  goals: {zh-CN: 目标, en: Goals}
+  initial_mood: 50
+  risk_tolerance: R2
+start: t1
+turns:
+  - id: t1
+    customer: {zh-CN: 我的卡丢了, en: I lost my card}
+    model_answer: {zh-CN: 别急，我先帮您挂失, en: Don't worry. I'll block it first}
+    choices:
+      - id: a
+        text: {zh-CN: 别急，我先核实身份再帮您挂失, en: Don't worry. I'll verify you and block it first}
+        next: end
+        effects: {resolution: 10}
+        feedback: {zh-CN: 好, en: Good}
+      - id: b
+        text: {zh-CN: 等等, en: Wait}
+        next: end
+        feedback: {zh-CN: 差, en: Poor}
+endings:
+  - id: end
+    kind: resolved
+    title: {zh-CN: 结束, en: Done}
+    debrief: {zh-CN: 结束, en: Done}
+`
