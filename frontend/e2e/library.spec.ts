@@ -44,7 +44,7 @@ test('HR clones a built-in scenario, previews the draft without recording anythi
 
   // The built-in scenario is listed with its localized title, source and status.
   const source = page.getByTestId(`library-row-${SOURCE}`)
-  await expect(source).toContainText('稳健型（R2）客户坚持要买R4高收益产品')
+  await expect(source).toContainText('谨慎型（C2）客户坚持要买R4高收益产品')
   await expect(page.getByTestId(`library-status-${SOURCE}`)).toHaveAttribute('data-status', 'published')
 
   // Clone: the dialog suggests <key>-copy; an invalid id is refused before sending.
@@ -89,7 +89,7 @@ test('HR clones a built-in scenario, previews the draft without recording anythi
   await expect(page).toHaveURL(new RegExp(`/training/library/${key}/preview\\?version=draft$`))
   await expect(page.getByTestId('preview-banner')).toContainText('预览模式，不计入成绩')
   await expect(page.getByTestId('preview-version')).toContainText('草稿 v1')
-  await expect(page.getByTestId('preview-title')).toContainText('稳健型（R2）客户')
+  await expect(page.getByTestId('preview-title')).toContainText('谨慎型（C2）客户')
   await expect(page.getByTestId('mood-meter')).toBeVisible()
   await expect(page.getByTestId('current-customer-line')).toContainText('新能源基金')
   await expect(page.getByTestId('preview-undo')).toBeDisabled()
@@ -230,7 +230,7 @@ test('the library and its problems speak English', async ({ page }) => {
   await page.addInitScript("localStorage.setItem('ss_locale', 'en')")
   await openLibrary(page)
   await expect(page.getByTestId('library-page')).toContainText('Scenario library')
-  await expect(page.getByTestId(`library-row-${SOURCE}`)).toContainText('Conservative (R2) customer insists on a high-yield R4 product')
+  await expect(page.getByTestId(`library-row-${SOURCE}`)).toContainText('Cautious (C2) customer insists on a high-yield R4 product')
   await page.getByTestId('library-upload').click()
   const up = page.getByTestId('library-upload-dialog')
   await up.getByTestId('library-upload-text').fill('id: [unclosed')
@@ -248,7 +248,7 @@ test.describe('on a phone', () => {
     await expect(page.getByTestId('library-cards')).toBeVisible()
     await expect(page.getByTestId('library-table')).toHaveCount(0)
     const card = page.getByTestId(`library-row-${SOURCE}`)
-    await expect(card).toContainText('稳健型（R2）客户')
+    await expect(card).toContainText('谨慎型（C2）客户')
     // Every action is a button on the card, nothing hidden in a menu.
     for (const a of ['preview', 'clone', 'hide', 'download']) await expect(card.getByTestId(`library-${a}-${SOURCE}`)).toBeVisible()
     await card.getByTestId(`library-preview-${SOURCE}`).click()

@@ -39,7 +39,7 @@ test('an employee opens an assigned scenario, is stopped by the suitability warn
   // HR assigned it bank-wide in this month's programme (demo seed): open it from the inbox.
   await page.getByTestId('menu-inbox').click()
   await page.getByTestId('inbox-tab-todo').click()
-  const item = page.getByTestId('inbox-list-todo').locator('[data-testid^="inbox-item-"]').filter({ hasText: '稳健型（R2）客户坚持要买R4高收益产品' })
+  const item = page.getByTestId('inbox-list-todo').locator('[data-testid^="inbox-item-"]').filter({ hasText: '谨慎型（C2）客户坚持要买R4高收益产品' })
   await expect(item).toHaveCount(1)
   await expect(item.getByTestId('inbox-programme')).toContainText('月度合规训练')
   await item.locator('[data-testid^="inbox-start-"]').click()
@@ -102,7 +102,7 @@ test('an employee opens an assigned scenario, is stopped by the suitability warn
 
   // The assignment is done, with the score and a pass.
   await page.goto('/training/inbox?tab=done')
-  const done = page.getByTestId('inbox-list-done').locator('[data-testid^="inbox-item-"]').filter({ hasText: '稳健型（R2）客户坚持要买R4高收益产品' })
+  const done = page.getByTestId('inbox-list-done').locator('[data-testid^="inbox-item-"]').filter({ hasText: '谨慎型（C2）客户坚持要买R4高收益产品' })
   await expect(done).toHaveCount(1)
   await expect(done).toHaveAttribute('data-result', 'passed')
   await expect(done.getByTestId('inbox-result')).toHaveText('已通过')
