@@ -55,6 +55,14 @@ var replyCorpus = []struct {
 		[]string{"抱歉 您的诉求 24小时内 进展", "sorry, you want, within 24 hours, progress"},
 		[]string{"这件事我们不会道歉，也没必要复述您的诉求，不会在24小时内给结果，更不会主动告诉您进展。"},
 	},
+	{"safe-account-scam-at-counter", "t3",
+		[]string{
+			"大爷，谢谢您跟我说实话。这是骗局，真正的公安不会打电话办案，也不会让您转账，世上没有安全账户。您先把电话挂了，我请派出所的民警过来帮您看看，您什么麻烦都不会有。",
+			"Sir, thank you for telling me. I'm sorry, but this is a scam: the police never ask you to transfer money and there is no such thing as a safe account. Please hang up the phone, and I'll ask a police officer from the local station to come over and help you.",
+		},
+		[]string{"诈骗电话 没有安全账户 挂断 110", "a scam, there is no safe account, hang up, 96110"},
+		[]string{"这不是诈骗，公安确实有安全账户，不用挂断，也不用找民警。", "This isn't a scam, you don't need to hang up, and there's no need to call the real police."},
+	},
 }
 
 func TestTypedReplyCorpus(t *testing.T) {
