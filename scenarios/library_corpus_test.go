@@ -63,6 +63,14 @@ var replyCorpus = []struct {
 		[]string{"诈骗电话 没有安全账户 挂断 110", "a scam, there is no safe account, hang up, 96110"},
 		[]string{"这不是诈骗，公安确实有安全账户，不用挂断，也不用找民警。", "This isn't a scam, you don't need to hang up, and there's no need to call the real police."},
 	},
+	{"hotline-identity-check", "t2",
+		[]string{
+			"林女士您别急，我先核实您的身份。密码请您不要说出来，稍后我转到语音系统，您在按键上输入就行。另外想问一下，丢的手机上装了我们的手机银行或者支付软件吗？",
+			"Ms Lin, first I need to verify your identity. Please don't say your password out loud; I'll transfer you so you can key in your PIN. Did the lost phone have our mobile banking or any payment apps on it?",
+		},
+		[]string{"核实身份 按键输入 手机银行", "verify your identity, keypad, mobile banking"},
+		[]string{"不用核实身份，也不必按键输入，手机银行的事不用管。", "No need to verify your identity, no need for the keypad, and no need to worry about mobile banking."},
+	},
 }
 
 func TestTypedReplyCorpus(t *testing.T) {
