@@ -71,6 +71,14 @@ var replyCorpus = []struct {
 		[]string{"核实身份 按键输入 手机银行", "verify your identity, keypad, mobile banking"},
 		[]string{"不用核实身份，也不必按键输入，手机银行的事不用管。", "No need to verify your identity, no need for the keypad, and no need to worry about mobile banking."},
 	},
+	{"personal-info-chat-complaint", "t3",
+		[]string{
+			"何先生，您希望我们查清您的贷款申请信息是怎么被推销方拿到的，对吗？我们今天就启动核查，10个工作日内给您书面答复，中间有进展我会在App里第一时间告诉您。",
+			"So you want us to find out how these callers got your loan application details. I'll open an investigation today, reply in writing within 10 working days, and keep you updated along the way.",
+		},
+		[]string{"您的诉求 核查 5个工作日内 进展", "you want us to, investigate, working days, progress"},
+		[]string{"我们不会核查，也不会在5个工作日内答复，更没有进展可以告诉您。", "We won't investigate, we can't reply within any number of working days, and there's no progress to report."},
+	},
 }
 
 func TestTypedReplyCorpus(t *testing.T) {
