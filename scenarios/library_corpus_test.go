@@ -55,6 +55,30 @@ var replyCorpus = []struct {
 		[]string{"抱歉 您的诉求 24小时内 进展", "sorry, you want, within 24 hours, progress"},
 		[]string{"这件事我们不会道歉，也没必要复述您的诉求，不会在24小时内给结果，更不会主动告诉您进展。"},
 	},
+	{"safe-account-scam-at-counter", "t3",
+		[]string{
+			"大爷，谢谢您跟我说实话。这是骗局，真正的公安不会打电话办案，也不会让您转账，世上没有安全账户。您先把电话挂了，我请派出所的民警过来帮您看看，您什么麻烦都不会有。",
+			"Sir, thank you for telling me. I'm sorry, but this is a scam: the police never ask you to transfer money and there is no such thing as a safe account. Please hang up the phone, and I'll ask a police officer from the local station to come over and help you.",
+		},
+		[]string{"诈骗电话 没有安全账户 挂断 110", "a scam, there is no safe account, hang up, 96110"},
+		[]string{"这不是诈骗，公安确实有安全账户，不用挂断，也不用找民警。", "This isn't a scam, you don't need to hang up, and there's no need to call the real police."},
+	},
+	{"hotline-identity-check", "t2",
+		[]string{
+			"林女士您别急，我先核实您的身份。密码请您不要说出来，稍后我转到语音系统，您在按键上输入就行。另外想问一下，丢的手机上装了我们的手机银行或者支付软件吗？",
+			"Ms Lin, first I need to verify your identity. Please don't say your password out loud; I'll transfer you so you can key in your PIN. Did the lost phone have our mobile banking or any payment apps on it?",
+		},
+		[]string{"核实身份 按键输入 手机银行", "verify your identity, keypad, mobile banking"},
+		[]string{"不用核实身份，也不必按键输入，手机银行的事不用管。", "No need to verify your identity, no need for the keypad, and no need to worry about mobile banking."},
+	},
+	{"personal-info-chat-complaint", "t3",
+		[]string{
+			"何先生，您希望我们查清您的贷款申请信息是怎么被推销方拿到的，对吗？我们今天就启动核查，10个工作日内给您书面答复，中间有进展我会在App里第一时间告诉您。",
+			"So you want us to find out how these callers got your loan application details. I'll open an investigation today, reply in writing within 10 working days, and keep you updated along the way.",
+		},
+		[]string{"您的诉求 核查 5个工作日内 进展", "you want us to, investigate, working days, progress"},
+		[]string{"我们不会核查，也不会在5个工作日内答复，更没有进展可以告诉您。", "We won't investigate, we can't reply within any number of working days, and there's no progress to report."},
+	},
 }
 
 func TestTypedReplyCorpus(t *testing.T) {

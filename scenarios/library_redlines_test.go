@@ -16,7 +16,12 @@ func TestBuiltinRedLinesFail(t *testing.T) {
 	}
 	// the red lines issue 13 found still passing, by scenario and turn
 	mustMark := map[string]string{"elderly-app-distrust": "t3", "ecny-introduction": "t4",
-		"social-media-post": "t1", "corporate-urgent-credit": "t1"}
+		"social-media-post": "t1", "corporate-urgent-credit": "t1",
+		// and one per scenario added with issue 13's content
+		"safe-account-scam-at-counter": "t4", "restricted-account-angry-customer": "t2",
+		"mis-sold-fund-complaint": "t3", "card-collection-complaint": "t5",
+		"hotline-identity-check": "t4", "personal-info-chat-complaint": "t1",
+		"deceased-depositor-family": "t5"}
 	marked := 0
 	for _, s := range all {
 		for _, turn := range s.Turns {
@@ -49,6 +54,31 @@ func TestBuiltinRedLinesFail(t *testing.T) {
 	st, _, err := scenarios.Answer(lost, scenarios.Start(lost), "别慌，您把验证码告诉我，我帮您挂失。", 0)
 	if err != nil || len(st.Violations) != 1 || st.Violations[0].Forbidden != "ask_secret" {
 		t.Errorf("asking for the code in lost-card-report: %v, %+v", err, st.Violations)
+	}
+}
+
+// The typed turns added with issue 13's content forbid asking for secrets, in a chat as on
+// the phone, and say so while still letting the prohibition itself through.
+func TestNewTypedTurnsForbidAskingForSecrets(t *testing.T) {
+	for _, c := range []struct{ scenario, turn, reply, forbidden string }{
+		{"hotline-identity-check", "t2", "好的，我先核实身份，您把密码告诉我就行。", "ask_secret"},
+		{"hotline-identity-check", "t2", "Fine, just tell me your PIN and I'll verify your identity.", "ask_secret"},
+		{"personal-info-chat-complaint", "t3", "您的诉求我记下了，请先发一下身份证号，我好核查。", "ask_sensitive"},
+		{"personal-info-chat-complaint", "t3", "Understood. Please send me your card number so I can look into it.", "ask_sensitive"},
+	} {
+		s, ok := library.ByID(c.scenario)
+		if !ok {
+			t.Fatalf("no scenario %s", c.scenario)
+		}
+		st := playTo(t, s, c.turn)
+		st, _, err := scenarios.Answer(s, st, c.reply, 0)
+		if err != nil || len(st.Violations) != 1 || st.Violations[0].Forbidden != c.forbidden || scenarios.Score(s, st).Passed {
+			t.Errorf("%s %s %q: %v, %+v", c.scenario, c.turn, c.reply, err, st.Violations)
+		}
+		turn := s.Turn(c.turn)
+		if f := scenarios.MatchForbidden(turn.FreeText.Forbidden, turn.ModelAnswer.Get(scenarios.LocaleZH)+turn.ModelAnswer.Get(scenarios.LocaleEN)); len(f) > 0 {
+			t.Errorf("%s %s: the model answer crosses %v", c.scenario, c.turn, f)
+		}
 	}
 }
 

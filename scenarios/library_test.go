@@ -23,8 +23,8 @@ func TestBuiltinLibrary(t *testing.T) {
 	if len(all) != len(files) {
 		t.Fatalf("%d files, %d scenarios", len(files), len(all))
 	}
-	if len(all) < 13 {
-		t.Errorf("the library has %d scenarios; at least 13 are needed", len(all))
+	if len(all) < 20 {
+		t.Errorf("the library has %d scenarios; at least 20 are needed", len(all))
 	}
 	sch := compileSchema(t)
 	for i, s := range all {
@@ -78,6 +78,28 @@ func TestBuiltinLibrary(t *testing.T) {
 				t.Error("a suitability-checked product can be recommended, but no choice raises the checkpoint")
 			}
 		})
+	}
+}
+
+// The scenarios written since the best_is_longest warning exists (files 14 on) must not
+// earn it: a trainee who picks the longest reply learns nothing there.
+func TestNewBuiltinsDoNotFavourTheLongestReply(t *testing.T) {
+	all, err := library.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for i, file := range library.Files() {
+		if file < "14-" {
+			continue
+		}
+		checked++
+		if w := scenarios.Warnings(all[i]); len(w) > 0 {
+			t.Errorf("%s: %v", file, w)
+		}
+	}
+	if checked < 7 {
+		t.Errorf("%d scenarios from file 14 on; at least 7 are needed", checked)
 	}
 }
 
