@@ -2,12 +2,16 @@ import type zhCN from './zh-CN'
 import library from './library/en'
 import assign from './assign/en'
 import analytics from './analytics/en'
+import kpi from './kpi/en'
+import feedback from './feedback/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
   library,
   assign,
   analytics,
+  kpi,
+  feedback,
   app: {
     name: 'ServiceStar',
     fullName: '服务之星 ServiceStar',
@@ -49,6 +53,11 @@ const en: typeof zhCN = {
     analytics: 'Scenario analytics',
     reviews: 'Reviews',
     kpi: 'KPI',
+    kpiSchemes: 'KPI schemes',
+    kpiPeriods: 'KPI periods',
+    feedbackImports: 'Feedback imports',
+    feedbackMine: 'My feedback',
+    feedbackAppeals: 'Feedback appeals',
     branches: 'Branches',
     users: 'Users',
     audit: 'Audit log',
@@ -217,7 +226,10 @@ const en: typeof zhCN = {
     finishedAt: 'Finished',
     error: 'Error',
     states: { queued: 'Queued', running: 'Running', retrying: 'Waiting to retry', completed: 'Completed', failed: 'Failed' },
-    kinds: {},
+    kinds: {
+      feedback: { import: 'Feedback import' },
+      kpi: { recompute: 'KPI recompute' },
+    },
   },
   audit: {
     title: 'Audit log',
