@@ -259,7 +259,9 @@ func TestValidate(t *testing.T) {
 		}
 	}
 	// A percentile metric needs no floor and target.
-	pct := mut(func(s *Scheme) { s.Metrics[0] = MetricSpec{Metric: Satisfaction, WeightPct: 50, Normalisation: Percentile, Direction: Higher} })
+	pct := mut(func(s *Scheme) {
+		s.Metrics[0] = MetricSpec{Metric: Satisfaction, WeightPct: 50, Normalisation: Percentile, Direction: Higher}
+	})
 	if p := Validate(pct, known); len(p) != 0 {
 		t.Errorf("percentile without floor and target: %+v", p)
 	}

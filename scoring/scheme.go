@@ -76,7 +76,9 @@ type Problem struct {
 // not negative, and a prior weight of 0..10000.
 func Validate(s Scheme, known func(metric string) bool) []Problem {
 	var out []Problem
-	bad := func(path, msg string, args map[string]any) { out = append(out, Problem{Path: path, Message: msg, Args: args}) }
+	bad := func(path, msg string, args map[string]any) {
+		out = append(out, Problem{Path: path, Message: msg, Args: args})
+	}
 	if s.PriorWeight < 0 || s.PriorWeight > 10000 {
 		bad("prior_weight", "must be between {min} and {max}", map[string]any{"min": 0, "max": 10000})
 	}
