@@ -25,6 +25,11 @@ describe('KPI numbers', () => {
     expect(metricScoreText({ score: null, enough: true }, NE)).toBe(NE)
   })
 
+  it('reads a branch metric (no per-person sample rule) by its score alone', () => {
+    expect(metricScoreText({ score: 72.04 }, NE)).toBe('72.0')
+    expect(metricScoreText({ score: null }, NE)).toBe(NE)
+  })
+
   it('shows a contribution that does not count as a dash', () => {
     expect(formatContribution(null)).toBe('–')
     expect(formatContribution(12.345)).toBe('12.3')
@@ -36,6 +41,8 @@ describe('KPI numbers', () => {
     expect(formatRaw(123456, 'cents', 'en')).toBe('CN¥1,234.56')
     expect(formatRaw(null, 'ratio', 'zh-CN')).toBe('–')
     expect(formatRaw(12, undefined, 'en')).toBe('12')
+    expect(formatRaw(87.25, 'points', 'en')).toBe('87.3')
+    expect(formatRaw(3, '笔', 'zh-CN')).toBe('3 笔')
   })
 
   it('ranks only rankable people with a rank', () => {

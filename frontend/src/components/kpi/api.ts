@@ -6,7 +6,6 @@ import type {
   BranchDashboard,
   ChildBranch,
   MetricKey,
-  MetricScore,
   PeoplePage,
   Period,
   PeriodKind,
@@ -33,11 +32,9 @@ export async function getMyScorecard(period: string): Promise<Scorecard> {
   return normScorecard(unwrap(await looseApi.GET('/api/v1/kpi/me', { params: { query: { period } } })) as Scorecard)
 }
 
-/** A trend answer's points, whether sent as `points` or `items`. */
+/** A trend answer's points. */
 function points(v: unknown): TrendPoint[] {
-  const o = v as { points?: TrendPoint[] | null; items?: TrendPoint[] | null } | TrendPoint[] | null
-  if (Array.isArray(o)) return o
-  return list(o?.points ?? o?.items)
+  return list((v as { points?: TrendPoint[] | null } | null)?.points)
 }
 
 export async function getMyTrend(kind: PeriodKind): Promise<TrendPoint[]> {
@@ -56,7 +53,7 @@ export async function getBranchDashboard(id: number, period: string): Promise<Br
   const d = unwrap(await looseApi.GET('/api/v1/kpi/branches/{id}', { params: { path: { id }, query: { period } } })) as BranchDashboard
   return {
     ...d,
-    metrics: list(d.metrics as MetricScore[] | null),
+    metrics: list(d.metrics),
     children: list(d.children).map(normChild),
     distribution: list(d.distribution),
     top: list(d.top).map(normPerson),
@@ -88,8 +85,8 @@ export function exportHref(branchId: number, period: string, format: 'csv' | 'xl
 }
 
 export async function getMetricKeys(): Promise<MetricKey[]> {
-  const r = unwrap(await looseApi.GET('/api/v1/kpi/metrics')) as { items?: (MetricKey | string)[] | null }
-  return list(r.items).map((m) => (typeof m === 'string' ? { key: m, label: m } : { key: m.key, label: m.label || m.key }))
+  const r = unwrap(await looseApi.GET('/api/v1/kpi/metrics')) as { items?: MetricKey[] | null }
+  return list(r.items)
 }
 
 export async function listSchemes(): Promise<Scheme[]> {

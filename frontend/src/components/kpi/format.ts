@@ -7,9 +7,12 @@ export function formatScore(v: number | null | undefined, notEnough: string): st
   return (Math.round(v * 10) / 10).toFixed(1)
 }
 
-/** A metric's score, or `notEnough` when its sample is below the minimum. */
-export function metricScoreText(m: { score: number | null; enough: boolean }, notEnough: string): string {
-  return m.enough ? formatScore(m.score, notEnough) : notEnough
+/**
+ * A metric's score, or `notEnough` when a person's sample is below the minimum. Branch metrics
+ * carry no `enough`: their score is null when there is nothing to score.
+ */
+export function metricScoreText(m: { score: number | null; enough?: boolean }, notEnough: string): string {
+  return m.enough === false ? notEnough : formatScore(m.score, notEnough)
 }
 
 /** A contribution to the composite (score × effective weight), "–" when it does not count. */
@@ -19,26 +22,25 @@ export function formatContribution(v: number | null | undefined): string {
 }
 
 /**
- * A raw value in its unit: rates are fractions shown as percent, ratings keep two decimals,
- * cents read as yuan; anything else is a plain number.
+ * A raw value in its unit: ratios (0–1) read as percent, star ratings keep two decimals,
+ * points one, cents read as yuan; a business metric's own unit follows its number.
  */
 export function formatRaw(raw: number | null | undefined, unit: string | undefined, locale: string): string {
   if (raw === null || raw === undefined || !Number.isFinite(raw)) return '–'
   const tag = locale === 'en' ? 'en' : 'zh-CN'
   switch (unit) {
     case 'ratio':
-    case 'rate':
       return `${(Math.round(raw * 1000) / 10).toFixed(1)}%`
-    case 'percent':
-    case '%':
-      return `${(Math.round(raw * 10) / 10).toFixed(1)}%`
     case 'stars':
-    case 'rating':
       return raw.toFixed(2)
+    case 'points':
+      return (Math.round(raw * 10) / 10).toFixed(1)
     case 'cents':
       return new Intl.NumberFormat(tag, { style: 'currency', currency: 'CNY' }).format(raw / 100)
-    default:
-      return new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }).format(raw)
+    default: {
+      const n = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }).format(raw)
+      return unit ? `${n} ${unit}` : n
+    }
   }
 }
 

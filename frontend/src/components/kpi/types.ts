@@ -10,21 +10,37 @@ export interface BranchRef {
   code?: string
 }
 
-/** One metric of a scorecard or a branch: raw value, its 0–100 score, weight and contribution. */
-export interface MetricScore {
+/**
+ * One metric of a branch: its raw value over the subtree ("stars" 1–5, "ratio" 0–1, "points"
+ * 0–100, or a business metric's unit), the sample behind it and its 0–100 score.
+ */
+export interface BranchMetric {
   metric: string
   label?: string
   raw: number | null
   raw_unit?: string
   sample: number
-  enough: boolean
   score: number | null
+}
+
+/** One metric of a person's scorecard: also whether its sample counts, its weight and what it adds. */
+export interface MetricScore extends BranchMetric {
+  enough: boolean
   weight_pct: number
+  /** The weight after metrics without enough data were left out and the rest scaled to 100. */
+  effective_pct?: number
   contribution: number | null
 }
 
+export interface PersonRef {
+  id: number
+  name: string
+  employee_code?: string
+  branch?: BranchRef | null
+}
+
 export interface Scorecard {
-  person: { id: number; name: string; employee_code?: string; branch?: BranchRef | null }
+  person: PersonRef
   period: string
   state: PeriodState | string
   scheme: { id: number; name: string; valid_from: string } | null
@@ -32,6 +48,7 @@ export interface Scorecard {
   rankable: boolean
   rank: number | null
   of: number
+  ratings?: number
   metrics: MetricScore[]
   computed_at: string | null
 }
@@ -40,18 +57,18 @@ export interface Scorecard {
 export interface TrendPoint {
   period: string
   composite: number | null
+  rankable?: boolean
+  ratings?: number
   metrics?: { metric: string; score: number | null }[] | null
 }
 
 /** A person in a branch ranking. */
 export interface PersonRow {
-  id: number
-  name: string
-  employee_code?: string
-  branch?: BranchRef | null
+  person: PersonRef
   composite: number | null
   rankable: boolean
   rank: number | null
+  ratings?: number
   metrics: MetricScore[]
 }
 
@@ -59,8 +76,9 @@ export interface ChildBranch {
   branch: BranchRef
   composite: number | null
   people: number
+  rankable?: number
   ratings: number
-  metrics: MetricScore[]
+  metrics: BranchMetric[]
 }
 
 export interface Bucket {
@@ -74,12 +92,16 @@ export interface BranchDashboard {
   period: string
   state: PeriodState | string
   composite: number | null
-  metrics: MetricScore[]
+  people?: number
+  rankable?: number
+  ratings?: number
+  metrics: BranchMetric[]
   children: ChildBranch[]
   distribution: Bucket[]
   top: PersonRow[]
   bottom: PersonRow[]
   not_enough_data: number
+  computed_at?: string | null
 }
 
 export interface PeoplePage {
@@ -90,10 +112,15 @@ export interface PeoplePage {
 export interface Period {
   key: string
   kind: PeriodKind
+  first_month?: number
+  last_month?: number
   state: PeriodState
-  closed_at?: string | null
-  closed_by_name?: string | null
-  reason?: string | null
+  /** The period today falls in. */
+  current?: boolean
+  /** Who closed or reopened it last, when and why. */
+  changed_by_name?: string
+  changed_at?: string | null
+  reason?: string
 }
 
 export type Normalisation = 'linear' | 'percentile'
@@ -126,6 +153,8 @@ export interface Scheme extends SchemeInput {
 
 /** A metric a scheme may use: a fixed one or `business:<code>`. */
 export interface MetricKey {
-  key: string
+  metric: string
   label: string
+  unit?: string
+  builtin?: boolean
 }
