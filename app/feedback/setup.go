@@ -73,7 +73,7 @@ type SourceIn struct {
 	Name     string            `json:"name" maxLength:"200"`
 	Kind     string            `json:"kind" enum:"feedback,results"`
 	Encoding string            `json:"encoding" enum:"utf-8,gbk,auto"`
-	Mapping  map[string]string `json:"mapping" doc:"canonical field → the column header in this source's files"`
+	Mapping  map[string]string `json:"mapping,omitempty" doc:"canonical field → the column header in this source's files"`
 }
 
 func checkSourceIn(in *SourceIn) error {
@@ -157,7 +157,12 @@ func (s *Service) SaveSource(ctx context.Context, p *access.Principal, id int64,
 			return apperr.Conflict("a source with this code exists", apperr.Field{Location: "body.code", Message: "already used", Value: in.Code})
 		}
 		out.Code, out.Name, out.Kind, out.Encoding, out.Mapping, out.UpdatedAt = in.Code, in.Name, in.Kind, in.Encoding, mapping, now
-		if err := tx.Save(&out).Error; err != nil {
+		if before == nil {
+			if err := tx.Create(&out).Error; err != nil {
+				return err
+			}
+		} else if err := tx.Model(&Source{}).Scopes(store.Tenant(p.TenantID)).Where("id = ?", id).Updates(map[string]any{
+			"code": out.Code, "name": out.Name, "kind": out.Kind, "encoding": out.Encoding, "mapping": out.Mapping, "updated_at": now}).Error; err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.By(p), now, "feedback.source.save", "feedback_source", fmt.Sprint(out.ID), before, out)
