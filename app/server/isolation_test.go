@@ -102,6 +102,21 @@ func contains(s []string, v string) bool {
 	return false
 }
 
+// walkKey is the column that tells a table's rows of one tenant from
+// another's: id, or for a table keyed otherwise a column of ids (or the
+// tenant itself) that no other tenant's rows hold.
+func walkKey(table string) string {
+	switch table {
+	case "feedback_rollups":
+		return "branch_id"
+	case "feedback_upload_chunks":
+		return "import_id"
+	case "feedback_settings":
+		return "tenant_id"
+	}
+	return "id"
+}
+
 // TestIsolationWalk proves for every tenant-owned model: a query scoped to
 // another tenant returns nothing of this one (reads, updates, deletes), and a
 // query with tenant id 0, a negative id, or no scope at all fails with
@@ -127,6 +142,16 @@ func TestIsolationWalk(t *testing.T) {
 	// The seed queues no background job; queue one in each bank.
 	w.queueJob(t, "demo")
 	w.queueJob(t, "demo2")
+	// Uploads wait in pieces until their job runs (the engine is not started here).
+	for _, slug := range []string{"demo", "demo2"} {
+		c, r := signIn(t, w.env, slug, "hr", demo.Password)
+		if r.Status != 200 {
+			t.Fatalf("sign in %s hr: %s", slug, r)
+		}
+		if r := upload(t, w.env, c, "/api/v1/feedback/imports?source=walk", "walk.csv", []byte("external_id\n1\n")); r.Status != 202 {
+			t.Fatalf("upload a file in %s: %s", slug, r)
+		}
+	}
 
 	for _, m := range tenantModels(w.env.App) {
 		m := m
@@ -135,7 +160,7 @@ func TestIsolationWalk(t *testing.T) {
 			ids := map[int64][]int64{}
 			for _, tid := range []int64{a, b} {
 				var got []int64
-				if err := db.R.Model(m).Scopes(store.Tenant(tid)).Pluck("id", &got).Error; err != nil {
+				if err := db.R.Model(m).Scopes(store.Tenant(tid)).Pluck(walkKey(table), &got).Error; err != nil {
 					t.Fatal(err)
 				}
 				if len(got) == 0 {
@@ -152,15 +177,15 @@ func TestIsolationWalk(t *testing.T) {
 					label := fmt.Sprintf("%s: %s rows of tenant %d under tenant %d's scope", h.name, table, owner, other)
 					// Reads: by id, by Find, Take, Count, Pluck.
 					rows := newSliceOf(m)
-					if err := h.db.Scopes(store.Tenant(other)).Where("id IN ?", ids[owner]).Find(rows).Error; err != nil || sliceLen(rows) != 0 {
+					if err := h.db.Scopes(store.Tenant(other)).Where(walkKey(table)+" IN ?", ids[owner]).Find(rows).Error; err != nil || sliceLen(rows) != 0 {
 						t.Errorf("%s: Find returned %d rows, err %v; want none", label, sliceLen(rows), err)
 					}
 					one := reflect.New(reflect.TypeOf(m).Elem()).Interface()
-					if err := h.db.Scopes(store.Tenant(other)).Where("id = ?", ids[owner][0]).Take(one).Error; !errors.Is(err, gorm.ErrRecordNotFound) {
+					if err := h.db.Scopes(store.Tenant(other)).Where(walkKey(table)+" = ?", ids[owner][0]).Take(one).Error; !errors.Is(err, gorm.ErrRecordNotFound) {
 						t.Errorf("%s: Take by id: err %v, want record not found", label, err)
 					}
 					var n int64
-					if err := h.db.Model(m).Scopes(store.Tenant(other)).Where("id IN ?", ids[owner]).Count(&n).Error; err != nil || n != 0 {
+					if err := h.db.Model(m).Scopes(store.Tenant(other)).Where(walkKey(table)+" IN ?", ids[owner]).Count(&n).Error; err != nil || n != 0 {
 						t.Errorf("%s: Count %d, err %v; want 0", label, n, err)
 					}
 					// Everything the other scope returns is the other tenant's.
@@ -175,11 +200,11 @@ func TestIsolationWalk(t *testing.T) {
 					}
 					// Writes through the other scope touch nothing (in a transaction rolled back either way).
 					_ = h.db.Transaction(func(tx *gorm.DB) error {
-						res := tx.Model(m).Scopes(store.Tenant(other)).Where("id IN ?", ids[owner]).UpdateColumn("tenant_id", gorm.Expr("tenant_id"))
+						res := tx.Model(m).Scopes(store.Tenant(other)).Where(walkKey(table)+" IN ?", ids[owner]).UpdateColumn("tenant_id", gorm.Expr("tenant_id"))
 						if res.Error != nil || res.RowsAffected != 0 {
 							t.Errorf("%s: Update affected %d rows, err %v; want 0", label, res.RowsAffected, res.Error)
 						}
-						res = tx.Scopes(store.Tenant(other)).Where("id IN ?", ids[owner]).Delete(m)
+						res = tx.Scopes(store.Tenant(other)).Where(walkKey(table)+" IN ?", ids[owner]).Delete(m)
 						if res.Error != nil || res.RowsAffected != 0 {
 							t.Errorf("%s: Delete affected %d rows, err %v; want 0", label, res.RowsAffected, res.Error)
 						}
