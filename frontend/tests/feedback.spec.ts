@@ -4,15 +4,16 @@ import { canAppeal, cleanMapping, fileKind, importOutcome } from '@/components/f
 describe('feedback imports', () => {
   it('calls a file with row errors rejected, whatever its state says', () => {
     const err = { row: 3, column: 'employee_code', code: 'unknown_employee', message: 'x' }
+    expect(importOutcome({ state: 'failed', errors: [err] })).toBe('rejected')
     expect(importOutcome({ state: 'done', errors: [err] })).toBe('rejected')
-    expect(importOutcome({ state: 'done', errors: [], error_count: 2 })).toBe('rejected')
   })
 
   it('follows the job while the import row has no outcome yet', () => {
     expect(importOutcome({ state: 'queued', errors: [] }, 'running')).toBe('running')
-    expect(importOutcome({ state: 'queued', errors: [] }, 'completed')).toBe('imported')
-    expect(importOutcome({ state: 'queued', errors: [] }, 'failed')).toBe('failed')
-    expect(importOutcome({ state: 'done', errors: [] })).toBe('imported')
+    expect(importOutcome({ state: 'queued', errors: null }, 'queued')).toBe('running')
+    expect(importOutcome({ state: 'running', errors: [] }, 'failed')).toBe('failed')
+    expect(importOutcome({ state: 'failed', errors: [] })).toBe('failed')
+    expect(importOutcome({ state: 'done', errors: null })).toBe('imported')
   })
 
   it('accepts csv and xlsx only', () => {

@@ -1,5 +1,5 @@
 // How an import reads while it runs and once it is done (unit-tested in tests/feedback.spec.ts).
-import type { Import } from './types'
+import type { RowError } from './types'
 
 export type Outcome = 'running' | 'imported' | 'rejected' | 'failed'
 
@@ -7,10 +7,10 @@ export type Outcome = 'running' | 'imported' | 'rejected' | 'failed'
  * What became of an import: rejected when the file had row errors (nothing stored), failed when
  * its job failed without a report, imported when it finished clean, else still running.
  */
-export function importOutcome(i: Pick<Import, 'state' | 'errors' | 'error_count'>, jobState?: string): Outcome {
-  if ((i.errors?.length ?? 0) > 0 || (i.error_count ?? 0) > 0 || i.state === 'rejected') return 'rejected'
+export function importOutcome(i: { state: string; errors?: RowError[] | null }, jobState?: string): Outcome {
+  if ((i.errors?.length ?? 0) > 0) return 'rejected'
   if (i.state === 'failed' || jobState === 'failed') return 'failed'
-  if (i.state === 'done' || i.state === 'completed' || i.state === 'imported' || jobState === 'completed') return 'imported'
+  if (i.state === 'done') return 'imported'
   return 'running'
 }
 

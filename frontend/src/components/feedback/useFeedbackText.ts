@@ -4,7 +4,8 @@ import { useI18n } from 'vue-i18n'
 export function useFeedbackText() {
   const { t, te } = useI18n()
   const channel = (c: string) => (te(`feedback.channels.${c}`) ? t(`feedback.channels.${c}`) : c)
-  const score = (s: number | null | undefined, scale: number | null | undefined) => (s === null || s === undefined ? '–' : `${s} / ${scale || 5}`)
+  // Scores come normalised to 1–5 whatever the channel's own scale.
+  const score = (s: number | null | undefined) => (s === null || s === undefined ? '–' : `${Math.round(s * 10) / 10} / 5`)
   const yesNo = (v: boolean | null | undefined) => (v === null || v === undefined ? '–' : v ? t('common.yes') : t('common.no'))
   const appealState = (s: string) => (te(`feedback.appealStates.${s}`) ? t(`feedback.appealStates.${s}`) : s)
   const reasonKind = (k: string) => (te(`feedback.reasonKinds.${k}`) ? t(`feedback.reasonKinds.${k}`) : k)
