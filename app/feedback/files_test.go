@@ -237,3 +237,28 @@ func TestReimportIsIdempotentAndChangesUpdate(t *testing.T) {
 	}
 	sameRollups(t, env, tid, "after the update")
 }
+
+// A file past the configured size is refused with 413, and none of it stays.
+func TestUploadOverTheCapIsRefused(t *testing.T) {
+	env := testkit.New(t)
+	env.App.Feedback.MaxUploadBytes = 1 << 20
+	hr := env.Login("demo", "hr")
+	big := bytes.Repeat([]byte("x,counter,2026-10-01,north\n"), (2<<20)/27)
+	st, body := hr.Upload("/api/v1/feedback/imports?source=big", "big.csv", big)
+	if st != 413 || !strings.Contains(body, "1 MB") {
+		t.Fatalf("oversized upload: %d %s", st, body)
+	}
+	var chunks, imports int64
+	tid := tenantOf(t, env, "demo")
+	if err := env.App.DB.R.Model(&feedback.UploadChunk{}).Scopes(store.Tenant(tid)).Count(&chunks).Error; err != nil || chunks != 0 {
+		t.Errorf("%d chunks left (%v)", chunks, err)
+	}
+	if err := env.App.DB.R.Model(&feedback.Import{}).Scopes(store.Tenant(tid)).Where("source = ?", "big").Count(&imports).Error; err != nil || imports != 0 {
+		t.Errorf("%d imports left (%v)", imports, err)
+	}
+	// Without the multipart field, a 422 naming it.
+	st, body = hr.Do("POST", "/api/v1/feedback/imports?source=big", map[string]string{"file": "x"})
+	if st != 422 || !strings.Contains(body, "body.file") {
+		t.Errorf("no multipart: %d %s", st, body)
+	}
+}
