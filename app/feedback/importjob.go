@@ -89,10 +89,10 @@ func (s *Service) RunImport(ctx context.Context, tenantID, importID int64, progr
 		blob, _ := json.Marshal(problems)
 		err := s.DB.W.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 			if err := tx.Model(&Import{}).Scopes(store.Tenant(tenantID)).Where("id = ?", imp.ID).Updates(map[string]any{
-				"state": ImportFailed, "rows_total": rowsTotal, "errors": string(blob), "finished_at": now}).Error; err != nil {
+				"state": ImportFailed, "rows_total": rowsTotal, "errors": json.RawMessage(blob), "finished_at": now}).Error; err != nil {
 				return err
 			}
-			return tx.Where("tenant_id = ? AND import_id = ?", tenantID, imp.ID).Delete(&UploadChunk{}).Error
+			return tx.Scopes(store.Tenant(tenantID)).Where("import_id = ?", imp.ID).Delete(&UploadChunk{}).Error
 		})
 		if err != nil {
 			return err
@@ -109,14 +109,14 @@ func (s *Service) RunImport(ctx context.Context, tenantID, importID int64, progr
 		}
 		res := tx.Model(&Import{}).Scopes(store.Tenant(tenantID)).Where("id = ? AND state = ?", imp.ID, ImportRunning).Updates(map[string]any{
 			"state": ImportDone, "rows_total": rowsTotal, "inserted": n.Inserted, "updated": n.Updated, "unchanged": n.Unchanged,
-			"errors": "[]", "finished_at": now})
+			"errors": json.RawMessage("[]"), "finished_at": now})
 		if res.Error != nil {
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
 			return fmt.Errorf("feedback: import %d changed state while it ran", imp.ID)
 		}
-		if err := tx.Where("tenant_id = ? AND import_id = ?", tenantID, imp.ID).Delete(&UploadChunk{}).Error; err != nil {
+		if err := tx.Scopes(store.Tenant(tenantID)).Where("import_id = ?", imp.ID).Delete(&UploadChunk{}).Error; err != nil {
 			return err
 		}
 		by := imp.CreatedBy

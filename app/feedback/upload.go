@@ -65,7 +65,7 @@ func (s *Service) Upload(ctx context.Context, p *access.Principal, in UploadIn, 
 	temp := -int64(binary.BigEndian.Uint64(b[:])>>1) - 1
 	size, err := s.storeChunks(ctx, p.TenantID, temp, file)
 	if err != nil {
-		_ = s.DB.W.WithContext(context.WithoutCancel(ctx)).Where("tenant_id = ? AND import_id = ?", p.TenantID, temp).Delete(&UploadChunk{}).Error
+		_ = s.DB.W.WithContext(context.WithoutCancel(ctx)).Scopes(store.Tenant(p.TenantID)).Where("import_id = ?", temp).Delete(&UploadChunk{}).Error
 		return nil, 0, err
 	}
 	now := s.Now().UTC()
