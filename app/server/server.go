@@ -16,7 +16,9 @@ import (
 	"github.com/servicestar/servicestar/app/auth"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/config"
+	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/jobs"
+	"github.com/servicestar/servicestar/app/kpi"
 	"github.com/servicestar/servicestar/app/module"
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
@@ -38,6 +40,7 @@ type App struct {
 	Library     *library.Service
 	Attempts    *attempts.Service
 	Assignments *assignments.Service
+	KPI         *kpi.Service
 	Jobs        *jobs.Engine // started by serve, not by Build
 	HTTP        *web.Server
 	// Modules are the areas in wiring order; RoutesOf names the API
@@ -111,6 +114,8 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 
 	// The areas, in the order their demo data builds on each other.
 	engine := jobs.New(db, jobs.Options{Log: log, Now: now})
+	kpiSvc := &kpi.Service{DB: db, Guard: guard, Now: now, Feedback: feedback.Stats{DB: db}, Scores: play, Done: assign}
+	kpiSvc.Register(engine)
 	mods := []module.Module{
 		authH.Module(),
 		orgSvc.Module(),
@@ -119,6 +124,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		lib.Module(),
 		assign.Module(),
 		play.Module(),
+		kpiSvc.Module(),
 		(&jobs.Handlers{DB: db, Guard: guard}).Module(),
 	}
 	routesOf, err := registerRoutes(srv.API, mods)
@@ -140,7 +146,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		spa = sub
 	}
 	srv.Finish(spa)
-	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign, Jobs: engine,
+	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign, KPI: kpiSvc, Jobs: engine,
 		HTTP: srv, Log: log, Now: now, Modules: mods, RoutesOf: routesOf}, nil
 }
 
