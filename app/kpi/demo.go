@@ -8,11 +8,21 @@ import (
 	"github.com/servicestar/servicestar/scoring"
 )
 
-// seed gives the demo bank a default scheme from a year back, computes
+// seed gives the demo banks a default scheme (the main one from a year back), computes
 // every month and quarter since, and closes the ones that have ended, as
 // HR would. It reads whatever feedback the feedback area's seed made.
 func (s *Service) seed(ctx context.Context, d module.Demo) error {
-	ctx, hr, err := d.As(ctx, "demo", "hr")
+	if err := s.seedBank(ctx, d, "demo", 12); err != nil {
+		return err
+	}
+	// The second bank starts this quarter: a little of everything, so the
+	// isolation walk finds its rows.
+	return s.seedBank(ctx, d, "demo2", 1)
+}
+
+// seedBank seeds bank slug with a scheme from about back months ago.
+func (s *Service) seedBank(ctx context.Context, d module.Demo, slug string, back int) error {
+	ctx, hr, err := d.As(ctx, slug, "hr")
 	if err != nil {
 		return err
 	}
@@ -21,7 +31,7 @@ func (s *Service) seed(ctx context.Context, d module.Demo) error {
 		return err
 	}
 	cur := scoring.MonthOf(d.Now(), loc)
-	from := scoring.PeriodOf(scoring.Quarter, scoring.AddMonths(cur, -12)).FirstMonth
+	from := scoring.PeriodOf(scoring.Quarter, scoring.AddMonths(cur, -back)).FirstMonth
 	metrics := []scoring.MetricSpec{
 		{Metric: scoring.Satisfaction, WeightPct: 35, Normalisation: scoring.Linear, Floor: 3.5, Target: 4.8, Direction: scoring.Higher, MinSample: 10},
 		{Metric: scoring.ResolutionRate, WeightPct: 20, Normalisation: scoring.Linear, Floor: 0.6, Target: 0.95, Direction: scoring.Higher, MinSample: 5},

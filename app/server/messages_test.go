@@ -22,9 +22,10 @@ var untranslated = map[string]string{
 	// engine_test.go keeps each in the catalogue.
 	"training/attempts/preview.go: msg": "an engine error, or the literal above it",
 	// Parameters whose callers pass literals, checked at the call.
-	"org/import.go: msg":        "fileProblem's text",
-	"org/import_users.go: msg":  "bad's text",
-	"access/principal.go: what": "Guard.Require's object name",
+	"org/import.go: msg":         "fileProblem's text",
+	"org/import_users.go: msg":   "bad's text",
+	"kpi/schemes.go: pr.Message": "scoring.Validate's templates, each in kpi's catalogue",
+	"access/principal.go: what":  "Guard.Require's object name",
 	// Texts passed on, or being translated.
 	"org/import.go: f.Message":                                "fieldRowProblem passes a Field's template on",
 	"org/import.go: apperr.Say(apperr.English, msg, args)":    "rowProblem keeps the English text",
