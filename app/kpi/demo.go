@@ -32,7 +32,7 @@ func (s *Service) seedBank(ctx context.Context, d module.Demo, slug string, back
 	}
 	cur := scoring.MonthOf(d.Now(), loc)
 	from := scoring.PeriodOf(scoring.Quarter, scoring.AddMonths(cur, -back)).FirstMonth
-	metrics := []scoring.MetricSpec{
+	metrics := []MetricInput{
 		{Metric: scoring.Satisfaction, WeightPct: 35, Normalisation: scoring.Linear, Floor: 3.5, Target: 4.8, Direction: scoring.Higher, MinSample: 10},
 		{Metric: scoring.ResolutionRate, WeightPct: 20, Normalisation: scoring.Linear, Floor: 0.6, Target: 0.95, Direction: scoring.Higher, MinSample: 5},
 		{Metric: scoring.ComplaintRate, WeightPct: 15, Normalisation: scoring.Linear, Floor: 0.15, Target: 0.01, Direction: scoring.Lower, MinSample: 10},
@@ -45,7 +45,7 @@ func (s *Service) seedBank(ctx context.Context, d module.Demo, slug string, back
 		return err
 	}
 	if known[sales] {
-		metrics = append(metrics, scoring.MetricSpec{Metric: sales, WeightPct: 15, Normalisation: scoring.Percentile, Direction: scoring.Higher, MinSample: 1})
+		metrics = append(metrics, MetricInput{Metric: sales, WeightPct: 15, Normalisation: scoring.Percentile, Direction: scoring.Higher, MinSample: 1})
 	} else {
 		// Without business results the satisfaction carries their weight.
 		metrics[0].WeightPct += 15
