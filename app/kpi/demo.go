@@ -8,11 +8,21 @@ import (
 	"github.com/servicestar/servicestar/scoring"
 )
 
-// seed gives the demo bank a default scheme from a year back, computes
+// seed gives the demo banks a default scheme (the main one from a year back), computes
 // every month and quarter since, and closes the ones that have ended, as
 // HR would. It reads whatever feedback the feedback area's seed made.
 func (s *Service) seed(ctx context.Context, d module.Demo) error {
-	ctx, hr, err := d.As(ctx, "demo", "hr")
+	if err := s.seedBank(ctx, d, "demo", 12); err != nil {
+		return err
+	}
+	// The second bank starts this quarter: a little of everything, so the
+	// isolation walk finds its rows.
+	return s.seedBank(ctx, d, "demo2", 1)
+}
+
+// seedBank seeds bank slug with a scheme from about back months ago.
+func (s *Service) seedBank(ctx context.Context, d module.Demo, slug string, back int) error {
+	ctx, hr, err := d.As(ctx, slug, "hr")
 	if err != nil {
 		return err
 	}
@@ -21,8 +31,8 @@ func (s *Service) seed(ctx context.Context, d module.Demo) error {
 		return err
 	}
 	cur := scoring.MonthOf(d.Now(), loc)
-	from := scoring.PeriodOf(scoring.Quarter, scoring.AddMonths(cur, -12)).FirstMonth
-	metrics := []scoring.MetricSpec{
+	from := scoring.PeriodOf(scoring.Quarter, scoring.AddMonths(cur, -back)).FirstMonth
+	metrics := []MetricInput{
 		{Metric: scoring.Satisfaction, WeightPct: 35, Normalisation: scoring.Linear, Floor: 3.5, Target: 4.8, Direction: scoring.Higher, MinSample: 10},
 		{Metric: scoring.ResolutionRate, WeightPct: 20, Normalisation: scoring.Linear, Floor: 0.6, Target: 0.95, Direction: scoring.Higher, MinSample: 5},
 		{Metric: scoring.ComplaintRate, WeightPct: 15, Normalisation: scoring.Linear, Floor: 0.15, Target: 0.01, Direction: scoring.Lower, MinSample: 10},
@@ -35,7 +45,7 @@ func (s *Service) seed(ctx context.Context, d module.Demo) error {
 		return err
 	}
 	if known[sales] {
-		metrics = append(metrics, scoring.MetricSpec{Metric: sales, WeightPct: 15, Normalisation: scoring.Percentile, Direction: scoring.Higher, MinSample: 1})
+		metrics = append(metrics, MetricInput{Metric: sales, WeightPct: 15, Normalisation: scoring.Percentile, Direction: scoring.Higher, MinSample: 1})
 	} else {
 		// Without business results the satisfaction carries their weight.
 		metrics[0].WeightPct += 15

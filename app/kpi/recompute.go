@@ -58,6 +58,20 @@ func (s *Service) Register(e *jobs.Engine) {
 	})
 }
 
+// Recompute computes a period's results now, in the caller's goroutine (the
+// job does the same; tests and benchmarks call it directly). A closed
+// period answers errClosed and keeps its rows.
+func (s *Service) Recompute(ctx context.Context, tenantID int64, key string) error {
+	p, err := scoring.ParsePeriod(key)
+	if err != nil {
+		return err
+	}
+	return s.recompute(ctx, tenantID, p, nil)
+}
+
+// IsClosedErr reports whether err is Recompute's answer for a closed period.
+func IsClosedErr(err error) bool { return errors.Is(err, errClosed) }
+
 // progress is what a recompute reports to; nil reports nothing.
 type progress interface {
 	Progress(ctx context.Context, done, total int64) error

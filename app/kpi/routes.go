@@ -79,6 +79,7 @@ func (s *Service) manageRoutes(api huma.API) {
 			ps, err := s.ListPeriods(ctx, p, kindOf(in.Kind))
 			return items(ps), err
 		})
+	// Fields, not an embedded struct: huma reads no parameters from one.
 	type keyIn struct {
 		Key string `path:"key" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
 	}
@@ -96,7 +97,7 @@ func (s *Service) manageRoutes(api huma.API) {
 		})
 	huma.Register(api, op("kpi-reopen-period", http.MethodPost, "/api/v1/kpi/periods/{key}/reopen", "Reopen a closed period, with the reason", 409, 422),
 		func(ctx context.Context, in *struct {
-			keyIn
+			Key  string `path:"key" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
 			Body struct {
 				Reason string `json:"reason" minLength:"1" maxLength:"1000"`
 			}

@@ -14,10 +14,6 @@ type periodIn struct {
 	Period string `query:"period" required:"true" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
 }
 
-type kindIn struct {
-	Kind string `query:"kind" enum:"month,quarter,year" default:"month"`
-}
-
 type trendOut struct {
 	Body struct {
 		Points []TrendPoint `json:"points"`
@@ -47,20 +43,19 @@ func (s *Service) dashboardRoutes(api huma.API) {
 			return &struct{ Body Scorecard }{*sc}, nil
 		})
 	huma.Register(api, op("kpi-me-trend", http.MethodGet, "/api/v1/kpi/me/trend", "My composite over the last 12 months (8 quarters, 3 years)"),
-		func(ctx context.Context, in *kindIn) (*trendOut, error) {
+		func(ctx context.Context, in *struct {
+			Kind string `query:"kind" enum:"month,quarter,year" default:"month"`
+		}) (*trendOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
 				return nil, err
 			}
 			return trend(s.MyTrend(ctx, p, kindOf(in.Kind)))
 		})
-	type idIn struct {
-		ID int64 `path:"id" minimum:"1"`
-	}
 	huma.Register(api, op("kpi-branch", http.MethodGet, "/api/v1/kpi/branches/{id}", "A branch subtree's KPI summary: metrics, children, distribution, best and worst people", 422),
 		func(ctx context.Context, in *struct {
-			idIn
-			periodIn
+			ID     int64  `path:"id" minimum:"1"`
+			Period string `query:"period" required:"true" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
 		}) (*struct{ Body BranchSummary }, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
@@ -74,8 +69,8 @@ func (s *Service) dashboardRoutes(api huma.API) {
 		})
 	huma.Register(api, op("kpi-branch-people", http.MethodGet, "/api/v1/kpi/branches/{id}/people", "A page of a subtree's people, ranked", 422),
 		func(ctx context.Context, in *struct {
-			idIn
-			periodIn
+			ID       int64  `path:"id" minimum:"1"`
+			Period   string `query:"period" required:"true" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
 			Sort     string `query:"sort" maxLength:"80" doc:"composite (default), ratings, or a metric key (sorts by its score)"`
 			Order    string `query:"order" enum:"desc,asc" default:"desc"`
 			Page     int    `query:"page" minimum:"1" maximum:"100000" default:"1"`
@@ -93,8 +88,8 @@ func (s *Service) dashboardRoutes(api huma.API) {
 		})
 	huma.Register(api, op("kpi-branch-trend", http.MethodGet, "/api/v1/kpi/branches/{id}/trend", "A subtree's composite over recent periods"),
 		func(ctx context.Context, in *struct {
-			idIn
-			kindIn
+			ID   int64  `path:"id" minimum:"1"`
+			Kind string `query:"kind" enum:"month,quarter,year" default:"month"`
 		}) (*trendOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
@@ -104,8 +99,8 @@ func (s *Service) dashboardRoutes(api huma.API) {
 		})
 	huma.Register(api, op("kpi-person", http.MethodGet, "/api/v1/kpi/people/{id}", "The scorecard of a person in my subtree", 422),
 		func(ctx context.Context, in *struct {
-			idIn
-			periodIn
+			ID     int64  `path:"id" minimum:"1"`
+			Period string `query:"period" required:"true" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
 		}) (*struct{ Body Scorecard }, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
@@ -119,8 +114,8 @@ func (s *Service) dashboardRoutes(api huma.API) {
 		})
 	huma.Register(api, op("kpi-person-trend", http.MethodGet, "/api/v1/kpi/people/{id}/trend", "A person's composite over recent periods, as far as it counted in my subtree"),
 		func(ctx context.Context, in *struct {
-			idIn
-			kindIn
+			ID   int64  `path:"id" minimum:"1"`
+			Kind string `query:"kind" enum:"month,quarter,year" default:"month"`
 		}) (*trendOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
@@ -135,8 +130,8 @@ func (s *Service) dashboardRoutes(api huma.API) {
 	}
 	huma.Register(api, op("kpi-branch-export", http.MethodGet, "/api/v1/kpi/branches/{id}/export", "A subtree's ranking as a CSV or .xlsx file", 422),
 		func(ctx context.Context, in *struct {
-			idIn
-			periodIn
+			ID     int64  `path:"id" minimum:"1"`
+			Period string `query:"period" required:"true" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
 			Format string `query:"format" enum:"csv,xlsx" default:"csv"`
 		}) (*fileOut, error) {
 			p, err := access.Must(ctx)

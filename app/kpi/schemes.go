@@ -18,12 +18,24 @@ import (
 
 // SchemeInput is a new scheme version as HR sends it.
 type SchemeInput struct {
-	Name        string               `json:"name" minLength:"1" maxLength:"200"`
-	Role        string               `json:"role" maxLength:"32" doc:"\"\" for the tenant default, or the role this version overrides it for"`
-	ValidFrom   string               `json:"valid_from" doc:"the month it applies from, e.g. 2026-12"`
-	PriorWeight *int                 `json:"prior_weight,omitempty" doc:"imagined ratings at the tenant's mean in the credible average (20 when left out)"`
-	MinSample   *int                 `json:"min_sample,omitempty" doc:"ratings a person needs to be ranked (10 when left out)"`
-	Metrics     []scoring.MetricSpec `json:"metrics" maxItems:"30"`
+	Name        string        `json:"name" minLength:"1" maxLength:"200"`
+	Role        string        `json:"role,omitempty" maxLength:"32" doc:"empty for the tenant default, or the role this version overrides it for"`
+	ValidFrom   string        `json:"valid_from" doc:"the month it applies from, e.g. 2026-12"`
+	PriorWeight *int          `json:"prior_weight,omitempty" doc:"imagined ratings at the tenant's mean in the credible average (20 when left out)"`
+	MinSample   *int          `json:"min_sample,omitempty" doc:"ratings a person needs to be ranked (10 when left out)"`
+	Metrics     []MetricInput `json:"metrics" maxItems:"30"`
+}
+
+// MetricInput is one weighted metric of a new scheme version (see
+// scoring.MetricSpec); a percentile metric needs no floor and target.
+type MetricInput struct {
+	Metric        string  `json:"metric" maxLength:"80" doc:"satisfaction, resolution_rate, complaint_rate, training_score, training_completion or business:<code>"`
+	WeightPct     int     `json:"weight_pct" doc:"whole percent; a scheme's weights sum to 100"`
+	Normalisation string  `json:"normalisation" enum:"linear,percentile"`
+	Floor         float64 `json:"floor,omitempty" doc:"the raw value scoring 0 (linear)"`
+	Target        float64 `json:"target,omitempty" doc:"the raw value scoring 100 (linear)"`
+	Direction     string  `json:"direction" enum:"higher,lower"`
+	MinSample     int     `json:"min_sample,omitempty" doc:"what a person needs of this metric for it to count"`
 }
 
 // SchemeView is a scheme version as the API shows it.
@@ -93,7 +105,10 @@ func (s *Service) createScheme(ctx context.Context, p *access.Principal, in Sche
 		bad = append(bad, apperr.Field{Location: "body.role", Message: "empty for the default, or one of {roles}",
 			Args: apperr.Args{"roles": "employee, manager, hr, tenant_admin"}, Value: in.Role})
 	}
-	sc := scoring.Scheme{Role: in.Role, ValidFrom: from.FirstMonth, PriorWeight: scoring.DefaultPriorWeight, MinSample: scoring.DefaultMinSample, Metrics: in.Metrics}
+	sc := scoring.Scheme{Role: in.Role, ValidFrom: from.FirstMonth, PriorWeight: scoring.DefaultPriorWeight, MinSample: scoring.DefaultMinSample}
+	for _, m := range in.Metrics {
+		sc.Metrics = append(sc.Metrics, scoring.MetricSpec(m))
+	}
 	if in.PriorWeight != nil {
 		sc.PriorWeight = *in.PriorWeight
 	}
