@@ -156,13 +156,22 @@ const metric = (k: string, score: number | null, enough = true): MetricScore => 
   metric: k,
   label: k,
   raw: null,
+  raw_unit: 'points',
   sample: 3,
   enough,
   score,
   weight_pct: 50,
+  effective_pct: 50,
   contribution: null,
 })
-const child = (id: number, name: string, composite: number | null): ChildBranch => ({ branch: { id, name }, composite, people: 1, ratings: 1, metrics: [] })
+const child = (id: number, name: string, composite: number | null): ChildBranch => ({
+  branch: { id, name, code: `b${id}` },
+  composite,
+  people: 1,
+  rankable: 1,
+  ratings: 1,
+  metrics: [],
+})
 
 describe('KPI charts', () => {
   it('describes the radar in words, with not enough data said as such', () => {
@@ -182,11 +191,10 @@ describe('KPI charts', () => {
   it('draws the trend oldest first and leaves a gap where there is no composite', () => {
     const o = trendOption(
       [
-        { period: '2026-11', composite: 80 },
-        { period: '2026-10', composite: null },
+        { period: '2026-11', composite: 80, rankable: true, ratings: 30 },
+        { period: '2026-10', composite: null, rankable: false, ratings: 2 },
       ],
-      { title: '走势', composite: '综合', notEnough: NE, metric: (k) => k },
-      true,
+      { title: '走势', composite: '综合', notEnough: NE },
     )
     expect(o.xAxis.data).toEqual(['2026-10', '2026-11'])
     expect(o.series[0].data).toEqual([null, 80])

@@ -47,44 +47,29 @@ export interface TrendLabels {
   title: string
   composite: string
   notEnough: string
-  metric: (key: string) => string
 }
 
-/** Lines over the periods, oldest first: the composite, and each metric when the points carry them. */
-export function trendOption(points: TrendPoint[], l: TrendLabels, withMetrics: boolean) {
+/** The composite over the periods, oldest first; a period without one leaves a gap. */
+export function trendOption(points: TrendPoint[], l: TrendLabels) {
   const ordered = [...points].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
-  const periods = ordered.map((p) => p.period)
-  const metricKeys = withMetrics ? [...new Set(ordered.flatMap((p) => (p.metrics ?? []).map((m) => m.metric)))] : []
-  const series = [
-    {
-      type: 'line' as const,
-      name: l.composite,
-      connectNulls: false,
-      symbolSize: 7,
-      lineStyle: { width: 3 },
-      data: ordered.map((p) => (p.composite === null ? null : Math.round(p.composite * 10) / 10)),
-    },
-    ...metricKeys.map((k) => ({
-      type: 'line' as const,
-      name: l.metric(k),
-      connectNulls: false,
-      symbolSize: 5,
-      data: ordered.map((p) => {
-        const s = (p.metrics ?? []).find((m) => m.metric === k)?.score
-        return s === null || s === undefined ? null : Math.round(s * 10) / 10
-      }),
-    })),
-  ]
   const desc = ordered.map((p) => `${p.period}: ${formatScore(p.composite, l.notEnough)}`).join('; ')
   return {
     aria: { enabled: true, label: { description: `${l.title}. ${l.composite}: ${desc}` } },
     animation: false,
     tooltip: { trigger: 'axis' as const },
-    legend: { show: metricKeys.length > 0, type: 'scroll' as const, bottom: 0 },
-    grid: { left: 8, right: 16, top: 16, bottom: metricKeys.length > 0 ? 40 : 16, containLabel: true },
-    xAxis: { type: 'category' as const, data: periods, axisLabel: { color: '#303133' } },
+    grid: { left: 8, right: 16, top: 16, bottom: 16, containLabel: true },
+    xAxis: { type: 'category' as const, data: ordered.map((p) => p.period), axisLabel: { color: '#303133' } },
     yAxis: { type: 'value' as const, min: 0, max: 100 },
-    series,
+    series: [
+      {
+        type: 'line' as const,
+        name: l.composite,
+        connectNulls: false,
+        symbolSize: 7,
+        lineStyle: { width: 3 },
+        data: ordered.map((p) => (p.composite === null ? null : Math.round(p.composite * 10) / 10)),
+      },
+    ],
   }
 }
 
