@@ -47,10 +47,14 @@ test('HR uploads a GBK feedback file and sees it imported; a bad file is refused
   )
   await page.getByTestId('fb-upload-submit').click()
   const report = page.getByTestId('fb-import-report')
-  await expect(report).toHaveAttribute('data-outcome', 'rejected')
-  const errors = page.getByTestId('fb-import-errors')
-  await expect(errors).toContainText('NOPE999')
-  await expect(errors).toContainText('员工编号不存在')
+  // The job runs in the background; the page follows it until it ends.
+  await expect(report).toHaveAttribute('data-outcome', 'rejected', { timeout: 60_000 })
+  // Row 3 of the file (the header is row 1), its employee-code column, the error kind by name.
+  const bad = page.getByTestId('fb-import-errors').locator('.el-table__body tr')
+  await expect(bad).toHaveCount(1)
+  await expect(bad.locator('td').nth(0)).toHaveText('3')
+  await expect(bad.locator('td').nth(1)).toHaveText('员工编号')
+  await expect(bad.locator('td').nth(2)).toHaveText('员工编号不存在')
 
   // The fixed file: three records in, counted as inserted.
   await page.getByTestId('fb-upload').locator('.el-upload-list__item').hover()
@@ -64,7 +68,7 @@ test('HR uploads a GBK feedback file and sees it imported; a bad file is refused
     ]),
   )
   await page.getByTestId('fb-upload-submit').click()
-  await expect(report).toHaveAttribute('data-outcome', 'imported')
+  await expect(report).toHaveAttribute('data-outcome', 'imported', { timeout: 60_000 })
   await expect(page.getByTestId('fb-count-inserted')).toHaveText('3')
   await expect(page.getByTestId('fb-count-updated')).toHaveText('0')
   await expect(page.getByTestId('fb-job-progress')).toBeVisible()
