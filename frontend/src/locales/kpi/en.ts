@@ -14,6 +14,7 @@ export default {
   composite: 'Composite',
   rank: 'Rank {rank} of {of}',
   notRanked: 'Too few ratings to be ranked',
+  effectiveWeight: 'counted {pct}%',
   scheme: 'Scheme',
   validFrom: 'from {period}',
   breakdown: 'Score breakdown',

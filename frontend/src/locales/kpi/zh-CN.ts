@@ -14,6 +14,7 @@ export default {
   composite: '综合得分',
   rank: '第 {rank} 名 / 共 {of} 人',
   notRanked: '样本不足，不参与排名',
+  effectiveWeight: '实际 {pct}%',
   scheme: '考核方案',
   validFrom: '自 {period} 起',
   breakdown: '得分构成',
