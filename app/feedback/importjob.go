@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -38,9 +37,6 @@ func (s *Service) RegisterJobs(e *jobs.Engine) {
 const MaxFileErrors = 1000
 
 const msgFileHasErrors = "the file has errors; nothing was imported"
-
-// errFileRejected ends pass 1 of a file with problems.
-var errFileRejected = errors.New("rejected")
 
 // RunImport reads an uploaded file twice: first to check every row (and
 // report every problem by row and column), then, only when there is none,
