@@ -76,7 +76,7 @@ func benchTenant(b *testing.B, db *store.DB, tid int64, n, m int) ([]string, []s
 	if err := db.W.CreateInBatches(bs, 200).Error; err != nil {
 		b.Fatal(err)
 	}
-	if err := db.W.Exec("UPDATE branches SET path = '/' || CAST(? AS TEXT) || '/' || CAST(id AS TEXT) || '/' WHERE tenant_id = ? AND id <> ?", root.ID, tid, root.ID).Error; err != nil {
+	if err := db.W.Exec("UPDATE branches SET path = ? || CAST(id AS TEXT) || '/' WHERE tenant_id = ? AND id <> ?", fmt.Sprintf("/%d/", root.ID), tid, root.ID).Error; err != nil {
 		b.Fatal(err)
 	}
 	var us []org.User
