@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -40,7 +41,7 @@ func (s *Service) Appeal(ctx context.Context, p *access.Principal, recordID int6
 		return nil, err
 	}
 	var fs []apperr.Field
-	if kind != ReasonWrongPerson && kind != ReasonCustomerError && kind != ReasonWithdrawn {
+	if !slices.Contains(reasonKinds, kind) {
 		fs = append(fs, apperr.Field{Location: "body.reason_kind", Message: "must be wrong_person, customer_error or withdrawn", Value: kind})
 	}
 	if f := checkReason("body.reason", reason); f != nil {
@@ -219,7 +220,7 @@ func (s *Service) exclude(tx *gorm.DB, tenantID, recordID int64, now time.Time) 
 	}
 	d := deltas{}
 	d.add(&r, -1)
-	if err := tx.Model(&Record{}).Scopes(store.Tenant(tenantID)).Where("id = ?", r.ID).Update("excluded", true).Error; err != nil {
+	if err := tx.Model(&Record{}).Scopes(store.Tenant(tenantID)).Where("id = ?", r.ID).Updates(map[string]any{"excluded": true, "updated_at": now}).Error; err != nil {
 		return err
 	}
 	if err := d.flush(tx, tenantID); err != nil {

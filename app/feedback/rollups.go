@@ -1,7 +1,9 @@
 package feedback
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"gorm.io/gorm"
@@ -96,7 +98,17 @@ func (d deltas) flush(tx *gorm.DB, tenantID int64) error {
 		}
 		return nil
 	}
-	for k, t := range d {
+	// Keys in one order, so that two imports touching the same rollups
+	// take their row locks in the same order (no deadlock on PostgreSQL).
+	ks := make([]rollupKey, 0, len(d))
+	for k := range d {
+		ks = append(ks, k)
+	}
+	slices.SortFunc(ks, func(a, b rollupKey) int {
+		return cmp.Or(cmp.Compare(a.month, b.month), cmp.Compare(a.branch, b.branch), cmp.Compare(a.employee, b.employee))
+	})
+	for _, k := range ks {
+		t := d[k]
 		if *t == (Tally{}) {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -115,23 +116,13 @@ func columns(header []string, fields []string, mapping map[string]string) (map[s
 		if _, mapped := mapping[f]; mapped {
 			continue
 		}
-		if i, ok := byHead[zh]; ok && contains(fields, f) {
+		if i, ok := byHead[zh]; ok && slices.Contains(fields, f) {
 			col[f] = i
 		}
 	}
 	names := map[int]string{}
-	for f, i := range col {
+	for _, i := range col {
 		names[i] = strings.TrimSpace(header[i])
-		_ = f
 	}
 	return col, names
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
