@@ -2,7 +2,7 @@ package kpi_test
 
 import (
 	"context"
-	"strings"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -58,7 +58,10 @@ func TestRecomputeRunsAsAJob(t *testing.T) {
 	if c == nil || !c.Rankable || c.CompositeMilli == nil {
 		t.Fatalf("C after the job: %+v", c)
 	}
-	if !strings.Contains(string(c.Breakdown), `"of":3`) {
-		t.Errorf("C's card after the job: %s", c.Breakdown)
+	var card struct {
+		Of int `json:"of"`
+	}
+	if err := json.Unmarshal(c.Breakdown, &card); err != nil || card.Of != 3 {
+		t.Errorf("C's card after the job: %s (%v), want three rankable people", c.Breakdown, err)
 	}
 }
