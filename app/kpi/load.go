@@ -75,20 +75,9 @@ func (s *Service) gather(ctx context.Context, tenantID int64, p scoring.Period) 
 	if err := db.Scopes(store.Tenant(tenantID)).Select("id, branch_id, status").Find(&users).Error; err != nil {
 		return in, err
 	}
-	ids := make([]int64, len(users))
-	for i, u := range users {
-		ids[i] = u.ID
-	}
-	grants := map[int64][]authz.Grant{}
-	// A few hundred subjects per IN list keeps every database's limits far off.
-	for i := 0; i < len(ids); i += 500 {
-		g, err := authz.GrantsOf(db, tenantID, ids[i:min(i+500, len(ids))])
-		if err != nil {
-			return in, err
-		}
-		for id, gs := range g {
-			grants[id] = gs
-		}
+	grants, err := authz.TenantGrants(db, tenantID)
+	if err != nil {
+		return in, err
 	}
 	for _, u := range users {
 		pr := person{ID: u.ID, BranchID: u.BranchID}
