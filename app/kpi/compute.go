@@ -18,8 +18,9 @@ type inputs struct {
 	Period   scoring.Period
 	Schemes  []scoring.Scheme
 	Branches []org.Branch
-	// People are the tenant's users who may have a result: active staff
-	// holding the employee role, and anyone the period's data names.
+	// People are the tenant's users; those holding the employee role have
+	// a result when they are active or the period's data names them (an
+	// auditor, who holds no other role, never has one).
 	People   map[int64]person
 	Rollups  []feedback.Rollup
 	Results  []feedback.BusinessResult
@@ -32,7 +33,8 @@ type person struct {
 	ID       int64
 	BranchID int64 // home branch now
 	Roles    []string
-	Staff    bool // active and holding the employee role
+	Employee bool // holds the employee role
+	Staff    bool // and is active
 }
 
 // personData is a person's raw material in the period.
@@ -131,7 +133,7 @@ func compute(in inputs, now time.Time) (output, error) {
 	for _, id := range ids {
 		p := in.People[id]
 		d := data[id]
-		if !p.Staff && (d == nil || !d.seen) {
+		if !p.Employee || (!p.Staff && (d == nil || !d.seen)) {
 			continue
 		}
 		if d == nil {

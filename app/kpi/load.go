@@ -83,8 +83,9 @@ func (s *Service) gather(ctx context.Context, tenantID int64, p scoring.Period) 
 		pr := person{ID: u.ID, BranchID: u.BranchID}
 		for _, g := range grants[u.ID] {
 			pr.Roles = append(pr.Roles, g.Role)
-			if g.Role == authz.Employee && u.Status == org.StatusActive {
-				pr.Staff = true
+			if g.Role == authz.Employee {
+				pr.Employee = true
+				pr.Staff = u.Status == org.StatusActive
 			}
 		}
 		in.People[u.ID] = pr

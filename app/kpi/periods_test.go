@@ -12,6 +12,7 @@ import (
 	"github.com/servicestar/servicestar/app/jobs"
 	"github.com/servicestar/servicestar/app/kpi"
 	"github.com/servicestar/servicestar/app/store"
+	"github.com/servicestar/servicestar/app/testkit"
 )
 
 func (b *bank) resultOf(t *testing.T, key, username string) *kpi.Result {
@@ -222,5 +223,30 @@ func TestChangedQueuesEachOpenPeriodOnce(t *testing.T) {
 	change(0, 202613, -5) // nonsense months are ignored
 	if n := recomputeJobs(t, b); n != 4 {
 		t.Errorf("jobs after nonsense: %d", n)
+	}
+}
+
+// A scheme version for a role overrides the tenant default for the people
+// holding that role; everyone else keeps the default.
+func TestRoleOverrideBeatsTheDefault(t *testing.T) {
+	b := demoBank(t)
+	hr := b.env.Login("demo", "hr")
+	def := b.scheme(t, hr, "2026-11", metric("satisfaction", 100, 3, 5, "higher", 10))
+	st, body := hr.Do("POST", "/api/v1/kpi/schemes", map[string]any{"name": "Managers", "role": "manager", "valid_from": "2026-11",
+		"metrics": []any{metric("resolution_rate", 100, 0.5, 1, "higher", 1)}})
+	if st != 200 {
+		t.Fatalf("manager scheme: %d %s", st, body)
+	}
+	mgrScheme := testkit.JSON[kpi.SchemeView](t, body).ID
+	b.recompute(t, "2026-11")
+	for user, want := range map[string]int64{"mgr.north": mgrScheme, "mgr.chaoyang": mgrScheme, "emp.north.1": def, "hr": def} {
+		r := b.resultOf(t, "2026-11", user)
+		if r == nil || r.SchemeID != want {
+			t.Errorf("%s: result %+v, want scheme %d", user, r, want)
+		}
+	}
+	// The auditor holds no employee role and has no feedback: no result.
+	if r := b.resultOf(t, "2026-11", "auditor"); r != nil {
+		t.Errorf("the auditor has a KPI result: %+v", r)
 	}
 }
