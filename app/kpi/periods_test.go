@@ -250,3 +250,29 @@ func TestRoleOverrideBeatsTheDefault(t *testing.T) {
 		t.Errorf("the auditor has a KPI result: %+v", r)
 	}
 }
+
+// A change seen while its period's recompute runs (it may have read the
+// data before the change) queues one follow-up behind it, not more.
+func TestAChangeDuringARecomputeQueuesAFollowUp(t *testing.T) {
+	b := demoBank(t)
+	change := func() {
+		t.Helper()
+		if err := b.env.App.DB.Tx(context.Background(), func(tx *gorm.DB) error { return b.env.App.KPI.Changed(tx, b.tid, []int{202611}) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	change()
+	if n := recomputeJobs(t, b); n != 3 {
+		t.Fatalf("jobs: %d, want 3", n)
+	}
+	// The worker has taken them: job_runs says so (River's own row is not
+	// consulted by the check).
+	if err := b.env.App.DB.W.Model(&jobs.Run{}).Scopes(store.Tenant(b.tid)).Where("kind = ?", "kpi.recompute").Update("state", jobs.Running).Error; err != nil {
+		t.Fatal(err)
+	}
+	change()
+	change()
+	if n := recomputeJobs(t, b); n != 6 {
+		t.Errorf("jobs after two changes during the run: %d, want 6 (one follow-up per period)", n)
+	}
+}
