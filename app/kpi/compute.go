@@ -152,6 +152,9 @@ func compute(in inputs, now time.Time) (output, error) {
 		}
 		br := branchByID[bid]
 		if br == nil {
+			br = branchByID[p.BranchID]
+		}
+		if br == nil {
 			continue
 		}
 		people = append(people, &scored{person: p, branch: br, scheme: s, ratings: d.tally.Ratings,

@@ -23,6 +23,7 @@ type PeopleQuery struct {
 	Order    string // "desc" (default) or "asc"
 	Page     int
 	PageSize int
+	all      bool // every person on one page (the export)
 }
 
 // PeoplePage is one page of a subtree's people, the rankable first.
@@ -52,6 +53,9 @@ func (s *Service) People(ctx context.Context, p *access.Principal, id int64, q P
 		return nil, apperr.Invalid(apperr.Field{Location: "query.sort", Message: "composite, ratings or a metric key", Value: q.Sort})
 	}
 	q.Page, q.PageSize = max(q.Page, 1), min(max(q.PageSize, 1), 200)
+	if q.all {
+		q.Page, q.PageSize = 1, -1 // no LIMIT and no OFFSET
+	}
 	asc := q.Order == "asc"
 	base := func() *gorm.DB {
 		db := s.DB.R.WithContext(ctx).Model(&Result{}).Scopes(store.Tenant(p.TenantID)).Where("period_key = ?", per.Key)
@@ -76,7 +80,7 @@ func (s *Service) People(ctx context.Context, p *access.Principal, id int64, q P
 		// NULLS LAST (SQLite's is recent).
 		order := "CASE WHEN " + col + " IS NULL THEN 1 ELSE 0 END, " + col + dir + ", employee_id"
 		var ids []int64
-		if err := base().Order(order).Offset((q.Page-1)*q.PageSize).Limit(q.PageSize).Pluck("employee_id", &ids).Error; err != nil {
+		if err := base().Order(order).Offset(max((q.Page-1)*q.PageSize, 0)).Limit(q.PageSize).Pluck("employee_id", &ids).Error; err != nil {
 			return nil, err
 		}
 		rows, err := s.personRows(ctx, p.TenantID, per.Key, ids)
@@ -135,8 +139,11 @@ func (s *Service) People(ctx context.Context, p *access.Principal, id int64, q P
 		}
 		return cmp.Or(c, cmp.Compare(a.id, b.id))
 	})
-	from := min((q.Page-1)*q.PageSize, len(all))
-	page := all[from:min(from+q.PageSize, len(all))]
+	page := all
+	if !q.all {
+		from := min((q.Page-1)*q.PageSize, len(all))
+		page = all[from:min(from+q.PageSize, len(all))]
+	}
 	ids := make([]int64, len(page))
 	for i, sc := range page {
 		ids[i] = sc.id
