@@ -93,7 +93,7 @@ func (s *Service) Branch(ctx context.Context, p *access.Principal, id int64, key
 	if err != nil {
 		return nil, err
 	}
-	per, err := period(key, "query.period")
+	per, err := s.periodOr(ctx, p.TenantID, key, "query.period")
 	if err != nil {
 		return nil, err
 	}

@@ -62,5 +62,8 @@ func (s *Service) Export(ctx context.Context, p *access.Principal, id int64, key
 		}
 		w.Row(cells...)
 	}
+	if key == "" {
+		key = "current"
+	}
 	return fmt.Sprintf("kpi-%d-%s", id, key), nil
 }

@@ -76,6 +76,15 @@ func (s *Service) current(ctx context.Context, tenantID int64, kind string) (sco
 	return scoring.PeriodOf(kind, scoring.MonthOf(s.Now(), loc)), nil
 }
 
+// periodOr reads a period key of a request (naming where it came from), or
+// without one the month today falls in.
+func (s *Service) periodOr(ctx context.Context, tenantID int64, key, location string) (scoring.Period, error) {
+	if key == "" {
+		return s.current(ctx, tenantID, scoring.Month)
+	}
+	return period(key, location)
+}
+
 // period reads a period key of a request, naming where it came from.
 func period(key, location string) (scoring.Period, error) {
 	p, err := scoring.ParsePeriod(key)

@@ -44,7 +44,7 @@ func (s *Service) People(ctx context.Context, p *access.Principal, id int64, q P
 	if err != nil {
 		return nil, err
 	}
-	per, err := period(q.Period, "query.period")
+	per, err := s.periodOr(ctx, p.TenantID, q.Period, "query.period")
 	if err != nil {
 		return nil, err
 	}

@@ -103,7 +103,8 @@ type badCase struct {
 // except on review and library routes, which only reviewers and HR may use
 // (an admin gets 403).
 func senderOf(path string) string {
-	if strings.Contains(path, "/training/reviews") || strings.Contains(path, "/training/library") || strings.Contains(path, "/training/assignments") {
+	if strings.Contains(path, "/training/reviews") || strings.Contains(path, "/training/library") || strings.Contains(path, "/training/assignments") ||
+		strings.Contains(path, "/kpi/") {
 		return "hr"
 	}
 	return "admin"
@@ -222,7 +223,7 @@ func TestBadInputProfileUpdate(t *testing.T) {
 // objectKind names what the {id} of a route is: "users", "training/attempts"…
 func objectKind(path string) string {
 	seg := strings.Split(path, "/")
-	if seg[3] == "training" {
+	if seg[3] == "training" || seg[3] == "kpi" {
 		return seg[3] + "/" + seg[4]
 	}
 	return seg[3]
@@ -266,6 +267,12 @@ func TestBadInputIDs(t *testing.T) {
 		"POST /api/v1/training/assignments/{id}/cancel": nil,
 		"POST /api/v1/notifications/{id}/read":          nil,
 		"GET /api/v1/jobs/{id}":                         nil,
+		"GET /api/v1/kpi/branches/{id}":                 nil,
+		"GET /api/v1/kpi/branches/{id}/people":          nil,
+		"GET /api/v1/kpi/branches/{id}/trend":           nil,
+		"GET /api/v1/kpi/branches/{id}/export":          nil,
+		"GET /api/v1/kpi/people/{id}":                   nil,
+		"GET /api/v1/kpi/people/{id}/trend":             nil,
 	}
 	var routes []string
 	for k := range server.Operations(w.env.App.HTTP.API) {
@@ -279,7 +286,7 @@ func TestBadInputIDs(t *testing.T) {
 	foreign := map[string]int64{"branches": w.branch["demo2/kunming"].ID, "users": w.user["demo2/emp.1"],
 		"training/attempts": attempt, "training/reviews": attempt,
 		"training/assignments": seededID(t, w, "demo2", &assignments.Assignment{}), "notifications": seededID(t, w, "demo2", &notify.Notification{}),
-		"jobs": w.queueJob(t, "demo2")}
+		"jobs": w.queueJob(t, "demo2"), "kpi/branches": w.branch["demo2/kunming"].ID, "kpi/people": w.user["demo2/emp.1"]}
 	for _, k := range routes {
 		body, ok := valid[k]
 		if !ok {
