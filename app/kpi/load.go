@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/servicestar/servicestar/app/authz"
@@ -57,6 +58,17 @@ func (r Scheme) scoring() (scoring.Scheme, error) {
 	return sc, nil
 }
 
+// rolePrecedence orders a person's roles for choosing their scheme: a
+// manager (also an employee) is measured as a manager.
+var rolePrecedence = []string{authz.Manager, authz.HR, authz.TenantAdmin, authz.Employee}
+
+func precedence(role string) int {
+	if i := slices.Index(rolePrecedence, role); i >= 0 {
+		return i
+	}
+	return len(rolePrecedence)
+}
+
 // gather reads a period's inputs.
 func (s *Service) gather(ctx context.Context, tenantID int64, p scoring.Period) (inputs, error) {
 	in := inputs{TenantID: tenantID, Period: p, People: map[int64]person{}, Business: map[string]feedback.BusinessMetric{}}
@@ -88,6 +100,7 @@ func (s *Service) gather(ctx context.Context, tenantID int64, p scoring.Period) 
 				pr.Staff = u.Status == org.StatusActive
 			}
 		}
+		slices.SortStableFunc(pr.Roles, func(a, b string) int { return precedence(a) - precedence(b) })
 		in.People[u.ID] = pr
 	}
 	if in.Rollups, err = s.Feedback.Rollups(ctx, tenantID, p.FirstMonth, p.LastMonth); err != nil {

@@ -227,7 +227,8 @@ func TestChangedQueuesEachOpenPeriodOnce(t *testing.T) {
 }
 
 // A scheme version for a role overrides the tenant default for the people
-// holding that role; everyone else keeps the default.
+// holding that role; everyone else keeps the default. A manager is measured
+// as a manager even when employees have their own version.
 func TestRoleOverrideBeatsTheDefault(t *testing.T) {
 	b := demoBank(t)
 	hr := b.env.Login("demo", "hr")
@@ -240,6 +241,21 @@ func TestRoleOverrideBeatsTheDefault(t *testing.T) {
 	mgrScheme := testkit.JSON[kpi.SchemeView](t, body).ID
 	b.recompute(t, "2026-11")
 	for user, want := range map[string]int64{"mgr.north": mgrScheme, "mgr.chaoyang": mgrScheme, "emp.north.1": def, "hr": def} {
+		r := b.resultOf(t, "2026-11", user)
+		if r == nil || r.SchemeID != want {
+			t.Errorf("%s: result %+v, want scheme %d", user, r, want)
+		}
+	}
+	// An override for employees reaches everyone who is not measured by a
+	// more particular role: managers keep theirs.
+	st, body = hr.Do("POST", "/api/v1/kpi/schemes", map[string]any{"name": "Employees", "role": "employee", "valid_from": "2026-11",
+		"metrics": []any{metric("complaint_rate", 100, 0.2, 0, "lower", 1)}})
+	if st != 200 {
+		t.Fatalf("employee scheme: %d %s", st, body)
+	}
+	empScheme := testkit.JSON[kpi.SchemeView](t, body).ID
+	b.recompute(t, "2026-11")
+	for user, want := range map[string]int64{"mgr.north": mgrScheme, "emp.north.1": empScheme, "hr": empScheme} {
 		r := b.resultOf(t, "2026-11", user)
 		if r == nil || r.SchemeID != want {
 			t.Errorf("%s: result %+v, want scheme %d", user, r, want)
