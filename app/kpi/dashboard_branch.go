@@ -104,21 +104,18 @@ func (s *Service) Branch(ctx context.Context, p *access.Principal, id int64, key
 	}
 	out := &BranchSummary{Branch: ref(*b), Period: per.Key, State: state, Metrics: []BranchMetric{}, Children: []ChildRow{},
 		Distribution: []Bucket{}, Top: []PersonRow{}, Bottom: []PersonRow{}}
-	var rows []BranchResult
-	if err := db.Scopes(store.Tenant(p.TenantID)).Where("period_key = ? AND (branch_id = ? OR parent_id = ?)", per.Key, b.ID, b.ID).Find(&rows).Error; err != nil {
+	// Two lookups, each on its own index (the key; the parent), rather than
+	// one OR that a planner may answer with a scan.
+	var selfRows, children []BranchResult
+	if err := db.Scopes(store.Tenant(p.TenantID)).Where("period_key = ? AND branch_id = ?", per.Key, b.ID).Limit(1).Find(&selfRows).Error; err != nil {
 		return nil, err
 	}
-	var self *BranchResult
-	var children []BranchResult
-	for i := range rows {
-		if rows[i].BranchID == b.ID {
-			self = &rows[i]
-		} else {
-			children = append(children, rows[i])
-		}
-	}
-	if self == nil {
+	if len(selfRows) == 0 {
 		return out, nil // not computed yet
+	}
+	self := &selfRows[0]
+	if err := db.Scopes(store.Tenant(p.TenantID)).Where("period_key = ? AND parent_id = ?", per.Key, b.ID).Find(&children).Error; err != nil {
+		return nil, err
 	}
 	var bc branchCard
 	if err := json.Unmarshal(self.Breakdown, &bc); err != nil {
