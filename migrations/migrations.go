@@ -55,6 +55,7 @@ var steps = []step{
 	{10, jobRuns},
 	{11, feedbackSchema},
 	{12, kpiSchema},
+	{14, kpiRankIndex}, // 13 is the feedback area's
 }
 
 // Up brings the database to the newest version, under a lock that keeps

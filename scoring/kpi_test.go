@@ -274,6 +274,7 @@ func TestChoose(t *testing.T) {
 		{ID: 3, Role: "manager", ValidFrom: 202604},
 		{ID: 4, Role: "", ValidFrom: 202612},
 		{ID: 5, Role: "", ValidFrom: 202607}, // a correction of 2, the same month
+		{ID: 6, Role: "employee", ValidFrom: 202611},
 	}
 	tests := []struct {
 		name  string
@@ -285,12 +286,15 @@ func TestChoose(t *testing.T) {
 		{"before any scheme", nil, 202512, 0, false},
 		{"the first default", []string{"employee"}, 202603, 1, true},
 		{"the later default, its correction", []string{"employee"}, 202607, 5, true},
-		{"the latest default not after the month", []string{"employee"}, 202611, 5, true},
+		{"the latest default not after the month", []string{"teller"}, 202611, 5, true},
 		{"a quarter takes its first month's", []string{"employee"}, 202610, 5, true},
-		{"the newest default", []string{"employee"}, 202612, 4, true},
-		{"a role override beats the default", []string{"employee", "manager"}, 202611, 3, true},
+		{"the newest default", []string{"teller"}, 202612, 4, true},
+		{"a role override beats the default", []string{"manager"}, 202611, 3, true},
 		{"an override not yet valid does not", []string{"manager"}, 202603, 1, true},
 		{"an override beats a newer default", []string{"manager"}, 202612, 3, true},
+		{"the first role with a version wins", []string{"manager", "employee"}, 202611, 3, true},
+		{"… in the order given", []string{"employee", "manager"}, 202611, 6, true},
+		{"an employee override applies to employees", []string{"employee"}, 202611, 6, true},
 	}
 	for _, tc := range tests {
 		got, ok := Choose(schemes, tc.roles, tc.first)

@@ -143,39 +143,33 @@ func IsBuiltin(metric string) bool {
 }
 
 // Choose picks the scheme version that applies to a person holding roles in
-// a period starting at month first: a version for one of the person's roles
-// beats the tenant default (Role ""), and within each the latest ValidFrom
-// not after first wins (the highest ID when two start the same month, the
-// later correction). ok is false when no version applies yet.
+// a period starting at month first. roles are in order of precedence: the
+// first of them that has a version valid by then wins (a manager, who is
+// also an employee, takes the managers' scheme), then the tenant default
+// (Role ""). Within a role the latest ValidFrom not after first wins, the
+// highest ID when two start the same month (the later correction). ok is
+// false when no version applies yet.
 func Choose(schemes []Scheme, roles []string, first int) (Scheme, bool) {
-	holds := map[string]bool{}
-	for _, r := range roles {
-		if r != "" {
-			holds[r] = true
-		}
-	}
-	var best, fallback Scheme
-	var haveBest, haveFallback bool
 	later := func(a, b Scheme) bool {
 		return a.ValidFrom > b.ValidFrom || (a.ValidFrom == b.ValidFrom && a.ID > b.ID)
 	}
-	for _, s := range schemes {
-		if s.ValidFrom > first {
+	latest := func(role string) (Scheme, bool) {
+		var best Scheme
+		found := false
+		for _, s := range schemes {
+			if s.Role == role && s.ValidFrom <= first && (!found || later(s, best)) {
+				best, found = s, true
+			}
+		}
+		return best, found
+	}
+	for _, r := range roles {
+		if r == "" {
 			continue
 		}
-		switch {
-		case s.Role == "":
-			if !haveFallback || later(s, fallback) {
-				fallback, haveFallback = s, true
-			}
-		case holds[s.Role]:
-			if !haveBest || later(s, best) {
-				best, haveBest = s, true
-			}
+		if s, ok := latest(r); ok {
+			return s, true
 		}
 	}
-	if haveBest {
-		return best, true
-	}
-	return fallback, haveFallback
+	return latest("")
 }

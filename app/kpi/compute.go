@@ -18,8 +18,9 @@ type inputs struct {
 	Period   scoring.Period
 	Schemes  []scoring.Scheme
 	Branches []org.Branch
-	// People are the tenant's users who may have a result: active staff
-	// holding the employee role, and anyone the period's data names.
+	// People are the tenant's users; those holding the employee role have
+	// a result when they are active or the period's data names them (an
+	// auditor, who holds no other role, never has one).
 	People   map[int64]person
 	Rollups  []feedback.Rollup
 	Results  []feedback.BusinessResult
@@ -32,15 +33,16 @@ type person struct {
 	ID       int64
 	BranchID int64 // home branch now
 	Roles    []string
-	Staff    bool // active and holding the employee role
+	Employee bool // holds the employee role
+	Staff    bool // and is active
 }
 
 // personData is a person's raw material in the period.
 type personData struct {
 	tally    feedback.Tally
-	byBranch map[int64]int64 // records per branch the feedback counted for
-	business map[string][2]int64
-	seen     bool // named by the period's data
+	byBranch map[int64]int64          // records per branch the feedback counted for
+	business map[string]map[int]int64 // metric → month → value
+	seen     bool                     // named by the period's data
 }
 
 type output struct {
@@ -60,7 +62,7 @@ func compute(in inputs, now time.Time) (output, error) {
 	of := func(id int64) *personData {
 		d := data[id]
 		if d == nil {
-			d = &personData{byBranch: map[int64]int64{}, business: map[string][2]int64{}}
+			d = &personData{byBranch: map[int64]int64{}, business: map[string]map[int]int64{}}
 			data[id] = d
 		}
 		return d
@@ -88,8 +90,10 @@ func compute(in inputs, now time.Time) (output, error) {
 	for _, r := range in.Results {
 		key := scoring.BusinessPrefix + r.Metric
 		d := of(r.EmployeeID)
-		v := d.business[key]
-		d.business[key] = [2]int64{v[0] + r.Value, v[1] + 1}
+		if d.business[key] == nil {
+			d.business[key] = map[int]int64{}
+		}
+		d.business[key][r.Month] += r.Value
 		d.seen = true
 		if businessMonths[key] == nil {
 			businessMonths[key] = map[int]bool{}
@@ -131,7 +135,7 @@ func compute(in inputs, now time.Time) (output, error) {
 	for _, id := range ids {
 		p := in.People[id]
 		d := data[id]
-		if !p.Staff && (d == nil || !d.seen) {
+		if !p.Employee || (!p.Staff && (d == nil || !d.seen)) {
 			continue
 		}
 		if d == nil {
@@ -149,6 +153,9 @@ func compute(in inputs, now time.Time) (output, error) {
 			}
 		}
 		br := branchByID[bid]
+		if br == nil {
+			br = branchByID[p.BranchID]
+		}
 		if br == nil {
 			continue
 		}
@@ -390,8 +397,12 @@ func values(s scoring.Scheme, d *personData, tenantMean float64, best []float64,
 		case m.Metric == scoring.TrainingCompletion:
 			v = scoring.Value{Raw: ratio(int64(due[0]), int64(due[1])), Sample: int64(due[1])}
 		case strings.HasPrefix(m.Metric, scoring.BusinessPrefix):
-			if b, ok := d.business[m.Metric]; ok && b[1] > 0 {
-				v = scoring.Value{Raw: ptr(float64(b[0]) / float64(b[1])), Sample: b[1]}
+			if months := d.business[m.Metric]; len(months) > 0 {
+				var sum int64
+				for _, x := range months {
+					sum += x
+				}
+				v = scoring.Value{Raw: ptr(float64(sum) / float64(len(months))), Sample: int64(len(months))}
 			}
 		}
 		out[m.Metric] = v

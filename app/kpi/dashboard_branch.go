@@ -93,7 +93,7 @@ func (s *Service) Branch(ctx context.Context, p *access.Principal, id int64, key
 	if err != nil {
 		return nil, err
 	}
-	per, err := period(key, "query.period")
+	per, err := s.periodOr(ctx, p.TenantID, key, "query.period")
 	if err != nil {
 		return nil, err
 	}
@@ -104,21 +104,18 @@ func (s *Service) Branch(ctx context.Context, p *access.Principal, id int64, key
 	}
 	out := &BranchSummary{Branch: ref(*b), Period: per.Key, State: state, Metrics: []BranchMetric{}, Children: []ChildRow{},
 		Distribution: []Bucket{}, Top: []PersonRow{}, Bottom: []PersonRow{}}
-	var rows []BranchResult
-	if err := db.Scopes(store.Tenant(p.TenantID)).Where("period_key = ? AND (branch_id = ? OR parent_id = ?)", per.Key, b.ID, b.ID).Find(&rows).Error; err != nil {
+	// Two lookups, each on its own index (the key; the parent), rather than
+	// one OR that a planner may answer with a scan.
+	var selfRows, children []BranchResult
+	if err := db.Scopes(store.Tenant(p.TenantID)).Where("period_key = ? AND branch_id = ?", per.Key, b.ID).Limit(1).Find(&selfRows).Error; err != nil {
 		return nil, err
 	}
-	var self *BranchResult
-	var children []BranchResult
-	for i := range rows {
-		if rows[i].BranchID == b.ID {
-			self = &rows[i]
-		} else {
-			children = append(children, rows[i])
-		}
-	}
-	if self == nil {
+	if len(selfRows) == 0 {
 		return out, nil // not computed yet
+	}
+	self := &selfRows[0]
+	if err := db.Scopes(store.Tenant(p.TenantID)).Where("period_key = ? AND parent_id = ?", per.Key, b.ID).Find(&children).Error; err != nil {
+		return nil, err
 	}
 	var bc branchCard
 	if err := json.Unmarshal(self.Breakdown, &bc); err != nil {
@@ -233,7 +230,13 @@ func (s *Service) personRows(ctx context.Context, tenantID int64, key string, id
 		return out, nil
 	}
 	var rs []Result
-	if err := s.DB.R.WithContext(ctx).Scopes(store.Tenant(tenantID)).Where("period_key = ? AND employee_id IN ?", key, ids).Find(&rs).Error; err != nil {
+	err := chunks(ids, func(part []int64) error {
+		var got []Result
+		err := s.DB.R.WithContext(ctx).Scopes(store.Tenant(tenantID)).Where("period_key = ? AND employee_id IN ?", key, part).Find(&got).Error
+		rs = append(rs, got...)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	return s.rowsOf(ctx, tenantID, rs)
@@ -253,7 +256,13 @@ func (s *Service) rowsOf(ctx context.Context, tenantID int64, rs []Result) (map[
 	}
 	db := s.DB.R.WithContext(ctx)
 	var us []org.User
-	if err := db.Scopes(store.Tenant(tenantID)).Select("id, display_name, employee_code").Where("id IN ?", uids).Find(&us).Error; err != nil {
+	err := chunks(uids, func(part []int64) error {
+		var got []org.User
+		err := db.Scopes(store.Tenant(tenantID)).Select("id, display_name, employee_code").Where("id IN ?", part).Find(&got).Error
+		us = append(us, got...)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	bl := make([]int64, 0, len(bids))
@@ -261,7 +270,13 @@ func (s *Service) rowsOf(ctx context.Context, tenantID int64, rs []Result) (map[
 		bl = append(bl, id)
 	}
 	var bs []org.Branch
-	if err := db.Scopes(store.Tenant(tenantID)).Select("id, code, name").Where("id IN ?", bl).Find(&bs).Error; err != nil {
+	err = chunks(bl, func(part []int64) error {
+		var got []org.Branch
+		err := db.Scopes(store.Tenant(tenantID)).Select("id, code, name").Where("id IN ?", part).Find(&got).Error
+		bs = append(bs, got...)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	users := map[int64]org.User{}
@@ -287,4 +302,15 @@ func (s *Service) rowsOf(ctx context.Context, tenantID int64, rs []Result) (map[
 		out[r.EmployeeID] = row
 	}
 	return out, nil
+}
+
+// chunks calls fn with ids a thousand at a time: an export of a large
+// subtree must stay under every database's limit of query parameters.
+func chunks(ids []int64, fn func([]int64) error) error {
+	for i := 0; i < len(ids); i += 1000 {
+		if err := fn(ids[i:min(i+1000, len(ids))]); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -19,7 +19,7 @@ func (s *Service) Me(ctx context.Context, p *access.Principal, key string) (*Sco
 	if err := s.Guard.Can(ctx, p, PermSelf); err != nil {
 		return nil, err
 	}
-	per, err := period(key, "query.period")
+	per, err := s.periodOr(ctx, p.TenantID, key, "query.period")
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (s *Service) Person(ctx context.Context, p *access.Principal, id int64, key
 	if err != nil {
 		return nil, err
 	}
-	per, err := period(key, "query.period")
+	per, err := s.periodOr(ctx, p.TenantID, key, "query.period")
 	if err != nil {
 		return nil, err
 	}

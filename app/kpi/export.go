@@ -18,7 +18,7 @@ type table interface {
 // metric's raw value and score (the ranking the dashboard shows, all pages
 // at once), and names the file.
 func (s *Service) Export(ctx context.Context, p *access.Principal, id int64, key string, w table) (string, error) {
-	page, err := s.People(ctx, p, id, PeopleQuery{Period: key, Page: 1, PageSize: 1 << 30})
+	page, err := s.People(ctx, p, id, PeopleQuery{Period: key, all: true})
 	if err != nil {
 		return "", err
 	}
@@ -61,6 +61,9 @@ func (s *Service) Export(ctx context.Context, p *access.Principal, id int64, key
 			cells = append(cells, export.OptFloat(m.Raw, 4), export.Int(int(m.Sample)), export.OptFloat(m.Score, 1), export.OptFloat(m.Contribution, 2))
 		}
 		w.Row(cells...)
+	}
+	if key == "" {
+		key = "current"
 	}
 	return fmt.Sprintf("kpi-%d-%s", id, key), nil
 }

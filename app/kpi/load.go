@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/servicestar/servicestar/app/authz"
@@ -57,6 +58,17 @@ func (r Scheme) scoring() (scoring.Scheme, error) {
 	return sc, nil
 }
 
+// rolePrecedence orders a person's roles for choosing their scheme: a
+// manager (also an employee) is measured as a manager.
+var rolePrecedence = []string{authz.Manager, authz.HR, authz.TenantAdmin, authz.Employee}
+
+func precedence(role string) int {
+	if i := slices.Index(rolePrecedence, role); i >= 0 {
+		return i
+	}
+	return len(rolePrecedence)
+}
+
 // gather reads a period's inputs.
 func (s *Service) gather(ctx context.Context, tenantID int64, p scoring.Period) (inputs, error) {
 	in := inputs{TenantID: tenantID, Period: p, People: map[int64]person{}, Business: map[string]feedback.BusinessMetric{}}
@@ -75,29 +87,20 @@ func (s *Service) gather(ctx context.Context, tenantID int64, p scoring.Period) 
 	if err := db.Scopes(store.Tenant(tenantID)).Select("id, branch_id, status").Find(&users).Error; err != nil {
 		return in, err
 	}
-	ids := make([]int64, len(users))
-	for i, u := range users {
-		ids[i] = u.ID
-	}
-	grants := map[int64][]authz.Grant{}
-	// A few hundred subjects per IN list keeps every database's limits far off.
-	for i := 0; i < len(ids); i += 500 {
-		g, err := authz.GrantsOf(db, tenantID, ids[i:min(i+500, len(ids))])
-		if err != nil {
-			return in, err
-		}
-		for id, gs := range g {
-			grants[id] = gs
-		}
+	grants, err := authz.TenantGrants(db, tenantID)
+	if err != nil {
+		return in, err
 	}
 	for _, u := range users {
 		pr := person{ID: u.ID, BranchID: u.BranchID}
 		for _, g := range grants[u.ID] {
 			pr.Roles = append(pr.Roles, g.Role)
-			if g.Role == authz.Employee && u.Status == org.StatusActive {
-				pr.Staff = true
+			if g.Role == authz.Employee {
+				pr.Employee = true
+				pr.Staff = u.Status == org.StatusActive
 			}
 		}
+		slices.SortStableFunc(pr.Roles, func(a, b string) int { return precedence(a) - precedence(b) })
 		in.People[u.ID] = pr
 	}
 	if in.Rollups, err = s.Feedback.Rollups(ctx, tenantID, p.FirstMonth, p.LastMonth); err != nil {

@@ -76,6 +76,15 @@ func (s *Service) current(ctx context.Context, tenantID int64, kind string) (sco
 	return scoring.PeriodOf(kind, scoring.MonthOf(s.Now(), loc)), nil
 }
 
+// periodOr reads a period key of a request (naming where it came from), or
+// without one the month today falls in.
+func (s *Service) periodOr(ctx context.Context, tenantID int64, key, location string) (scoring.Period, error) {
+	if key == "" {
+		return s.current(ctx, tenantID, scoring.Month)
+	}
+	return period(key, location)
+}
+
 // period reads a period key of a request, naming where it came from.
 func period(key, location string) (scoring.Period, error) {
 	p, err := scoring.ParsePeriod(key)
@@ -102,16 +111,11 @@ func (s *Service) Close(ctx context.Context, p *access.Principal, key string) (*
 	if per.LastMonth >= cur.FirstMonth {
 		return nil, apperr.Invalid(apperr.Field{Location: "path.key", Message: "a period can be closed once it has ended", Value: key})
 	}
-	started := s.Now().UTC()
-	in, err := s.gather(ctx, p.TenantID, per)
-	if err != nil {
-		return nil, err
-	}
-	out, err := compute(in, started)
-	if err != nil {
-		return nil, err
-	}
 	var view PeriodView
+	// The last computation reads the data inside the closing transaction:
+	// on SQLite it holds the one writer, so no ingest can slip between what
+	// was read and the freeze (on PostgreSQL one committing meanwhile is
+	// not seen, and its queued recompute finds the period closed).
 	err = s.DB.Tx(ctx, func(tx *gorm.DB) error {
 		closed, err := s.isClosed(tx, p.TenantID, per.Key)
 		if err != nil {
@@ -119,6 +123,15 @@ func (s *Service) Close(ctx context.Context, p *access.Principal, key string) (*
 		}
 		if closed {
 			return apperr.Conflict("the period {period} is already closed", apperr.Field{Location: "path.key", Message: "the period {period} is already closed", Args: apperr.Args{"period": per.Key}})
+		}
+		started := s.Now().UTC()
+		in, err := s.gather(ctx, p.TenantID, per)
+		if err != nil {
+			return err
+		}
+		out, err := compute(in, started)
+		if err != nil {
+			return err
 		}
 		if err := s.replace(tx, p.TenantID, per, out, started, true); err != nil {
 			return err

@@ -12,6 +12,7 @@ import (
 	"github.com/servicestar/servicestar/app/jobs"
 	"github.com/servicestar/servicestar/app/kpi"
 	"github.com/servicestar/servicestar/app/store"
+	"github.com/servicestar/servicestar/app/testkit"
 )
 
 func (b *bank) resultOf(t *testing.T, key, username string) *kpi.Result {
@@ -222,5 +223,72 @@ func TestChangedQueuesEachOpenPeriodOnce(t *testing.T) {
 	change(0, 202613, -5) // nonsense months are ignored
 	if n := recomputeJobs(t, b); n != 4 {
 		t.Errorf("jobs after nonsense: %d", n)
+	}
+}
+
+// A scheme version for a role overrides the tenant default for the people
+// holding that role; everyone else keeps the default. A manager is measured
+// as a manager even when employees have their own version.
+func TestRoleOverrideBeatsTheDefault(t *testing.T) {
+	b := demoBank(t)
+	hr := b.env.Login("demo", "hr")
+	def := b.scheme(t, hr, "2026-11", metric("satisfaction", 100, 3, 5, "higher", 10))
+	st, body := hr.Do("POST", "/api/v1/kpi/schemes", map[string]any{"name": "Managers", "role": "manager", "valid_from": "2026-11",
+		"metrics": []any{metric("resolution_rate", 100, 0.5, 1, "higher", 1)}})
+	if st != 200 {
+		t.Fatalf("manager scheme: %d %s", st, body)
+	}
+	mgrScheme := testkit.JSON[kpi.SchemeView](t, body).ID
+	b.recompute(t, "2026-11")
+	for user, want := range map[string]int64{"mgr.north": mgrScheme, "mgr.chaoyang": mgrScheme, "emp.north.1": def, "hr": def} {
+		r := b.resultOf(t, "2026-11", user)
+		if r == nil || r.SchemeID != want {
+			t.Errorf("%s: result %+v, want scheme %d", user, r, want)
+		}
+	}
+	// An override for employees reaches everyone who is not measured by a
+	// more particular role: managers keep theirs.
+	st, body = hr.Do("POST", "/api/v1/kpi/schemes", map[string]any{"name": "Employees", "role": "employee", "valid_from": "2026-11",
+		"metrics": []any{metric("complaint_rate", 100, 0.2, 0, "lower", 1)}})
+	if st != 200 {
+		t.Fatalf("employee scheme: %d %s", st, body)
+	}
+	empScheme := testkit.JSON[kpi.SchemeView](t, body).ID
+	b.recompute(t, "2026-11")
+	for user, want := range map[string]int64{"mgr.north": mgrScheme, "emp.north.1": empScheme, "hr": empScheme} {
+		r := b.resultOf(t, "2026-11", user)
+		if r == nil || r.SchemeID != want {
+			t.Errorf("%s: result %+v, want scheme %d", user, r, want)
+		}
+	}
+	// The auditor holds no employee role and has no feedback: no result.
+	if r := b.resultOf(t, "2026-11", "auditor"); r != nil {
+		t.Errorf("the auditor has a KPI result: %+v", r)
+	}
+}
+
+// A change seen while its period's recompute runs (it may have read the
+// data before the change) queues one follow-up behind it, not more.
+func TestAChangeDuringARecomputeQueuesAFollowUp(t *testing.T) {
+	b := demoBank(t)
+	change := func() {
+		t.Helper()
+		if err := b.env.App.DB.Tx(context.Background(), func(tx *gorm.DB) error { return b.env.App.KPI.Changed(tx, b.tid, []int{202611}) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	change()
+	if n := recomputeJobs(t, b); n != 3 {
+		t.Fatalf("jobs: %d, want 3", n)
+	}
+	// The worker has taken them: job_runs says so (River's own row is not
+	// consulted by the check).
+	if err := b.env.App.DB.W.Model(&jobs.Run{}).Scopes(store.Tenant(b.tid)).Where("kind = ?", "kpi.recompute").Update("state", jobs.Running).Error; err != nil {
+		t.Fatal(err)
+	}
+	change()
+	change()
+	if n := recomputeJobs(t, b); n != 6 {
+		t.Errorf("jobs after two changes during the run: %d, want 6 (one follow-up per period)", n)
 	}
 }

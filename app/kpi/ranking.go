@@ -3,6 +3,7 @@ package kpi
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -22,6 +23,7 @@ type PeopleQuery struct {
 	Order    string // "desc" (default) or "asc"
 	Page     int
 	PageSize int
+	all      bool // every person on one page (the export)
 }
 
 // PeoplePage is one page of a subtree's people, the rankable first.
@@ -34,14 +36,15 @@ type PeoplePage struct {
 
 // People ranks a subtree's people. Sorting by the composite or ratings is
 // done by the database over the subtree's index range; sorting by a
-// metric's score reads the subtree's rows and sorts them here. People
-// without a composite come last whatever the order.
+// metric's score reads the subtree's breakdowns and sorts them here (the
+// slower path, proportional to the subtree). People without a value come
+// last whatever the order.
 func (s *Service) People(ctx context.Context, p *access.Principal, id int64, q PeopleQuery) (*PeoplePage, error) {
 	b, err := s.scopedBranch(ctx, p, id)
 	if err != nil {
 		return nil, err
 	}
-	per, err := period(q.Period, "query.period")
+	per, err := s.periodOr(ctx, p.TenantID, q.Period, "query.period")
 	if err != nil {
 		return nil, err
 	}
@@ -50,6 +53,9 @@ func (s *Service) People(ctx context.Context, p *access.Principal, id int64, q P
 		return nil, apperr.Invalid(apperr.Field{Location: "query.sort", Message: "composite, ratings or a metric key", Value: q.Sort})
 	}
 	q.Page, q.PageSize = max(q.Page, 1), min(max(q.PageSize, 1), 200)
+	if q.all {
+		q.Page, q.PageSize = 1, -1 // no LIMIT and no OFFSET
+	}
 	asc := q.Order == "asc"
 	base := func() *gorm.DB {
 		db := s.DB.R.WithContext(ctx).Model(&Result{}).Scopes(store.Tenant(p.TenantID)).Where("period_key = ?", per.Key)
@@ -60,7 +66,6 @@ func (s *Service) People(ctx context.Context, p *access.Principal, id int64, q P
 		return nil, err
 	}
 	out := &PeoplePage{Items: []PersonRow{}, Total: total, Page: q.Page, PageSize: q.PageSize}
-	var rs []Result
 	if q.Sort == "composite" || q.Sort == "ratings" {
 		col := "composite_milli"
 		if q.Sort == "ratings" {
@@ -70,57 +75,86 @@ func (s *Service) People(ctx context.Context, p *access.Principal, id int64, q P
 		if asc {
 			dir = " ASC"
 		}
-		// NULLs last on both databases, without NULLS LAST (SQLite's is recent).
+		// The page's keys first, from the covering index kpi_results_rank,
+		// then its rows by key. NULLs last on both databases, without
+		// NULLS LAST (SQLite's is recent).
 		order := "CASE WHEN " + col + " IS NULL THEN 1 ELSE 0 END, " + col + dir + ", employee_id"
-		if err := base().Order(order).Offset((q.Page - 1) * q.PageSize).Limit(q.PageSize).Find(&rs).Error; err != nil {
+		var ids []int64
+		if err := base().Order(order).Offset(max((q.Page-1)*q.PageSize, 0)).Limit(q.PageSize).Pluck("employee_id", &ids).Error; err != nil {
 			return nil, err
 		}
-		rows, err := s.rowsOf(ctx, p.TenantID, rs)
+		rows, err := s.personRows(ctx, p.TenantID, per.Key, ids)
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range rs {
-			out.Items = append(out.Items, rows[r.EmployeeID])
+		for _, id := range ids {
+			out.Items = append(out.Items, rows[id])
 		}
 		return out, nil
 	}
-	if err := base().Find(&rs).Error; err != nil {
+	// A metric's score lives in each row's breakdown: read the subtree's
+	// breakdowns, keep only that score, and build the page's rows alone.
+	var keyed []struct {
+		EmployeeID int64
+		Breakdown  []byte
+	}
+	if err := base().Select("employee_id, breakdown").Scan(&keyed).Error; err != nil {
 		return nil, err
 	}
-	rows, err := s.rowsOf(ctx, p.TenantID, rs)
-	if err != nil {
-		return nil, err
+	type scored struct {
+		id    int64
+		score *float64
 	}
-	all := make([]PersonRow, 0, len(rows))
-	for _, r := range rs {
-		all = append(all, rows[r.EmployeeID])
-	}
-	scoreOf := func(r PersonRow) *float64 {
-		for _, m := range r.Metrics {
+	all := make([]scored, 0, len(keyed))
+	for _, k := range keyed {
+		var c struct {
+			Metrics []struct {
+				Metric string   `json:"metric"`
+				Score  *float64 `json:"score"`
+			} `json:"metrics"`
+		}
+		if err := json.Unmarshal(k.Breakdown, &c); err != nil {
+			return nil, err
+		}
+		sc := scored{id: k.EmployeeID}
+		for _, m := range c.Metrics {
 			if m.Metric == q.Sort {
-				return m.Score
+				sc.score = m.Score
 			}
 		}
-		return nil
+		all = append(all, sc)
 	}
-	slices.SortStableFunc(all, func(a, b PersonRow) int {
-		sa, sb := scoreOf(a), scoreOf(b)
+	slices.SortStableFunc(all, func(a, b scored) int {
 		switch {
-		case sa == nil && sb == nil:
-			return cmp.Compare(a.Person.ID, b.Person.ID)
-		case sa == nil:
+		case a.score == nil && b.score == nil:
+			return cmp.Compare(a.id, b.id)
+		case a.score == nil:
 			return 1
-		case sb == nil:
+		case b.score == nil:
 			return -1
 		}
-		c := cmp.Compare(*sb, *sa)
+		c := cmp.Compare(*b.score, *a.score)
 		if asc {
 			c = -c
 		}
-		return cmp.Or(c, cmp.Compare(a.Person.ID, b.Person.ID))
+		return cmp.Or(c, cmp.Compare(a.id, b.id))
 	})
-	from := min((q.Page-1)*q.PageSize, len(all))
-	out.Items = all[from:min(from+q.PageSize, len(all))]
+	page := all
+	if !q.all {
+		from := min((q.Page-1)*q.PageSize, len(all))
+		page = all[from:min(from+q.PageSize, len(all))]
+	}
+	ids := make([]int64, len(page))
+	for i, sc := range page {
+		ids[i] = sc.id
+	}
+	rows, err := s.personRows(ctx, p.TenantID, per.Key, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		out.Items = append(out.Items, rows[id])
+	}
 	return out, nil
 }
 

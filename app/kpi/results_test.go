@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/kpi"
 	"github.com/servicestar/servicestar/app/store"
 )
@@ -243,5 +245,47 @@ func TestExportCSVAndXLSX(t *testing.T) {
 	}
 	if typ, err := f.GetCellType("KPI", "E2"); err != nil || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
 		t.Errorf("composite cell is text (%v, %v), want a number", typ, err)
+	}
+}
+
+// Business results: a person's value is their average per month with a
+// result, scored here by percentile among everyone with a value; a subtree
+// shows its total per month.
+func TestBusinessResultsByPercentile(t *testing.T) {
+	b := demoBank(t)
+	db := b.env.App.DB.W
+	if err := db.Create(&feedback.BusinessMetric{TenantID: b.tid, Code: "sales_amount_cents", Name: "销售额", Unit: "cents", CreatedAt: time.Now()}).Error; err != nil {
+		t.Fatal(err)
+	}
+	b.rollups(t, 202611)
+	a, bb := b.user["emp.north.1"], b.user["emp.south.1"]
+	for i, r := range []feedback.BusinessResult{
+		{EmployeeID: a, BranchID: b.branch["north-chaoyang"].ID, Value: 300, Source: "core"},
+		{EmployeeID: bb, BranchID: b.branch["south"].ID, Value: 400, Source: "core"},
+	} {
+		r.TenantID, r.Month, r.Metric, r.CreatedAt, r.UpdatedAt = b.tid, 202611, "sales_amount_cents", time.Now(), time.Now()
+		if err := db.Create(&r).Error; err != nil {
+			t.Fatalf("result %d: %v", i, err)
+		}
+	}
+	hr := b.env.Login("demo", "hr")
+	st, body := hr.Do("POST", "/api/v1/kpi/schemes", map[string]any{"name": "Sales", "valid_from": "2026-11", "min_sample": 0,
+		"metrics": []any{map[string]any{"metric": "business:sales_amount_cents", "weight_pct": 100, "normalisation": "percentile", "direction": "higher", "min_sample": 1}}})
+	if st != 200 {
+		t.Fatalf("scheme: %d %s", st, body)
+	}
+	b.recompute(t, "2026-11")
+	// Population {300, 400}: A has 0 worse and itself half: 25; B 1 + ½: 75.
+	for user, want := range map[string]string{"emp.north.1": "25", "emp.south.1": "75"} {
+		sc := get[kpi.Scorecard](t, hr, fmt.Sprintf("/api/v1/kpi/people/%d?period=2026-11", b.user[user]), 200)
+		if num(sc.Composite) != want || len(sc.Metrics) != 1 || sc.Metrics[0].Label != "销售额" || sc.Metrics[0].RawUnit != "cents" {
+			t.Errorf("%s: composite %s, metrics %+v; want %s", user, num(sc.Composite), sc.Metrics, want)
+		}
+	}
+	hq := get[kpi.BranchSummary](t, hr, fmt.Sprintf("/api/v1/kpi/branches/%d?period=2026-11", b.branch["HQ"].ID), 200)
+	for _, m := range hq.Metrics {
+		if m.Metric == "business:sales_amount_cents" && (num(m.Raw) != "700" || num(m.Score) != "50") {
+			t.Errorf("head office sales: raw %s score %s, want 700 a month and the mean score 50", num(m.Raw), num(m.Score))
+		}
 	}
 }

@@ -11,7 +11,7 @@ import (
 )
 
 type periodIn struct {
-	Period string `query:"period" required:"true" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
+	Period string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
 }
 
 type trendOut struct {
@@ -55,7 +55,7 @@ func (s *Service) dashboardRoutes(api huma.API) {
 	huma.Register(api, op("kpi-branch", http.MethodGet, "/api/v1/kpi/branches/{id}", "A branch subtree's KPI summary: metrics, children, distribution, best and worst people", 422),
 		func(ctx context.Context, in *struct {
 			ID     int64  `path:"id" minimum:"1"`
-			Period string `query:"period" required:"true" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
+			Period string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
 		}) (*struct{ Body BranchSummary }, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
@@ -70,7 +70,7 @@ func (s *Service) dashboardRoutes(api huma.API) {
 	huma.Register(api, op("kpi-branch-people", http.MethodGet, "/api/v1/kpi/branches/{id}/people", "A page of a subtree's people, ranked", 422),
 		func(ctx context.Context, in *struct {
 			ID       int64  `path:"id" minimum:"1"`
-			Period   string `query:"period" required:"true" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
+			Period   string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
 			Sort     string `query:"sort" maxLength:"80" doc:"composite (default), ratings, or a metric key (sorts by its score)"`
 			Order    string `query:"order" enum:"desc,asc" default:"desc"`
 			Page     int    `query:"page" minimum:"1" maximum:"100000" default:"1"`
@@ -100,7 +100,7 @@ func (s *Service) dashboardRoutes(api huma.API) {
 	huma.Register(api, op("kpi-person", http.MethodGet, "/api/v1/kpi/people/{id}", "The scorecard of a person in my subtree", 422),
 		func(ctx context.Context, in *struct {
 			ID     int64  `path:"id" minimum:"1"`
-			Period string `query:"period" required:"true" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
+			Period string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
 		}) (*struct{ Body Scorecard }, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
@@ -131,7 +131,7 @@ func (s *Service) dashboardRoutes(api huma.API) {
 	huma.Register(api, op("kpi-branch-export", http.MethodGet, "/api/v1/kpi/branches/{id}/export", "A subtree's ranking as a CSV or .xlsx file", 422),
 		func(ctx context.Context, in *struct {
 			ID     int64  `path:"id" minimum:"1"`
-			Period string `query:"period" required:"true" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
+			Period string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
 			Format string `query:"format" enum:"csv,xlsx" default:"csv"`
 		}) (*fileOut, error) {
 			p, err := access.Must(ctx)
