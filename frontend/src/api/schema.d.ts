@@ -4893,9 +4893,9 @@ export interface operations {
     };
     "kpi-branch": {
         parameters: {
-            query: {
-                /** @description 2026-11, 2026-Q4 or 2026 */
-                period: string;
+            query?: {
+                /** @description 2026-11, 2026-Q4 or 2026; the current month when left out */
+                period?: string;
             };
             header?: never;
             path: {
@@ -4963,9 +4963,9 @@ export interface operations {
     };
     "kpi-branch-export": {
         parameters: {
-            query: {
-                /** @description 2026-11, 2026-Q4 or 2026 */
-                period: string;
+            query?: {
+                /** @description 2026-11, 2026-Q4 or 2026; the current month when left out */
+                period?: string;
                 format?: "csv" | "xlsx";
             };
             header?: never;
@@ -5036,9 +5036,9 @@ export interface operations {
     };
     "kpi-branch-people": {
         parameters: {
-            query: {
-                /** @description 2026-11, 2026-Q4 or 2026 */
-                period: string;
+            query?: {
+                /** @description 2026-11, 2026-Q4 or 2026; the current month when left out */
+                period?: string;
                 /** @description composite (default), ratings, or a metric key (sorts by its score) */
                 sort?: string;
                 order?: "desc" | "asc";
@@ -5180,9 +5180,9 @@ export interface operations {
     };
     "kpi-me": {
         parameters: {
-            query: {
-                /** @description 2026-11, 2026-Q4 or 2026 */
-                period: string;
+            query?: {
+                /** @description 2026-11, 2026-Q4 or 2026; the current month when left out */
+                period?: string;
             };
             header?: never;
             path?: never;
@@ -5371,9 +5371,9 @@ export interface operations {
     };
     "kpi-person": {
         parameters: {
-            query: {
-                /** @description 2026-11, 2026-Q4 or 2026 */
-                period: string;
+            query?: {
+                /** @description 2026-11, 2026-Q4 or 2026; the current month when left out */
+                period?: string;
             };
             header?: never;
             path: {
