@@ -55,9 +55,10 @@ var steps = []step{
 	{10, jobRuns},
 	{11, feedbackSchema},
 	{12, kpiSchema},
+	{14, kpiRankIndex},
 	{15, auditChain},
 	{16, failedIsNotCompleted},
-	{17, auditorsReadOnly}, // 13 and 14 are being written on other branches
+	{17, auditorsReadOnly},
 }
 
 // Up brings the database to the newest version, under a lock that keeps

@@ -11,6 +11,7 @@ import (
 
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/demo"
+	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/server"
@@ -103,7 +104,9 @@ type badCase struct {
 // except on review and library routes, which only reviewers and HR may use
 // (an admin gets 403).
 func senderOf(path string) string {
-	if strings.Contains(path, "/training/reviews") || strings.Contains(path, "/training/library") || strings.Contains(path, "/training/assignments") {
+	if strings.Contains(path, "/training/reviews") || strings.Contains(path, "/training/library") || strings.Contains(path, "/training/assignments") ||
+		strings.Contains(path, "/feedback/imports") || strings.Contains(path, "/feedback/sources") || strings.Contains(path, "/feedback/appeals") ||
+		strings.Contains(path, "/kpi/") {
 		return "hr"
 	}
 	return "admin"
@@ -222,7 +225,7 @@ func TestBadInputProfileUpdate(t *testing.T) {
 // objectKind names what the {id} of a route is: "users", "training/attempts"…
 func objectKind(path string) string {
 	seg := strings.Split(path, "/")
-	if seg[3] == "training" {
+	if seg[3] == "training" || seg[3] == "feedback" || seg[3] == "kpi" {
 		return seg[3] + "/" + seg[4]
 	}
 	return seg[3]
@@ -266,6 +269,16 @@ func TestBadInputIDs(t *testing.T) {
 		"POST /api/v1/training/assignments/{id}/cancel": nil,
 		"POST /api/v1/notifications/{id}/read":          nil,
 		"GET /api/v1/jobs/{id}":                         nil,
+		"GET /api/v1/feedback/imports/{id}":             nil,
+		"PUT /api/v1/feedback/sources/{id}":             map[string]string{"code": "survey-pad", "name": "柜面评价器", "kind": "feedback", "encoding": "utf-8"},
+		"POST /api/v1/feedback/records/{id}/appeals":    map[string]string{"reason_kind": "withdrawn", "reason": "已撤诉"},
+		"POST /api/v1/feedback/appeals/{id}/decision":   map[string]any{"uphold": false, "reason": "不成立"},
+		"GET /api/v1/kpi/branches/{id}":                 nil,
+		"GET /api/v1/kpi/branches/{id}/people":          nil,
+		"GET /api/v1/kpi/branches/{id}/trend":           nil,
+		"GET /api/v1/kpi/branches/{id}/export":          nil,
+		"GET /api/v1/kpi/people/{id}":                   nil,
+		"GET /api/v1/kpi/people/{id}/trend":             nil,
 	}
 	var routes []string
 	for k := range server.Operations(w.env.App.HTTP.API) {
@@ -279,7 +292,10 @@ func TestBadInputIDs(t *testing.T) {
 	foreign := map[string]int64{"branches": w.branch["demo2/kunming"].ID, "users": w.user["demo2/emp.1"],
 		"training/attempts": attempt, "training/reviews": attempt,
 		"training/assignments": seededID(t, w, "demo2", &assignments.Assignment{}), "notifications": seededID(t, w, "demo2", &notify.Notification{}),
-		"jobs": w.queueJob(t, "demo2")}
+		"jobs":             w.queueJob(t, "demo2"),
+		"feedback/imports": seededID(t, w, "demo2", &feedback.Import{}), "feedback/sources": seededID(t, w, "demo2", &feedback.Source{}),
+		"feedback/records": seededID(t, w, "demo2", &feedback.Record{}), "feedback/appeals": seededID(t, w, "demo2", &feedback.Appeal{}),
+		"kpi/branches": w.branch["demo2/kunming"].ID, "kpi/people": w.user["demo2/emp.1"]}
 	for _, k := range routes {
 		body, ok := valid[k]
 		if !ok {

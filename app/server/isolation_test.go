@@ -50,6 +50,27 @@ func tableOf(t *testing.T, db *gorm.DB, m any) string {
 	return stmt.Schema.Table
 }
 
+// keyOf names a model's id column, or (for a table keyed by tenant and
+// something else) the first key column after tenant_id, or tenant_id itself
+// for a table of one row per tenant, and says which.
+func keyOf(t *testing.T, db *gorm.DB, m any) (string, bool) {
+	t.Helper()
+	stmt := &gorm.Statement{DB: db}
+	if err := stmt.Parse(m); err != nil {
+		t.Fatalf("parse %T: %v", m, err)
+	}
+	if stmt.Schema.LookUpField("id") != nil {
+		return "id", true
+	}
+	for _, f := range stmt.Schema.PrimaryFields {
+		if f.DBName != "tenant_id" {
+			return f.DBName, false
+		}
+	}
+	// One row per tenant (feedback_settings): the counted walk covers it too.
+	return "tenant_id", false
+}
+
 func newSliceOf(m any) any { return reflect.New(reflect.SliceOf(reflect.TypeOf(m).Elem())).Interface() }
 
 func sliceLen(p any) int { return reflect.ValueOf(p).Elem().Len() }
@@ -102,6 +123,21 @@ func contains(s []string, v string) bool {
 	return false
 }
 
+// walkKey is the column that tells a table's rows of one tenant from
+// another's: id, or for a table keyed otherwise a column of ids (or the
+// tenant itself) that no other tenant's rows hold.
+func walkKey(table string) string {
+	switch table {
+	case "feedback_rollups":
+		return "branch_id"
+	case "feedback_upload_chunks":
+		return "import_id"
+	case "feedback_settings":
+		return "tenant_id"
+	}
+	return "id"
+}
+
 // TestIsolationWalk proves for every tenant-owned model: a query scoped to
 // another tenant returns nothing of this one (reads, updates, deletes), and a
 // query with tenant id 0, a negative id, or no scope at all fails with
@@ -127,21 +163,40 @@ func TestIsolationWalk(t *testing.T) {
 	// The seed queues no background job; queue one in each bank.
 	w.queueJob(t, "demo")
 	w.queueJob(t, "demo2")
+	// Uploads wait in pieces until their job runs (the engine is not started here).
+	for _, slug := range []string{"demo", "demo2"} {
+		c, r := signIn(t, w.env, slug, "hr", demo.Password)
+		if r.Status != 200 {
+			t.Fatalf("sign in %s hr: %s", slug, r)
+		}
+		if r := upload(t, w.env, c, "/api/v1/feedback/imports?source=walk", "walk.csv", []byte("external_id\n1\n")); r.Status != 202 {
+			t.Fatalf("upload a file in %s: %s", slug, r)
+		}
+	}
 
 	for _, m := range tenantModels(w.env.App) {
 		m := m
 		table := tableOf(t, db.W, m)
 		t.Run(table, func(t *testing.T) {
+			// A table keyed by tenant and something else (a period, a
+			// month) has no id; its rows are told apart by a count.
+			key, keyed := keyOf(t, db.W, m)
 			ids := map[int64][]int64{}
 			for _, tid := range []int64{a, b} {
-				var got []int64
-				if err := db.R.Model(m).Scopes(store.Tenant(tid)).Pluck("id", &got).Error; err != nil {
+				var n int64
+				if err := db.R.Model(m).Scopes(store.Tenant(tid)).Count(&n).Error; err != nil {
 					t.Fatal(err)
 				}
-				if len(got) == 0 {
+				if n == 0 {
 					t.Fatalf("tenant %d has no %s rows: the walk would prove nothing", tid, table)
 				}
-				ids[tid] = got
+				if keyed {
+					var got []int64
+					if err := db.R.Model(m).Scopes(store.Tenant(tid)).Pluck("id", &got).Error; err != nil {
+						t.Fatal(err)
+					}
+					ids[tid] = got
+				}
 			}
 			for _, h := range []struct {
 				name string
@@ -150,18 +205,20 @@ func TestIsolationWalk(t *testing.T) {
 				for _, pair := range [][2]int64{{a, b}, {b, a}} {
 					owner, other := pair[0], pair[1]
 					label := fmt.Sprintf("%s: %s rows of tenant %d under tenant %d's scope", h.name, table, owner, other)
-					// Reads: by id, by Find, Take, Count, Pluck.
-					rows := newSliceOf(m)
-					if err := h.db.Scopes(store.Tenant(other)).Where("id IN ?", ids[owner]).Find(rows).Error; err != nil || sliceLen(rows) != 0 {
-						t.Errorf("%s: Find returned %d rows, err %v; want none", label, sliceLen(rows), err)
-					}
-					one := reflect.New(reflect.TypeOf(m).Elem()).Interface()
-					if err := h.db.Scopes(store.Tenant(other)).Where("id = ?", ids[owner][0]).Take(one).Error; !errors.Is(err, gorm.ErrRecordNotFound) {
-						t.Errorf("%s: Take by id: err %v, want record not found", label, err)
-					}
-					var n int64
-					if err := h.db.Model(m).Scopes(store.Tenant(other)).Where("id IN ?", ids[owner]).Count(&n).Error; err != nil || n != 0 {
-						t.Errorf("%s: Count %d, err %v; want 0", label, n, err)
+					if keyed {
+						// Reads: by id, by Find, Take, Count, Pluck.
+						rows := newSliceOf(m)
+						if err := h.db.Scopes(store.Tenant(other)).Where("id IN ?", ids[owner]).Find(rows).Error; err != nil || sliceLen(rows) != 0 {
+							t.Errorf("%s: Find returned %d rows, err %v; want none", label, sliceLen(rows), err)
+						}
+						one := reflect.New(reflect.TypeOf(m).Elem()).Interface()
+						if err := h.db.Scopes(store.Tenant(other)).Where("id = ?", ids[owner][0]).Take(one).Error; !errors.Is(err, gorm.ErrRecordNotFound) {
+							t.Errorf("%s: Take by id: err %v, want record not found", label, err)
+						}
+						var n int64
+						if err := h.db.Model(m).Scopes(store.Tenant(other)).Where("id IN ?", ids[owner]).Count(&n).Error; err != nil || n != 0 {
+							t.Errorf("%s: Count %d, err %v; want 0", label, n, err)
+						}
 					}
 					// Everything the other scope returns is the other tenant's.
 					all := newSliceOf(m)
@@ -175,11 +232,28 @@ func TestIsolationWalk(t *testing.T) {
 					}
 					// Writes through the other scope touch nothing (in a transaction rolled back either way).
 					_ = h.db.Transaction(func(tx *gorm.DB) error {
+						if !keyed {
+							// Every row the other scope reaches, written and
+							// deleted: the owner's rows stay.
+							var before, after int64
+							_ = tx.Model(m).Scopes(store.Tenant(owner)).Count(&before).Error
+							if err := tx.Model(m).Scopes(store.Tenant(other)).Where("1 = 1").UpdateColumn("tenant_id", gorm.Expr("tenant_id")).Error; err != nil {
+								t.Errorf("%s: Update: %v", label, err)
+							}
+							if err := tx.Scopes(store.Tenant(other)).Where("1 = 1").Delete(m).Error; err != nil {
+								t.Errorf("%s: Delete: %v", label, err)
+							}
+							_ = tx.Model(m).Scopes(store.Tenant(owner)).Count(&after).Error
+							if before != after {
+								t.Errorf("%s: the owner's rows went from %d to %d", label, before, after)
+							}
+							return errRollback
+						}
 						res := tx.Model(m).Scopes(store.Tenant(other)).Where("id IN ?", ids[owner]).UpdateColumn("tenant_id", gorm.Expr("tenant_id"))
 						if res.Error != nil || res.RowsAffected != 0 {
 							t.Errorf("%s: Update affected %d rows, err %v; want 0", label, res.RowsAffected, res.Error)
 						}
-						res = tx.Scopes(store.Tenant(other)).Where("id IN ?", ids[owner]).Delete(m)
+						res = tx.Scopes(store.Tenant(other)).Where(walkKey(table)+" IN ?", ids[owner]).Delete(m)
 						if res.Error != nil || res.RowsAffected != 0 {
 							t.Errorf("%s: Delete affected %d rows, err %v; want 0", label, res.RowsAffected, res.Error)
 						}
@@ -214,11 +288,11 @@ func TestIsolationWalk(t *testing.T) {
 						t.Errorf("%s: Find filled %d rows despite the error", label, sliceLen(rows))
 					}
 					expectNoTenant("Take", h.db.Scopes(sc.scope).Take(reflect.New(reflect.TypeOf(m).Elem()).Interface()).Error)
-					expectNoTenant("First", h.db.Scopes(sc.scope).Where("id = ?", ids[a][0]).First(reflect.New(reflect.TypeOf(m).Elem()).Interface()).Error)
+					expectNoTenant("First", h.db.Scopes(sc.scope).Where("1 = 1").First(reflect.New(reflect.TypeOf(m).Elem()).Interface()).Error)
 					var n int64
 					expectNoTenant("Count", h.db.Model(m).Scopes(sc.scope).Count(&n).Error)
-					var got []int64
-					expectNoTenant("Pluck", h.db.Model(m).Scopes(sc.scope).Pluck("id", &got).Error)
+					var got []any
+					expectNoTenant("Pluck", h.db.Model(m).Scopes(sc.scope).Pluck(key, &got).Error)
 					if len(got) != 0 {
 						t.Errorf("%s: Pluck returned %d ids despite the error", label, len(got))
 					}
@@ -227,8 +301,8 @@ func TestIsolationWalk(t *testing.T) {
 						_ = r.Close()
 					}
 					expectNoTenant("Rows", err)
-					var scanned []struct{ ID int64 }
-					expectNoTenant("Scan", h.db.Model(m).Scopes(sc.scope).Select("id").Scan(&scanned).Error)
+					var scanned []map[string]any
+					expectNoTenant("Scan", h.db.Model(m).Scopes(sc.scope).Select(key).Scan(&scanned).Error)
 					_ = h.db.Transaction(func(tx *gorm.DB) error {
 						var before, after int64
 						_ = tx.Model(m).Scopes(store.Tenant(a)).Count(&before).Error

@@ -16,7 +16,9 @@ import (
 	"github.com/servicestar/servicestar/app/auth"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/config"
+	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/jobs"
+	"github.com/servicestar/servicestar/app/kpi"
 	"github.com/servicestar/servicestar/app/module"
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
@@ -38,6 +40,8 @@ type App struct {
 	Library     *library.Service
 	Attempts    *attempts.Service
 	Assignments *assignments.Service
+	Feedback    *feedback.Service
+	KPI         *kpi.Service
 	Jobs        *jobs.Engine // started by serve, not by Build
 	HTTP        *web.Server
 	// Modules are the areas in wiring order; RoutesOf names the API
@@ -90,6 +94,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		LoginRatePerMinute:        cfg.LoginRatePerMinute,
 		MaxConcurrentReads:        cfg.MaxConcurrentReads,
 		LoginAccountRatePerMinute: cfg.LoginAccountRatePerMinute,
+		StreamedPaths:             []string{feedback.UploadPath},
 	})
 	orgSvc := &org.Service{DB: db, Guard: guard, Now: now, MinPasswordLength: cfg.MinPasswordLength,
 		Operator: func(ctx context.Context) (string, error) {
@@ -111,6 +116,11 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 
 	// The areas, in the order their demo data builds on each other.
 	engine := jobs.New(db, jobs.Options{Log: log, Now: now})
+	fb := &feedback.Service{DB: db, Guard: guard, Now: now, Jobs: engine, Staff: orgSvc}
+	fb.RegisterJobs(engine)
+	kpiSvc := &kpi.Service{DB: db, Guard: guard, Now: now, Feedback: feedback.Stats{DB: db}, Scores: play, Done: assign}
+	kpiSvc.Register(engine)
+	fb.Changed = kpiSvc.Changed // ingest and appeal decisions queue the touched periods' recompute
 	mods := []module.Module{
 		authH.Module(),
 		orgSvc.Module(),
@@ -119,6 +129,8 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		lib.Module(),
 		assign.Module(),
 		play.Module(),
+		fb.Module(),
+		kpiSvc.Module(),
 		(&jobs.Handlers{DB: db, Guard: guard}).Module(),
 	}
 	routesOf, err := registerRoutes(srv.API, mods)
@@ -140,7 +152,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		spa = sub
 	}
 	srv.Finish(spa)
-	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign, Jobs: engine,
+	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign, Feedback: fb, KPI: kpiSvc, Jobs: engine,
 		HTTP: srv, Log: log, Now: now, Modules: mods, RoutesOf: routesOf}, nil
 }
 

@@ -30,6 +30,9 @@ type Options struct {
 	LoginAccountRatePerMinute int
 	// LoginAttempts is required: sign-in limits are counted there.
 	LoginAttempts LoginCounter
+	// StreamedPaths are the API paths whose handlers read the request body
+	// as a stream (large uploads); see bufferBody.
+	StreamedPaths []string
 }
 
 // Server is the Fiber app with its huma API.
@@ -39,20 +42,23 @@ type Server struct {
 	log   *slog.Logger
 }
 
-// MaxUploadBytes bounds a request body; imports are the largest (thousands of rows).
+// MaxUploadBytes bounds a request body that is read whole; imports are the
+// largest (thousands of rows). Streamed paths set their own bounds.
 const MaxUploadBytes = 32 << 20
 
 // New builds the app and its middleware; features register their routes on
 // API afterwards, and Finish adds the SPA fallback last.
 func New(o Options) *Server {
 	app := fiber.New(fiber.Config{
-		AppName:               "ServiceStar",
-		BodyLimit:             MaxUploadBytes,
-		ErrorHandler:          errorHandler,
-		DisableStartupMessage: true,
-		ReadTimeout:           30 * time.Second,
-		WriteTimeout:          60 * time.Second,
-		IdleTimeout:           120 * time.Second,
+		AppName:                      "ServiceStar",
+		BodyLimit:                    MaxUploadBytes, // with streaming: what is read ahead, see bufferBody
+		StreamRequestBody:            true,
+		DisablePreParseMultipartForm: true, // or fasthttp would spool an upload before its handler runs
+		ErrorHandler:                 errorHandler,
+		DisableStartupMessage:        true,
+		ReadTimeout:                  30 * time.Second,
+		WriteTimeout:                 60 * time.Second,
+		IdleTimeout:                  120 * time.Second,
 	})
 	hideOnce.Do(func() { hideInternalErrors(o.Log) })
 	m := newMetrics(o.Registry)
@@ -60,6 +66,7 @@ func New(o Options) *Server {
 	app.Use(compressAPI())
 	app.Use(securityHeaders())
 	app.Use(requestID)
+	app.Use(bufferBody(streamedPaths(o.StreamedPaths)))
 	app.Use(observe(o.Log, m))
 	opsRoutes(app, o)
 	docsRoute(app)

@@ -27,7 +27,7 @@ func loginLimiter(counter LoginCounter, path string, perIP, perAccount int) fibe
 			return c.Next()
 		}
 		var b struct{ Tenant, Username string }
-		_ = json.Unmarshal(c.Body(), &b)
+		_ = json.Unmarshal(bodyOf(c), &b)
 		account := strings.ToLower(strings.TrimSpace(b.Tenant)) + "/" + strings.ToLower(strings.TrimSpace(b.Username))
 		for _, l := range []struct {
 			bucket string

@@ -32,7 +32,7 @@ func validText(c *fiber.Ctx) error {
 		}
 	}
 	if bad == nil && isJSON(c) {
-		bad = jsonTextField(c.Body())
+		bad = jsonTextField(bodyOf(c))
 	}
 	if bad != nil {
 		return writeProblem(c, fiber.StatusUnprocessableEntity, "validation failed", *bad)
@@ -43,7 +43,7 @@ func validText(c *fiber.Ctx) error {
 // isJSON reports whether the body will be read as JSON (huma's default when
 // no type is named).
 func isJSON(c *fiber.Ctx) bool {
-	if len(c.Body()) == 0 {
+	if len(bodyOf(c)) == 0 {
 		return false
 	}
 	ct := strings.ToLower(c.Get(fiber.HeaderContentType))

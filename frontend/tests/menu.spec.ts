@@ -29,6 +29,15 @@ describe('buildMenu', () => {
     expect(keys(['audit.read', 'users.read', 'branches.read'])).toEqual(['home', 'branches', 'users', 'audit'])
   })
 
+  it('gives an employee the KPI dashboard and their own feedback', () => {
+    expect(keys(['kpi.self', 'feedback.appeal'])).toEqual(['home', 'kpi', 'feedbackMine'])
+  })
+
+  it('gives a manager the dashboard and the appeals to decide, and HR the KPI and feedback admin pages', () => {
+    expect(keys(['kpi.review', 'feedback.read', 'feedback.decide'])).toEqual(['home', 'kpi', 'feedbackAppeals'])
+    expect(keys(['kpi.review', 'kpi.manage', 'feedback.import', 'feedback.decide'])).toEqual(['home', 'kpi', 'feedbackAppeals', 'feedbackImports', 'kpiSchemes', 'kpiPeriods'])
+  })
+
   it('returns fresh arrays and never mutates MENU', () => {
     const before = MENU.map((m) => m.key)
     buildMenu(['users.read']).pop()

@@ -5,6 +5,8 @@ import analytics from './analytics/en'
 import a11y from './a11y/en'
 import auditChain from './auditChain/en'
 import fairTraining from './fairTraining/en'
+import kpi from './kpi/en'
+import feedback from './feedback/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
@@ -14,6 +16,8 @@ const en: typeof zhCN = {
   a11y,
   auditChain,
   fairTraining,
+  kpi,
+  feedback,
   app: {
     name: 'ServiceStar',
     fullName: '服务之星 ServiceStar',
@@ -55,6 +59,11 @@ const en: typeof zhCN = {
     analytics: 'Scenario analytics',
     reviews: 'Reviews',
     kpi: 'KPI',
+    kpiSchemes: 'KPI schemes',
+    kpiPeriods: 'KPI periods',
+    feedbackImports: 'Feedback imports',
+    feedbackMine: 'My feedback',
+    feedbackAppeals: 'Feedback appeals',
     branches: 'Branches',
     users: 'Users',
     audit: 'Audit log',
@@ -223,7 +232,10 @@ const en: typeof zhCN = {
     finishedAt: 'Finished',
     error: 'Error',
     states: { queued: 'Queued', running: 'Running', retrying: 'Waiting to retry', completed: 'Completed', failed: 'Failed' },
-    kinds: {},
+    kinds: {
+      feedback: { import: 'Feedback import' },
+      kpi: { recompute: 'KPI recompute' },
+    },
   },
   audit: {
     title: 'Audit log',

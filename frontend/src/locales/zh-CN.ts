@@ -4,6 +4,8 @@ import analytics from './analytics/zh-CN'
 import a11y from './a11y/zh-CN'
 import auditChain from './auditChain/zh-CN'
 import fairTraining from './fairTraining/zh-CN'
+import kpi from './kpi/zh-CN'
+import feedback from './feedback/zh-CN'
 
 export default {
   library,
@@ -12,6 +14,8 @@ export default {
   a11y,
   auditChain,
   fairTraining,
+  kpi,
+  feedback,
   app: {
     name: '服务之星',
     fullName: '服务之星 ServiceStar',
@@ -53,6 +57,11 @@ export default {
     analytics: '场景分析',
     reviews: '复盘',
     kpi: '绩效看板',
+    kpiSchemes: '考核方案',
+    kpiPeriods: '考核期管理',
+    feedbackImports: '反馈数据导入',
+    feedbackMine: '我的客户反馈',
+    feedbackAppeals: '反馈申诉',
     branches: '机构管理',
     users: '用户管理',
     audit: '审计日志',
@@ -221,7 +230,10 @@ export default {
     finishedAt: '结束时间',
     error: '错误',
     states: { queued: '排队中', running: '运行中', retrying: '等待重试', completed: '已完成', failed: '失败' },
-    kinds: {},
+    kinds: {
+      feedback: { import: '反馈数据导入' },
+      kpi: { recompute: '绩效重新计算' },
+    },
   },
   audit: {
     title: '审计日志',

@@ -125,6 +125,37 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/views/training/analytics/AnalyticsView.vue'),
     meta: { anyOf: perm('analytics'), titleKey: 'menu.analytics' },
   },
+  { path: '/kpi', name: 'kpi', component: () => import('@/views/kpi/KpiView.vue'), meta: { anyOf: perm('kpi'), titleKey: 'menu.kpi' } },
+  {
+    path: '/kpi/schemes',
+    name: 'kpi-schemes',
+    component: () => import('@/views/kpi/KpiSchemesView.vue'),
+    meta: { anyOf: perm('kpiSchemes'), titleKey: 'menu.kpiSchemes' },
+  },
+  {
+    path: '/kpi/periods',
+    name: 'kpi-periods',
+    component: () => import('@/views/kpi/KpiPeriodsView.vue'),
+    meta: { anyOf: perm('kpiPeriods'), titleKey: 'menu.kpiPeriods' },
+  },
+  {
+    path: '/feedback/imports',
+    name: 'feedback-imports',
+    component: () => import('@/views/feedback/FeedbackImportsView.vue'),
+    meta: { anyOf: perm('feedbackImports'), titleKey: 'menu.feedbackImports' },
+  },
+  {
+    path: '/feedback/mine',
+    name: 'feedback-mine',
+    component: () => import('@/views/feedback/MyFeedbackView.vue'),
+    meta: { anyOf: perm('feedbackMine'), titleKey: 'menu.feedbackMine' },
+  },
+  {
+    path: '/feedback/appeals',
+    name: 'feedback-appeals',
+    component: () => import('@/views/feedback/AppealsView.vue'),
+    meta: { anyOf: perm('feedbackAppeals'), titleKey: 'menu.feedbackAppeals' },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { public: true, titleKey: 'notFound.title' } },
 ]
 

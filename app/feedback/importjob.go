@@ -1,0 +1,423 @@
+package feedback
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/servicestar/servicestar/app/apperr"
+	"github.com/servicestar/servicestar/app/audit"
+	"github.com/servicestar/servicestar/app/jobs"
+	"github.com/servicestar/servicestar/app/store"
+	"github.com/servicestar/servicestar/migrations"
+)
+
+// ImportArgs is the job of one uploaded file.
+type ImportArgs struct {
+	ImportID int64 `json:"import_id"`
+}
+
+// Kind names the job.
+func (ImportArgs) Kind() string { return "feedback.import" }
+
+// RegisterJobs gives the engine the import worker; call it before Start.
+func (s *Service) RegisterJobs(e *jobs.Engine) {
+	jobs.Register(e, func(ctx context.Context, job *jobs.Job, a ImportArgs) error {
+		return s.RunImport(ctx, job.TenantID, a.ImportID, job.Progress)
+	})
+}
+
+// MaxFileErrors is how many problems a report lists; the count goes on.
+const MaxFileErrors = 1000
+
+const msgFileHasErrors = "the file has errors; nothing was imported"
+
+// RunImport reads an uploaded file twice: first to check every row (and
+// report every problem by row and column), then, only when there is none,
+// to apply it all in one transaction. It may run again after a crash: a
+// finished import is left alone, and an unfinished one wrote nothing.
+func (s *Service) RunImport(ctx context.Context, tenantID, importID int64, progress func(ctx context.Context, done, total int64) error) error {
+	var imp Import
+	if err := s.DB.R.WithContext(ctx).Scopes(store.Tenant(tenantID)).Where("id = ?", importID).Take(&imp).Error; err != nil {
+		return err
+	}
+	if imp.State == ImportDone || imp.State == ImportFailed {
+		return nil
+	}
+	if err := s.DB.W.WithContext(ctx).Model(&Import{}).Scopes(store.Tenant(tenantID)).Where("id = ?", imp.ID).Update("state", ImportRunning).Error; err != nil {
+		return err
+	}
+	c, err := loadCodes(ctx, s.DB.R, tenantID)
+	if err != nil {
+		return err
+	}
+	mapping := map[string]string{}
+	if src, err := s.sourceByCode(ctx, tenantID, imp.Source); err != nil {
+		return err
+	} else if src != nil && len(src.Mapping) > 0 {
+		_ = json.Unmarshal(src.Mapping, &mapping)
+	}
+	enc := imp.Encoding
+	if enc == "auto" {
+		if enc, err = detectEncoding(newChunkReader(ctx, s.DB, tenantID, imp.ID)); err != nil {
+			return err
+		}
+	}
+	total := 2 * imp.Bytes
+	f := &fileRun{s: s, ctx: ctx, imp: &imp, codes: c, mapping: mapping, enc: enc, scopes: []string{"/"}}
+	f.progress = func(done int64) error {
+		if progress == nil {
+			return nil
+		}
+		return progress(ctx, done, total)
+	}
+	problems, rowsTotal, err := f.check()
+	if err != nil {
+		return err
+	}
+	now := s.Now().UTC()
+	if len(problems) > 0 {
+		blob, _ := json.Marshal(problems)
+		err := s.DB.W.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			if err := tx.Model(&Import{}).Scopes(store.Tenant(tenantID)).Where("id = ?", imp.ID).Updates(map[string]any{
+				"state": ImportFailed, "rows_total": rowsTotal, "errors": json.RawMessage(blob), "finished_at": now}).Error; err != nil {
+				return err
+			}
+			return tx.Scopes(store.Tenant(tenantID)).Where("import_id = ?", imp.ID).Delete(&UploadChunk{}).Error
+		})
+		if err != nil {
+			return err
+		}
+		return jobs.Abort(msgFileHasErrors, nil)
+	}
+	if s.DB.Dialect == migrations.SQLite {
+		// Each multi-row insert inside the transaction keeps a statement
+		// journal (to undo just itself); in a temporary file that was a
+		// write system call per page, an eighth of an import's CPU. And a
+		// million rows' indexes outgrow the default 2 MB page cache: every
+		// insert into them then re-read a page from the WAL and spilled
+		// another (a million rows took 14 minutes). Both settings hold for
+		// the connection (the store has one writer) and cannot change
+		// inside a transaction; the cache goes back to its size after.
+		if err := s.DB.W.WithContext(ctx).Exec("PRAGMA temp_store = MEMORY").Error; err != nil {
+			return err
+		}
+		var was int64
+		if err := s.DB.W.WithContext(ctx).Raw("PRAGMA cache_size").Scan(&was).Error; err != nil {
+			return err
+		}
+		if err := s.DB.W.WithContext(ctx).Exec("PRAGMA cache_size = -65536").Error; err != nil {
+			return err
+		}
+		defer s.DB.W.WithContext(context.WithoutCancel(ctx)).Exec(fmt.Sprintf("PRAGMA cache_size = %d", was))
+	}
+	return s.DB.W.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		n, months, err := f.apply(tx, now)
+		if err != nil {
+			return err
+		}
+		if err := s.changed(tx, tenantID, months); err != nil {
+			return err
+		}
+		res := tx.Model(&Import{}).Scopes(store.Tenant(tenantID)).Where("id = ? AND state = ?", imp.ID, ImportRunning).Updates(map[string]any{
+			"state": ImportDone, "rows_total": rowsTotal, "inserted": n.Inserted, "updated": n.Updated, "unchanged": n.Unchanged,
+			"errors": json.RawMessage("[]"), "finished_at": now})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("feedback: import %d changed state while it ran", imp.ID)
+		}
+		if err := tx.Scopes(store.Tenant(tenantID)).Where("import_id = ?", imp.ID).Delete(&UploadChunk{}).Error; err != nil {
+			return err
+		}
+		by := imp.CreatedBy
+		return audit.Record(ctx, tx, audit.Actor{TenantID: tenantID, UserID: &by, Name: "feedback.import"}, now, "feedback.import", "feedback_import",
+			fmt.Sprint(imp.ID), nil, map[string]any{"rows": rowsTotal, "inserted": n.Inserted, "updated": n.Updated, "unchanged": n.Unchanged})
+	})
+}
+
+// fileRun is one pass-1-then-pass-2 reading of an upload.
+type fileRun struct {
+	s        *Service
+	ctx      context.Context
+	imp      *Import
+	codes    *codes
+	mapping  map[string]string
+	enc      string
+	scopes   []string
+	progress func(done int64) error
+	offset   int64          // progress already reported by an earlier pass
+	names    map[int]string // the file's header of each mapped cell
+}
+
+func (f *fileRun) fields() []string {
+	if f.imp.Kind == "results" {
+		return resultFields
+	}
+	return recordFields
+}
+
+func (f *fileRun) required() []string {
+	if f.imp.Kind == "results" {
+		return resultFields
+	}
+	return []string{"external_id", "channel", "occurred_at", "branch_code"}
+}
+
+// open starts reading the file: its header checked, the columns mapped.
+func (f *fileRun) open() (rows, *chunkReader, map[string]int, map[int]string, []FileError, error) {
+	cr := newChunkReader(f.ctx, f.s.DB, f.imp.TenantID, f.imp.ID)
+	var rs rows
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(cr, head)
+	src := io.MultiReader(bytes.NewReader(head[:n]), cr)
+	if isXLSX(f.imp.Filename, head[:n]) {
+		x, err := newXLSXRows(src)
+		if err != nil {
+			return nil, nil, nil, nil, []FileError{{Row: 1, Column: "", Code: CodeBadValue, Message: apperr.Say(apperr.English, "not a readable .xlsx workbook", nil)}}, nil
+		}
+		rs, f.enc = x, "utf-8"
+	} else {
+		rs = newCSVRows(src)
+	}
+	_, header, err := rs.next()
+	if err == io.EOF {
+		_ = rs.close()
+		return nil, nil, nil, nil, []FileError{{Row: 1, Code: CodeMissing, Message: apperr.Say(apperr.English, "the file is empty", nil)}}, nil
+	}
+	if err != nil {
+		_ = rs.close()
+		return nil, nil, nil, nil, []FileError{{Row: 1, Code: CodeBadValue, Message: apperr.Say(apperr.English, "not a valid CSV file: {reason}", apperr.Args{"reason": err.Error()})}}, nil
+	}
+	decoded := make([]string, len(header))
+	for i, h := range header {
+		v, ok := decodeCell(f.enc, h)
+		if !ok {
+			_ = rs.close()
+			return nil, nil, nil, nil, []FileError{{Row: 1, Column: fmt.Sprintf("#%d", i+1), Code: CodeInvalidEncoding,
+				Message: apperr.Say(apperr.English, msgInvalidEncoding, apperr.Args{"encoding": f.enc})}}, nil
+		}
+		decoded[i] = v
+	}
+	col, names := columns(decoded, f.fields(), f.mapping)
+	f.names = names
+	var missing []FileError
+	for _, r := range f.required() {
+		if _, ok := col[r]; !ok {
+			h := r
+			if m, ok := f.mapping[r]; ok {
+				h = m
+			}
+			missing = append(missing, FileError{Row: 1, Column: h, Code: CodeMissing, Message: apperr.Say(apperr.English, "the column is missing", nil)})
+		}
+	}
+	if len(missing) > 0 {
+		_ = rs.close()
+		return nil, nil, nil, nil, missing, nil
+	}
+	return rs, cr, col, names, nil, nil
+}
+
+// each reads every data row, decoded, and hands it to fn with the
+// problems of its bytes; blank rows are skipped.
+func (f *fileRun) each(fn func(row int, c cells, bad []FileError) error) ([]FileError, int64, error) {
+	rs, cr, col, names, fileErrs, err := f.open()
+	if err != nil || fileErrs != nil {
+		return fileErrs, 0, err
+	}
+	defer rs.close()
+	var count int64
+	vals := []string{}
+	for {
+		row, raw, err := rs.next()
+		if err == io.EOF {
+			return nil, count, nil
+		}
+		if err != nil {
+			return []FileError{{Row: row, Code: CodeBadValue, Message: apperr.Say(apperr.English, "not a valid CSV file: {reason}", apperr.Args{"reason": err.Error()})}}, count, nil
+		}
+		blank := true
+		vals = vals[:0]
+		var bad []FileError
+		for i, r := range raw {
+			v, ok := decodeCell(f.enc, r)
+			if !ok {
+				name := names[i]
+				if name == "" {
+					name = fmt.Sprintf("#%d", i+1)
+				}
+				bad = append(bad, FileError{Row: row, Column: name, Code: CodeInvalidEncoding, Message: apperr.Say(apperr.English, msgInvalidEncoding, apperr.Args{"encoding": f.enc})})
+			}
+			if v != "" {
+				blank = false
+			}
+			vals = append(vals, v)
+		}
+		if blank && len(bad) == 0 {
+			continue
+		}
+		count++
+		if err := fn(row, cells{col: col, vals: vals}, bad); err != nil {
+			return nil, count, err
+		}
+		if err := f.progress(f.offset + cr.read); err != nil {
+			return nil, count, err
+		}
+	}
+}
+
+// check is pass 1: every row checked; kept in memory are the problems (up
+// to MaxFileErrors) and a 64-bit hash of each key, to find duplicates.
+func (f *fileRun) check() ([]FileError, int64, error) {
+	var problems []FileError
+	seen := map[uint64]int{}
+	note := func(e FileError) {
+		if len(problems) < MaxFileErrors {
+			problems = append(problems, e)
+		}
+	}
+	column := func(c cells, field string) string {
+		if i, ok := c.col[field]; ok {
+			return f.nameOf(i, field)
+		}
+		return field
+	}
+	fileErrs, rowsTotal, err := f.each(func(row int, c cells, bad []FileError) error {
+		for _, b := range bad {
+			note(b)
+		}
+		if len(bad) > 0 {
+			return nil
+		}
+		var issues []issue
+		key := ""
+		if f.imp.Kind == "results" {
+			in, b := resultOf(c)
+			r, b2 := prepareResult(f.codes, f.imp.TenantID, f.imp.Source, &in, f.scopes)
+			issues = append(b, b2...)
+			key = fmt.Sprintf("%d/%d/%s", r.EmployeeID, r.Month, r.Metric)
+			if len(issues) > 0 {
+				key = ""
+			}
+		} else {
+			in, b := recordOf(c, f.codes.loc)
+			_, b2 := prepare(f.codes, f.imp.TenantID, f.imp.Source, &in, f.scopes)
+			issues = append(b, dropRepeats(b, b2)...)
+			key = in.ExternalID
+		}
+		for _, b := range issues {
+			note(fileError(row, column(c, b.field), b))
+		}
+		if key != "" {
+			h := fnv.New64a()
+			_, _ = h.Write([]byte(key))
+			k := h.Sum64()
+			if first, dup := seen[k]; dup {
+				field := "external_id"
+				if f.imp.Kind == "results" {
+					field = "metric"
+				}
+				note(fileError(row, column(c, field), issue{code: CodeDuplicate, msg: msgDuplicate, args: apperr.Args{"row": first}}))
+			} else {
+				seen[k] = row
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	f.offset = f.imp.Bytes
+	if fileErrs != nil {
+		return fileErrs, rowsTotal, nil
+	}
+	return problems, rowsTotal, nil
+}
+
+// dropRepeats leaves out of later the fields early already reported (a bad
+// date is also a missing one to prepare).
+func dropRepeats(early, later []issue) []issue {
+	var out []issue
+	for _, l := range later {
+		dup := false
+		for _, e := range early {
+			dup = dup || e.field == l.field
+		}
+		if !dup {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (f *fileRun) nameOf(i int, field string) string {
+	if n := f.names[i]; n != "" {
+		return n
+	}
+	return field
+}
+
+// apply is pass 2: the rows again, now known good, written in batches in
+// the caller's transaction; rollups flushed once at the end.
+func (f *fileRun) apply(tx *gorm.DB, now time.Time) (Counts, map[int]bool, error) {
+	var n Counts
+	d := deltas{}
+	months := map[int]bool{}
+	var recs []Record
+	var rs []BusinessResult
+	flush := func() error {
+		if f.imp.Kind == "results" {
+			err := applyResults(tx, f.imp.TenantID, rs, months, &n, now)
+			rs = rs[:0]
+			return err
+		}
+		err := applyBatch(tx, f.imp.TenantID, f.imp.Source, recs, d, &n, now)
+		recs = recs[:0]
+		return err
+	}
+	fileErrs, _, err := f.each(func(row int, c cells, bad []FileError) error {
+		if f.imp.Kind == "results" {
+			in, _ := resultOf(c)
+			r, b := prepareResult(f.codes, f.imp.TenantID, f.imp.Source, &in, f.scopes)
+			if len(b) > 0 {
+				return fmt.Errorf("feedback: row %d changed between the passes", row)
+			}
+			rs = append(rs, r)
+			if len(rs) == batchSize {
+				return flush()
+			}
+			return nil
+		}
+		in, _ := recordOf(c, f.codes.loc)
+		r, b := prepare(f.codes, f.imp.TenantID, f.imp.Source, &in, f.scopes)
+		if len(b) > 0 || len(bad) > 0 {
+			return fmt.Errorf("feedback: row %d changed between the passes", row)
+		}
+		recs = append(recs, r)
+		if len(recs) == batchSize {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil && fileErrs != nil {
+		err = fmt.Errorf("feedback: the file changed between the passes")
+	}
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return n, nil, err
+	}
+	if err := d.flush(tx, f.imp.TenantID); err != nil {
+		return n, nil, err
+	}
+	d.months(months)
+	return n, months, nil
+}

@@ -1,0 +1,164 @@
+package kpi
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/export"
+)
+
+type periodIn struct {
+	Period string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
+}
+
+type trendOut struct {
+	Body struct {
+		Points []TrendPoint `json:"points"`
+	}
+}
+
+func trend(pts []TrendPoint, err error) (*trendOut, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := &trendOut{}
+	out.Body.Points = pts
+	return out, nil
+}
+
+func (s *Service) dashboardRoutes(api huma.API) {
+	huma.Register(api, op("kpi-me", http.MethodGet, "/api/v1/kpi/me", "My scorecard of a period", 422),
+		func(ctx context.Context, in *periodIn) (*struct{ Body Scorecard }, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			sc, err := s.Me(ctx, p, in.Period)
+			if err != nil {
+				return nil, err
+			}
+			return &struct{ Body Scorecard }{*sc}, nil
+		})
+	huma.Register(api, op("kpi-me-trend", http.MethodGet, "/api/v1/kpi/me/trend", "My composite over the last 12 months (8 quarters, 3 years)"),
+		func(ctx context.Context, in *struct {
+			Kind string `query:"kind" enum:"month,quarter,year" default:"month"`
+		}) (*trendOut, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return trend(s.MyTrend(ctx, p, kindOf(in.Kind)))
+		})
+	huma.Register(api, op("kpi-branch", http.MethodGet, "/api/v1/kpi/branches/{id}", "A branch subtree's KPI summary: metrics, children, distribution, best and worst people", 422),
+		func(ctx context.Context, in *struct {
+			ID     int64  `path:"id" minimum:"1"`
+			Period string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
+		}) (*struct{ Body BranchSummary }, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			b, err := s.Branch(ctx, p, in.ID, in.Period)
+			if err != nil {
+				return nil, err
+			}
+			return &struct{ Body BranchSummary }{*b}, nil
+		})
+	huma.Register(api, op("kpi-branch-people", http.MethodGet, "/api/v1/kpi/branches/{id}/people", "A page of a subtree's people, ranked", 422),
+		func(ctx context.Context, in *struct {
+			ID       int64  `path:"id" minimum:"1"`
+			Period   string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
+			Sort     string `query:"sort" maxLength:"80" doc:"composite (default), ratings, or a metric key (sorts by its score)"`
+			Order    string `query:"order" enum:"desc,asc" default:"desc"`
+			Page     int    `query:"page" minimum:"1" maximum:"100000" default:"1"`
+			PageSize int    `query:"page_size" minimum:"1" maximum:"200" default:"20"`
+		}) (*struct{ Body PeoplePage }, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			pg, err := s.People(ctx, p, in.ID, PeopleQuery{Period: in.Period, Sort: in.Sort, Order: in.Order, Page: in.Page, PageSize: in.PageSize})
+			if err != nil {
+				return nil, err
+			}
+			return &struct{ Body PeoplePage }{*pg}, nil
+		})
+	huma.Register(api, op("kpi-branch-trend", http.MethodGet, "/api/v1/kpi/branches/{id}/trend", "A subtree's composite over recent periods"),
+		func(ctx context.Context, in *struct {
+			ID   int64  `path:"id" minimum:"1"`
+			Kind string `query:"kind" enum:"month,quarter,year" default:"month"`
+		}) (*trendOut, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return trend(s.BranchTrend(ctx, p, in.ID, kindOf(in.Kind)))
+		})
+	huma.Register(api, op("kpi-person", http.MethodGet, "/api/v1/kpi/people/{id}", "The scorecard of a person in my subtree", 422),
+		func(ctx context.Context, in *struct {
+			ID     int64  `path:"id" minimum:"1"`
+			Period string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
+		}) (*struct{ Body Scorecard }, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			sc, err := s.Person(ctx, p, in.ID, in.Period)
+			if err != nil {
+				return nil, err
+			}
+			return &struct{ Body Scorecard }{*sc}, nil
+		})
+	huma.Register(api, op("kpi-person-trend", http.MethodGet, "/api/v1/kpi/people/{id}/trend", "A person's composite over recent periods, as far as it counted in my subtree"),
+		func(ctx context.Context, in *struct {
+			ID   int64  `path:"id" minimum:"1"`
+			Kind string `query:"kind" enum:"month,quarter,year" default:"month"`
+		}) (*trendOut, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return trend(s.PersonTrend(ctx, p, in.ID, kindOf(in.Kind)))
+		})
+	type fileOut struct {
+		ContentType        string `header:"Content-Type"`
+		ContentDisposition string `header:"Content-Disposition"`
+		Body               []byte
+	}
+	huma.Register(api, op("kpi-branch-export", http.MethodGet, "/api/v1/kpi/branches/{id}/export", "A subtree's ranking as a CSV or .xlsx file", 422),
+		func(ctx context.Context, in *struct {
+			ID     int64  `path:"id" minimum:"1"`
+			Period string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
+			Format string `query:"format" enum:"csv,xlsx" default:"csv"`
+		}) (*fileOut, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if in.Format == "xlsx" {
+				x, err := export.NewXLSX("KPI")
+				if err != nil {
+					return nil, err
+				}
+				name, err := s.Export(ctx, p, in.ID, in.Period, x)
+				if err != nil {
+					return nil, err
+				}
+				b, err := x.Bytes()
+				if err != nil {
+					return nil, err
+				}
+				return &fileOut{ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					ContentDisposition: `attachment; filename="` + name + `.xlsx"`, Body: b}, nil
+			}
+			c := export.NewCSV()
+			name, err := s.Export(ctx, p, in.ID, in.Period, c)
+			if err != nil {
+				return nil, err
+			}
+			return &fileOut{ContentType: "text/csv; charset=utf-8", ContentDisposition: `attachment; filename="` + name + `.csv"`, Body: c.Bytes()}, nil
+		})
+}
