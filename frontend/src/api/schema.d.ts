@@ -21,6 +21,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The head of the tenant's audit hash chain
+         * @description The newest sealed record's seq and hash (write the hash down elsewhere: a chain rewritten later no longer holds it), and how many records wait to be sealed.
+         */
+        get: operations["get-audit-chain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/chain/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the tenant's audit hash chain
+         * @description Walks the sealed records in order, recomputing each hash, and names the first record that breaks the chain: altered, missing records before it, or reordered.
+         */
+        get: operations["verify-audit-chain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1589,7 +1629,7 @@ export interface components {
             audience: string;
             /**
              * Format: double
-             * @description average best score of those done
+             * @description average best score of those who finished an attempt
              */
             avg_score: number | null;
             /** Format: int64 */
@@ -1602,10 +1642,18 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             created_by_name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description passed: only a pass completes an assignment
+             */
             done: number;
             /** Format: date-time */
             due_at: string;
+            /**
+             * Format: int64
+             * @description finished an attempt, not passed yet
+             */
+            failed: number;
             /** Format: int64 */
             id: number;
             /** Format: int64 */
@@ -1615,7 +1663,7 @@ export interface components {
             overdue: number;
             /**
              * Format: double
-             * @description passed / done, in percent
+             * @description passed / (passed + failed), in percent
              */
             pass_rate: number | null;
             /** Format: int64 */
@@ -1707,7 +1755,7 @@ export interface components {
         BranchStats: {
             /**
              * Format: double
-             * @description average best score of those done
+             * @description average best score of those who finished an attempt
              */
             avg_score: number | null;
             /** Format: int64 */
@@ -1716,15 +1764,23 @@ export interface components {
             branch_path: string;
             /** Format: double */
             completion_pct: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description passed: only a pass completes an assignment
+             */
             done: number;
+            /**
+             * Format: int64
+             * @description finished an attempt, not passed yet
+             */
+            failed: number;
             /** Format: int64 */
             members: number;
             /** Format: int64 */
             overdue: number;
             /**
              * Format: double
-             * @description passed / done, in percent
+             * @description passed / (passed + failed), in percent
              */
             pass_rate: number | null;
             /** Format: int64 */
@@ -1789,6 +1845,59 @@ export interface components {
             id: number;
             name: string;
             unit: string;
+        };
+        ChainBreak: {
+            /** Format: int64 */
+            expected_seq: number;
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description altered: its fields no longer match its hash; missing: records before it were deleted (its seq skips); reordered: it does not link to the record before it
+             * @enum {string}
+             */
+            reason: "altered" | "missing" | "reordered";
+            /** Format: int64 */
+            seq: number;
+        };
+        ChainHead: {
+            /**
+             * Format: date-time
+             * @description when the record's change happened
+             */
+            at: string;
+            hash: string;
+            /**
+             * Format: int64
+             * @description the audit record's id
+             */
+            id: number;
+            /** Format: int64 */
+            seq: number;
+        };
+        ChainState: {
+            /** @description the newest sealed record; absent while nothing is sealed */
+            head?: components["schemas"]["ChainHead"];
+            /**
+             * Format: int64
+             * @description records in the chain (the head's seq)
+             */
+            sealed: number;
+            /**
+             * Format: int64
+             * @description records written but not sealed yet (sealed within seconds)
+             */
+            unsealed: number;
+        };
+        ChainVerification: {
+            /**
+             * Format: int64
+             * @description records checked, up to and including the first broken one
+             */
+            checked: number;
+            first_broken?: components["schemas"]["ChainBreak"];
+            /** @description the last record checked that is intact */
+            head?: components["schemas"]["ChainHead"];
+            ok: boolean;
         };
         ChecklistStat: {
             id: string;
@@ -2059,6 +2168,11 @@ export interface components {
             note: string;
             passed: boolean;
             programme: string;
+            /**
+             * @description failed: an attempt finished without a pass; the assignment stays open
+             * @enum {string}
+             */
+            result: "not_started" | "failed" | "passed";
             scenario_key: string;
             /** @enum {string} */
             status: "todo" | "overdue" | "done";
@@ -2402,6 +2516,8 @@ export interface components {
             name: string;
             passed: boolean;
             /** @enum {string} */
+            result: "not_started" | "failed" | "passed";
+            /** @enum {string} */
             status: "todo" | "overdue" | "done";
             /** Format: int64 */
             user_id: number;
@@ -2440,6 +2556,18 @@ export interface components {
             attempt: components["schemas"]["AttemptView"];
             debrief: components["schemas"]["DebriefView"];
             scenario: components["schemas"]["ScenarioDetail"];
+        };
+        Problem: {
+            args?: {
+                [key: string]: string;
+            };
+            code: string;
+            file?: string;
+            /** Format: int64 */
+            line?: number;
+            message: string;
+            path?: string;
+            turn?: string;
         };
         ProductView: {
             id: string;
@@ -2918,6 +3046,7 @@ export interface components {
         ValidationOK: {
             scenario: components["schemas"]["ScenarioCard"];
             valid: boolean;
+            warnings: components["schemas"]["Problem"][] | null;
         };
         VersionView: {
             /** Format: date-time */
@@ -2950,17 +3079,28 @@ export interface components {
             /** Format: int64 */
             count: number;
             customer_risk: string;
+            /** @enum {string} */
+            kind: "suitability" | "red_line";
             product_id: string;
             product_name: {
                 [key: string]: string;
             };
             product_risk: string;
+            /** @description why a red line is one; null for suitability */
+            reason: {
+                [key: string]: string;
+            };
             turn: string;
         };
         ViolationView: {
             customer_risk: string;
+            /** @enum {string} */
+            kind: "suitability" | "red_line";
             product_id: string;
             product_risk: string;
+            reason: {
+                [key: string]: string;
+            };
             turn: string;
         };
     };
@@ -3021,6 +3161,100 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-audit-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainState"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "verify-audit-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerification"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6824,8 +7058,8 @@ export interface operations {
     "get-assignment-progress": {
         parameters: {
             query?: {
-                /** @description only people with this status */
-                status?: "todo" | "overdue" | "done" | "";
+                /** @description only people with this status; failed: tried and not passed yet (to do or overdue) */
+                status?: "todo" | "overdue" | "done" | "failed" | "";
                 page?: number;
                 page_size?: number;
             };
