@@ -42,7 +42,7 @@ const msgFileHasErrors = "the file has errors; nothing was imported"
 // report every problem by row and column), then, only when there is none,
 // to apply it all in one transaction. It may run again after a crash: a
 // finished import is left alone, and an unfinished one wrote nothing.
-func (s *Service) RunImport(ctx context.Context, tenantID, importID int64, progress func(ctx context.Context, done, total int64) error) error {
+func (s *Service) RunImport(ctx context.Context, tenantID, importID int64, progress func(ctx context.Context, done, total int64) error) (err error) {
 	var imp Import
 	if err := s.DB.R.WithContext(ctx).Scopes(store.Tenant(tenantID)).Where("id = ?", importID).Take(&imp).Error; err != nil {
 		return err
@@ -116,6 +116,15 @@ func (s *Service) RunImport(ctx context.Context, tenantID, importID int64, progr
 			return err
 		}
 		defer s.DB.W.WithContext(context.WithoutCancel(ctx)).Exec(fmt.Sprintf("PRAGMA cache_size = %d", was))
+		// The apply transaction holds SQLite's one writer until it commits,
+		// and a progress report is a write of its own: it would wait for the
+		// transaction, which waits for it. Pass 2 reports once, at the end.
+		f.progress = func(int64) error { return nil }
+		defer func() {
+			if err == nil && progress != nil {
+				err = progress(ctx, total, total)
+			}
+		}()
 	}
 	return s.DB.W.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		n, months, err := f.apply(tx, now)
