@@ -14,6 +14,8 @@ func op(id, method, path, summary string, errs ...int) huma.Operation {
 		Errors: append([]int{401, 403, 404}, errs...)}
 }
 
+// pageIn is a page of a list. Operations that take more parameters spell
+// these two out: huma reads no parameters from an embedded struct.
 type pageIn struct {
 	Page     int `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 	PageSize int `query:"page_size" minimum:"1" maximum:"200" default:"50"`

@@ -22,7 +22,8 @@ func (s *Service) recordRoutes(api huma.API) {
 			BranchID   int64 `query:"branch_id" minimum:"0"`
 			EmployeeID int64 `query:"employee_id" minimum:"0"`
 			Month      int   `query:"month" minimum:"0" maximum:"999912" doc:"yyyymm"`
-			pageIn
+			Page       int   `query:"page" minimum:"1" maximum:"1000000" default:"1"`
+			PageSize   int   `query:"page_size" minimum:"1" maximum:"200" default:"50"`
 		}) (*recordsOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
@@ -77,8 +78,9 @@ func (s *Service) recordRoutes(api huma.API) {
 	}
 	huma.Register(api, op("list-feedback-appeals", http.MethodGet, "/api/v1/feedback/appeals", "Appeals about records of my branches, oldest first"),
 		func(ctx context.Context, in *struct {
-			State string `query:"state" enum:"pending,upheld,rejected,"`
-			pageIn
+			State    string `query:"state" enum:"pending,upheld,rejected,"`
+			Page     int    `query:"page" minimum:"1" maximum:"1000000" default:"1"`
+			PageSize int    `query:"page_size" minimum:"1" maximum:"200" default:"50"`
 		}) (*appealsOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {

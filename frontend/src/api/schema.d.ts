@@ -3788,6 +3788,8 @@ export interface operations {
         parameters: {
             query?: {
                 state?: "pending" | "upheld" | "rejected" | "";
+                page?: number;
+                page_size?: number;
             };
             header?: never;
             path?: never;
@@ -4361,6 +4363,8 @@ export interface operations {
                 employee_id?: number;
                 /** @description yyyymm */
                 month?: number;
+                page?: number;
+                page_size?: number;
             };
             header?: never;
             path?: never;
