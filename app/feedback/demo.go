@@ -80,9 +80,12 @@ func (s *Service) seed(ctx context.Context, d module.Demo) error {
 				return start.Add(time.Duration(rng.IntN(int(days)))*24*time.Hour + time.Duration(9*60+rng.IntN(8*60))*time.Minute)
 			}
 			for _, p := range people {
-				n := 4 + rng.IntN(6)
+				// Enough for a month's scorecard (the default scheme wants 10
+				// ratings), so every dashboard shows something true; the few
+				// stay below it and read "not enough data".
+				n := 12 + rng.IntN(14)
 				if p.few {
-					n = rng.IntN(2)
+					n = rng.IntN(3)
 				}
 				for k := 0; k < n; k++ {
 					seq++

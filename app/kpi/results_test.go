@@ -254,6 +254,10 @@ func TestExportCSVAndXLSX(t *testing.T) {
 func TestBusinessResultsByPercentile(t *testing.T) {
 	b := demoBank(t)
 	db := b.env.App.DB.W
+	// The demo defines the metric; the test states its own name and unit.
+	if err := db.Scopes(store.Tenant(b.tid)).Where("code = ?", "sales_amount_cents").Delete(&feedback.BusinessMetric{}).Error; err != nil {
+		t.Fatal(err)
+	}
 	if err := db.Create(&feedback.BusinessMetric{TenantID: b.tid, Code: "sales_amount_cents", Name: "销售额", Unit: "cents", CreatedAt: time.Now()}).Error; err != nil {
 		t.Fatal(err)
 	}
