@@ -118,6 +118,9 @@ func Debrief(s *Scenario, st State, locale string) DebriefReport {
 			dt.Reply, dt.Feedback = c.Text.Get(l), c.Feedback.Get(l)
 		} else if t.FreeText != nil {
 			dt.Reply = step.Text
+			if step.Redacted {
+				dt.Reply = RedactedReply.Get(l)
+			}
 			var met, missed []string
 			for _, item := range t.FreeText.Checklist {
 				hit := slices.Contains(step.Hits, item.ID)

@@ -67,6 +67,9 @@ type State struct {
 	Ending   string      `json:"ending,omitempty"`
 }
 
+// RedactedReply stands where a typed reply was, once retention removed it.
+var RedactedReply = Text{LocaleZH: "（此回答已按本行数据保留期限删除）", LocaleEN: "(this reply was removed under the bank's retention period)"}
+
 // Step is one reply taken.
 type Step struct {
 	Turn string `json:"turn"`
@@ -74,6 +77,9 @@ type Step struct {
 	Choice string `json:"choice,omitempty"`
 	// Text is the typed reply.
 	Text string `json:"text,omitempty"`
+	// Redacted marks a typed reply whose text the bank's retention period
+	// removed; transcripts and debriefs show RedactedReply in its place.
+	Redacted bool `json:"redacted,omitempty"`
 	// Hits are the ids of the checklist elements the typed reply met, in checklist order.
 	Hits []string `json:"hits,omitempty"`
 	// KeywordsOnly marks a typed reply that was a list of keywords, which meets nothing.

@@ -27,6 +27,7 @@ var chinese = map[string]string{
 	"must be valid UTF-8 text":                      "必须是有效的 UTF-8 文本",
 	"you do not have permission to do this":         "您没有权限执行此操作",
 	"internal error":                                "服务器内部错误",
+	"between {min} and {max}":                       "须介于 {min} 与 {max} 之间",
 	"request body too large":                        "请求内容过大",
 	"session store unavailable":                     "会话服务暂不可用",
 	"database unreachable":                          "数据库无法连接",

@@ -31,7 +31,6 @@ var Messages = apperr.Catalogue{
 	"send the file as the multipart field \"file\"": "请以 multipart 字段 \"file\" 上传文件",
 
 	// Setup.
-	"between {min} and {max}":            "须介于 {min} 与 {max} 之间",
 	"must be feedback or results":        "只能是 feedback 或 results",
 	"must be utf-8, gbk or auto":         "只能是 utf-8、gbk 或 auto",
 	"not a field of this kind of source": "不是此类数据源的字段",

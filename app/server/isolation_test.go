@@ -11,6 +11,7 @@ import (
 
 	"github.com/servicestar/servicestar/app/demo"
 	"github.com/servicestar/servicestar/app/org"
+	"github.com/servicestar/servicestar/app/retention"
 	"github.com/servicestar/servicestar/app/server"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/migrations"
@@ -171,6 +172,21 @@ func TestIsolationWalk(t *testing.T) {
 		}
 		if r := upload(t, w.env, c, "/api/v1/feedback/imports?source=walk", "walk.csv", []byte("external_id\n1\n")); r.Status != 202 {
 			t.Fatalf("upload a file in %s: %s", slug, r)
+		}
+	}
+
+	// Retention periods are set by each bank's admin; a run row is written
+	// here because the demo holds nothing old enough for the job to remove.
+	for _, slug := range []string{"demo", "demo2"} {
+		c, r := signIn(t, w.env, slug, "admin", demo.Password)
+		if r.Status != 200 {
+			t.Fatalf("sign in %s admin: %s", slug, r)
+		}
+		if r := send(t, w.env, c, "PUT", "/api/v1/retention", map[string]any{"typed_replies_days": 730, "feedback_comments_days": 1095, "notifications_days": 365}); r.Status != 200 {
+			t.Fatalf("set retention in %s: %s", slug, r)
+		}
+		if err := db.W.Create(&retention.PurgeRun{TenantID: w.tenant[slug], RanAt: w.env.Clock.Now(), Notifications: 1}).Error; err != nil {
+			t.Fatal(err)
 		}
 	}
 

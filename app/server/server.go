@@ -22,6 +22,7 @@ import (
 	"github.com/servicestar/servicestar/app/module"
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
+	"github.com/servicestar/servicestar/app/retention"
 	"github.com/servicestar/servicestar/app/session"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/training/assignments"
@@ -131,6 +132,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		play.Module(),
 		fb.Module(),
 		kpiSvc.Module(),
+		(&retention.Service{DB: db, Guard: guard, Now: now}).Module(),
 		(&jobs.Handlers{DB: db, Guard: guard}).Module(),
 	}
 	routesOf, err := registerRoutes(srv.API, mods)

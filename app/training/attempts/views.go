@@ -133,6 +133,9 @@ func attemptView(a *Attempt, s *scenarios.Scenario, st scenarios.State) AttemptV
 		if step.Choice == "" {
 			line.Reply = scenarios.Text{scenarios.LocaleZH: step.Text, scenarios.LocaleEN: step.Text}
 		}
+		if step.Redacted {
+			line.Reply = scenarios.RedactedReply
+		}
 		v.Transcript = append(v.Transcript, line)
 	}
 	for _, id := range st.Needs {

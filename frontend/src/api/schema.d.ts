@@ -833,6 +833,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long the bank keeps personal data */
+        get: operations["get-retention"];
+        /** Set how long the bank keeps personal data */
+        put: operations["put-retention"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the retention job removed, latest 50 runs */
+        get: operations["list-retention-runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenant": {
         parameters: {
             query?: never;
@@ -2487,6 +2522,16 @@ export interface components {
             /** @enum {string} */
             state: "open" | "closed";
         };
+        Periods: {
+            /** Format: int64 */
+            feedback_comments_days: number | null;
+            /** Format: int64 */
+            notifications_days: number | null;
+            /** Format: int64 */
+            typed_replies_days: number | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
         PersonRef: {
             branch: components["schemas"]["BranchRef"];
             employee_code: string;
@@ -2585,6 +2630,27 @@ export interface components {
             /** Format: int64 */
             assignments: number;
             name: string;
+        };
+        PurgeRun: {
+            /**
+             * Format: int64
+             * @description feedback records whose comment was removed
+             */
+            feedback_comments: number;
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description notifications deleted
+             */
+            notifications: number;
+            /** Format: date-time */
+            ran_at: string;
+            /**
+             * Format: int64
+             * @description finished attempts whose typed replies were removed
+             */
+            typed_replies: number;
         };
         "Put-feedback-settingsRequest": {
             /**
@@ -2750,6 +2816,9 @@ export interface components {
             /** @enum {string} */
             status: "created" | "updated" | "unchanged" | "error";
         };
+        RunsOutBody: {
+            items: components["schemas"]["PurgeRun"][] | null;
+        };
         ScenarioCard: {
             business_line: string;
             category: string;
@@ -2885,6 +2954,23 @@ export interface components {
             name?: string;
             /** @description IANA time zone; periods and dates follow it */
             time_zone?: string;
+        };
+        SettingsIn: {
+            /**
+             * Format: int64
+             * @description 30–3650, or null to keep feedback comments
+             */
+            feedback_comments_days: number | null;
+            /**
+             * Format: int64
+             * @description 30–3650, or null to keep notifications
+             */
+            notifications_days: number | null;
+            /**
+             * Format: int64
+             * @description 30–3650, or null to keep typed replies
+             */
+            typed_replies_days: number | null;
         };
         Source: {
             code: string;
@@ -6647,6 +6733,187 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Periods"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "put-retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Periods"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-retention-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunsOutBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
