@@ -14,8 +14,8 @@ func op(id, method, path, summary string, errs ...int) huma.Operation {
 		Errors: append([]int{401, 403, 404}, errs...)}
 }
 
-// SettingsIn is what the tenant admin sends: every period, null to keep forever.
-type SettingsIn struct {
+// PeriodsIn is what the tenant admin sends: every period, null to keep forever.
+type PeriodsIn struct {
 	TypedRepliesDays     *int `json:"typed_replies_days" doc:"30–3650, or null to keep typed replies"`
 	FeedbackCommentsDays *int `json:"feedback_comments_days" doc:"30–3650, or null to keep feedback comments"`
 	NotificationsDays    *int `json:"notifications_days" doc:"30–3650, or null to keep notifications"`
@@ -34,7 +34,7 @@ func (s *Service) Routes(api huma.API) {
 			return &settingsOut{set}, err
 		})
 	huma.Register(api, op("put-retention", http.MethodPut, "/api/v1/retention", "Set how long the bank keeps personal data", 422),
-		func(ctx context.Context, in *struct{ Body SettingsIn }) (*settingsOut, error) {
+		func(ctx context.Context, in *struct{ Body PeriodsIn }) (*settingsOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
 				return nil, err

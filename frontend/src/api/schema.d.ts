@@ -2532,6 +2532,23 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        PeriodsIn: {
+            /**
+             * Format: int64
+             * @description 30–3650, or null to keep feedback comments
+             */
+            feedback_comments_days: number | null;
+            /**
+             * Format: int64
+             * @description 30–3650, or null to keep notifications
+             */
+            notifications_days: number | null;
+            /**
+             * Format: int64
+             * @description 30–3650, or null to keep typed replies
+             */
+            typed_replies_days: number | null;
+        };
         PersonRef: {
             branch: components["schemas"]["BranchRef"];
             employee_code: string;
@@ -2954,23 +2971,6 @@ export interface components {
             name?: string;
             /** @description IANA time zone; periods and dates follow it */
             time_zone?: string;
-        };
-        SettingsIn: {
-            /**
-             * Format: int64
-             * @description 30–3650, or null to keep feedback comments
-             */
-            feedback_comments_days: number | null;
-            /**
-             * Format: int64
-             * @description 30–3650, or null to keep notifications
-             */
-            notifications_days: number | null;
-            /**
-             * Format: int64
-             * @description 30–3650, or null to keep typed replies
-             */
-            typed_replies_days: number | null;
         };
         Source: {
             code: string;
@@ -6816,7 +6816,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SettingsIn"];
+                "application/json": components["schemas"]["PeriodsIn"];
             };
         };
         responses: {

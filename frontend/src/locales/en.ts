@@ -7,6 +7,7 @@ import auditChain from './auditChain/en'
 import fairTraining from './fairTraining/en'
 import kpi from './kpi/en'
 import feedback from './feedback/en'
+import settings from './settings/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
@@ -18,6 +19,7 @@ const en: typeof zhCN = {
   fairTraining,
   kpi,
   feedback,
+  settings,
   app: {
     name: 'ServiceStar',
     fullName: '服务之星 ServiceStar',
@@ -68,6 +70,7 @@ const en: typeof zhCN = {
     users: 'Users',
     audit: 'Audit log',
     jobs: 'Background jobs',
+    settings: 'Bank settings',
     toggle: 'Toggle menu',
   },
   header: {

@@ -6,6 +6,7 @@ import auditChain from './auditChain/zh-CN'
 import fairTraining from './fairTraining/zh-CN'
 import kpi from './kpi/zh-CN'
 import feedback from './feedback/zh-CN'
+import settings from './settings/zh-CN'
 
 export default {
   library,
@@ -16,6 +17,7 @@ export default {
   fairTraining,
   kpi,
   feedback,
+  settings,
   app: {
     name: '服务之星',
     fullName: '服务之星 ServiceStar',
@@ -66,6 +68,7 @@ export default {
     users: '用户管理',
     audit: '审计日志',
     jobs: '后台任务',
+    settings: '本行设置',
     toggle: '展开/收起菜单',
   },
   header: {

@@ -53,6 +53,7 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/users', name: 'users', component: () => import('@/views/UsersView.vue'), meta: { anyOf: perm('users'), titleKey: 'menu.users' } },
   { path: '/audit', name: 'audit', component: () => import('@/views/AuditView.vue'), meta: { anyOf: perm('audit'), titleKey: 'menu.audit' } },
+  { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue'), meta: { anyOf: perm('settings'), titleKey: 'menu.settings' } },
   { path: '/jobs', name: 'jobs', component: () => import('@/views/JobsView.vue'), meta: { anyOf: perm('jobs'), titleKey: 'menu.jobs' } },
   {
     path: '/training',

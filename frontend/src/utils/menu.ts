@@ -26,6 +26,7 @@ export const MENU: readonly MenuItem[] = [
   { key: 'users', path: '/users', labelKey: 'menu.users', icon: 'User', anyOf: ['users.read'] },
   { key: 'audit', path: '/audit', labelKey: 'menu.audit', icon: 'Document', anyOf: ['audit.read'] },
   { key: 'jobs', path: '/jobs', labelKey: 'menu.jobs', icon: 'Timer', anyOf: ['jobs.read'] },
+  { key: 'settings', path: '/settings', labelKey: 'menu.settings', icon: 'Setting', anyOf: ['tenant.write'] },
 ]
 
 /**

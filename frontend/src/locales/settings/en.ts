@@ -1,0 +1,28 @@
+export default {
+  title: 'Bank settings',
+  bank: {
+    title: 'About the bank',
+    name: 'Bank name',
+    timeZone: 'Time zone',
+    timeZoneHint: 'Periods, dates and reports follow this time zone.',
+    locale: 'Default language',
+    saved: 'The bank’s details were saved',
+  },
+  retention: {
+    title: 'How long personal data is kept',
+    hint: 'China’s PIPL asks that personal data be kept no longer than its purpose needs. Data past its period is removed every hour; scores, KPI results and the audit log stay.',
+    typed_replies_days: 'Replies typed in training',
+    feedback_comments_days: 'Customer feedback comments',
+    notifications_days: 'Notifications',
+    keep: 'Keep forever',
+    days: 'days',
+    range: '{min}–{max} days',
+    saved: 'Retention periods saved',
+    runs: 'Latest clean-ups',
+    noRuns: 'No clean-up yet: nothing has passed its period.',
+    ranAt: 'When',
+    removedReplies: 'Replies removed (attempts)',
+    removedComments: 'Comments removed',
+    removedNotifications: 'Notifications removed',
+  },
+}

@@ -1,0 +1,28 @@
+export default {
+  title: '本行设置',
+  bank: {
+    title: '本行信息',
+    name: '银行名称',
+    timeZone: '时区',
+    timeZoneHint: '考核期、日期和报表都按此时区计算。',
+    locale: '默认语言',
+    saved: '本行信息已保存',
+  },
+  retention: {
+    title: '个人数据保留期限',
+    hint: '依《个人信息保护法》，个人数据的保存期限应为实现处理目的所必要的最短时间。超过期限的数据由系统每小时自动删除；评分、考核结果和审计日志不受影响。',
+    typed_replies_days: '演练中输入的回答',
+    feedback_comments_days: '客户评价内容',
+    notifications_days: '站内通知',
+    keep: '永久保留',
+    days: '天',
+    range: '可设 {min}–{max} 天',
+    saved: '保留期限已保存',
+    runs: '最近的清理记录',
+    noRuns: '尚无清理记录：还没有超过期限的数据。',
+    ranAt: '时间',
+    removedReplies: '删除的回答（次演练）',
+    removedComments: '删除的评价内容（条）',
+    removedNotifications: '删除的通知（条）',
+  },
+}
