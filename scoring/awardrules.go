@@ -10,14 +10,14 @@ import (
 // a group {op: and|or, children} or a leaf: a metric condition {metric, cmp,
 // value, min_sample} over a person's KPI result of the period, or a fact
 // condition {fact, cmp, value} over something another area counts.
-type Condition struct {
-	Op        string      `json:"op,omitempty" enum:"and,or" doc:"a group: and | or over children"`
-	Children  []Condition `json:"children,omitempty"`
-	Metric    string      `json:"metric,omitempty" doc:"a KPI metric code, or composite"`
-	Fact      string      `json:"fact,omitempty" enum:"no_complaints,scenario_passes,cases_published"`
-	Cmp       string      `json:"cmp,omitempty" enum:">=,>,<=,<,="`
-	Value     float64     `json:"value,omitempty" doc:"in the metric's raw unit (stars 1–5, a 0–1 ratio, points 0–100, a business unit) or a count for a fact"`
-	MinSample int         `json:"min_sample,omitempty" doc:"the least sample (ratings, problems, records…) the metric must rest on"`
+type AwardCondition struct {
+	Op        string           `json:"op,omitempty" enum:"and,or" doc:"a group: and | or over children"`
+	Children  []AwardCondition `json:"children,omitempty"`
+	Metric    string           `json:"metric,omitempty" doc:"a KPI metric code, or composite"`
+	Fact      string           `json:"fact,omitempty" enum:"no_complaints,scenario_passes,cases_published"`
+	Cmp       string           `json:"cmp,omitempty" enum:">=,>,<=,<,="`
+	Value     float64          `json:"value,omitempty" doc:"in the metric's raw unit (stars 1–5, a 0–1 ratio, points 0–100, a business unit) or a count for a fact"`
+	MinSample int              `json:"min_sample,omitempty" doc:"the least sample (ratings, problems, records…) the metric must rest on"`
 }
 
 // Rule operators, comparisons and facts.
@@ -72,11 +72,11 @@ type PersonFacts struct {
 // negative, depth at most MaxRuleDepth. factOK tells whether a fact can be
 // read at all (an unwired area refuses rules over it). Paths start at
 // "rule": "rule.children[1].metric".
-func ValidateRule(c Condition, known func(metric string) bool, factOK func(fact string) bool) []Problem {
+func ValidateRule(c AwardCondition, known func(metric string) bool, factOK func(fact string) bool) []Problem {
 	var out []Problem
 	nodes := 0
-	var walk func(c Condition, path string, depth int)
-	walk = func(c Condition, path string, depth int) {
+	var walk func(c AwardCondition, path string, depth int)
+	walk = func(c AwardCondition, path string, depth int) {
 		nodes++
 		bad := func(field, msg string, args map[string]any) {
 			p := path
@@ -156,10 +156,10 @@ func isFact(f string) bool {
 }
 
 // RuleFacts lists the facts a rule uses, so the evaluator reads only those.
-func RuleFacts(c Condition) map[string]bool {
+func RuleFacts(c AwardCondition) map[string]bool {
 	out := map[string]bool{}
-	var walk func(Condition)
-	walk = func(c Condition) {
+	var walk func(AwardCondition)
+	walk = func(c AwardCondition) {
 		if c.Fact != "" {
 			out[c.Fact] = true
 		}
@@ -173,7 +173,7 @@ func RuleFacts(c Condition) map[string]bool {
 
 // Holds evaluates a validated rule over a person's facts. A metric the
 // person has no value of, or too small a sample of, fails its condition.
-func Holds(c Condition, f PersonFacts) bool {
+func Holds(c AwardCondition, f PersonFacts) bool {
 	switch c.Op {
 	case OpAnd:
 		for _, ch := range c.Children {
@@ -230,15 +230,15 @@ func compare(a int64, cmp string, b int64) bool {
 	return false
 }
 
-// Quota scopes.
+// AwardQuota scopes.
 const (
 	QuotaPerBranch = "branch"
 	QuotaPerTenant = "tenant"
 )
 
-// Quota is how many may win per period: per branch (the branch the
+// AwardQuota is how many may win per period: per branch (the branch the
 // person's KPI result counted them in) or in the whole tenant.
-type Quota struct {
+type AwardQuota struct {
 	Per   string `json:"per" enum:"branch,tenant"`
 	Count int    `json:"count" minimum:"1" maximum:"1000"`
 }
@@ -280,7 +280,7 @@ func sameStanding(a, b PersonFacts) bool {
 // limit: a tie at the edge never lets one more in; the lower employee id
 // wins it and both sides are flagged. Groups come out in order of their
 // key, winners in rank order.
-func Select(rule Condition, people []PersonFacts, q Quota, taken map[int64]int) []Ranked {
+func Select(rule AwardCondition, people []PersonFacts, q AwardQuota, taken map[int64]int) []Ranked {
 	groups := map[int64][]PersonFacts{}
 	for _, p := range people {
 		if !Holds(rule, p) {
@@ -313,7 +313,7 @@ func Select(rule Condition, people []PersonFacts, q Quota, taken map[int64]int) 
 
 // QuotaGroup is the key of the group a person's seat counts in: their
 // branch, or 0 for the whole tenant.
-func QuotaGroup(q Quota, branchID int64) int64 {
+func QuotaGroup(q AwardQuota, branchID int64) int64 {
 	if q.Per == QuotaPerTenant {
 		return 0
 	}

@@ -18,9 +18,9 @@ func person(id, branch int64, composite int, sat float64, ratings int, res float
 		}}
 }
 
-func rule(t *testing.T, js string) Condition {
+func rule(t *testing.T, js string) AwardCondition {
 	t.Helper()
-	var c Condition
+	var c AwardCondition
 	if err := json.Unmarshal([]byte(js), &c); err != nil {
 		t.Fatal(err)
 	}
@@ -71,14 +71,14 @@ func TestHoldsOverAHandMadeTable(t *testing.T) {
 		c    string
 		want bool
 	}{{">=", true}, {">", false}, {"<=", true}, {"<", false}, {"=", true}} {
-		c := Condition{Metric: ResolutionRate, Cmp: cmp.c, Value: 0.95}
+		c := AwardCondition{Metric: ResolutionRate, Cmp: cmp.c, Value: 0.95}
 		if got := Holds(c, p); got != cmp.want {
 			t.Errorf("0.95 %s 0.95 = %v, want %v", cmp.c, got, cmp.want)
 		}
 	}
 	cp := person(10, 10, 1, 4, 10, 0.9, 10, 0)
 	cp.CasesPublished = iptr(2)
-	if !Holds(Condition{Fact: FactCasesPublished, Cmp: ">=", Value: 2}, cp) || Holds(Condition{Fact: FactCasesPublished, Cmp: ">", Value: 2}, cp) {
+	if !Holds(AwardCondition{Fact: FactCasesPublished, Cmp: ">=", Value: 2}, cp) || Holds(AwardCondition{Fact: FactCasesPublished, Cmp: ">", Value: 2}, cp) {
 		t.Error("cases published 2: >= 2 holds, > 2 does not")
 	}
 }
@@ -140,35 +140,35 @@ func TestSelectRanksAndKeepsTheQuota(t *testing.T) {
 		person(6, 20, 99000, 4.9, 50, 1, 1, 2), // fails complaints
 		person(7, 30, 99000, 4.9, 20, 1, 1, 0), // too few ratings
 	}
-	perBranch := Select(r, table, Quota{Per: QuotaPerBranch, Count: 2}, nil)
+	perBranch := Select(r, table, AwardQuota{Per: QuotaPerBranch, Count: 2}, nil)
 	if got, want := ids(perBranch), []int64{2, 3, 4}; !reflect.DeepEqual(got, want) {
 		t.Errorf("per branch 2: %v, want %v", got, want)
 	}
 	if perBranch[0].Rank != 1 || perBranch[1].Rank != 2 || perBranch[2].Rank != 1 {
 		t.Errorf("ranks within branch: %+v", perBranch)
 	}
-	perTenant := Select(r, table, Quota{Per: QuotaPerTenant, Count: 3}, nil)
+	perTenant := Select(r, table, AwardQuota{Per: QuotaPerTenant, Count: 3}, nil)
 	if got, want := ids(perTenant), []int64{2, 3, 1}; !reflect.DeepEqual(got, want) {
 		t.Errorf("per tenant 3: %v, want %v", got, want)
 	}
 	// Seats already used (a grant made earlier in the period) are taken off.
-	taken := Select(r, table, Quota{Per: QuotaPerBranch, Count: 2}, map[int64]int{10: 1, 20: 2})
+	taken := Select(r, table, AwardQuota{Per: QuotaPerBranch, Count: 2}, map[int64]int{10: 1, 20: 2})
 	if got, want := ids(taken), []int64{2}; !reflect.DeepEqual(got, want) {
 		t.Errorf("with seats taken: %v, want %v", got, want)
 	}
-	if got := Select(r, nil, Quota{Per: QuotaPerTenant, Count: 3}, nil); len(got) != 0 {
+	if got := Select(r, nil, AwardQuota{Per: QuotaPerTenant, Count: 3}, nil); len(got) != 0 {
 		t.Errorf("nobody: %v", got)
 	}
 }
 
 func TestSelectTiesAtTheEdge(t *testing.T) {
-	r := Condition{Metric: CompositeMetric, Cmp: ">=", Value: 0}
+	r := AwardCondition{Metric: CompositeMetric, Cmp: ">=", Value: 0}
 	a := person(30, 1, 90000, 4.9, 40, 1, 1, 0)
 	b := person(12, 1, 90000, 4.9, 40, 1, 1, 0)
 	c := person(21, 1, 90000, 4.9, 40, 1, 1, 0)
 	d := person(5, 1, 90000, 4.9, 39, 1, 1, 0) // same composite, fewer ratings: behind
 	e := person(40, 1, 95000, 4.9, 10, 1, 1, 0)
-	got := Select(r, []PersonFacts{a, b, c, d, e}, Quota{Per: QuotaPerTenant, Count: 2}, nil)
+	got := Select(r, []PersonFacts{a, b, c, d, e}, AwardQuota{Per: QuotaPerTenant, Count: 2}, nil)
 	// 40 leads on composite; of the three-way tie the lowest id takes the
 	// one seat left; the quota is never stretched.
 	if want := []int64{40, 12}; !reflect.DeepEqual(ids(got), want) {
@@ -178,7 +178,7 @@ func TestSelectTiesAtTheEdge(t *testing.T) {
 		t.Errorf("only the seat decided by id is flagged: %+v", got)
 	}
 	// A tie wholly inside the quota is no edge.
-	got = Select(r, []PersonFacts{a, b, c, d, e}, Quota{Per: QuotaPerTenant, Count: 4}, nil)
+	got = Select(r, []PersonFacts{a, b, c, d, e}, AwardQuota{Per: QuotaPerTenant, Count: 4}, nil)
 	if want := []int64{40, 12, 21, 30}; !reflect.DeepEqual(ids(got), want) {
 		t.Fatalf("winners %v, want %v", ids(got), want)
 	}
@@ -189,7 +189,7 @@ func TestSelectTiesAtTheEdge(t *testing.T) {
 	}
 	// Ratings break a composite tie before ids do; no composite ranks last.
 	n := PersonFacts{EmployeeID: 1, BranchID: 1, Ratings: 99}
-	got = Select(Condition{Metric: CompositeMetric, Cmp: ">=", Value: 0}, []PersonFacts{n, d, b}, Quota{Per: QuotaPerTenant, Count: 3}, nil)
+	got = Select(AwardCondition{Metric: CompositeMetric, Cmp: ">=", Value: 0}, []PersonFacts{n, d, b}, AwardQuota{Per: QuotaPerTenant, Count: 3}, nil)
 	if want := []int64{12, 5}; !reflect.DeepEqual(ids(got), want) {
 		t.Errorf("winners %v, want %v (no composite fails a composite condition)", ids(got), want)
 	}
