@@ -157,3 +157,12 @@ func decode[T any](t *testing.T, st int, body string, want int) T {
 var seq int
 
 func code() string { seq++; return fmt.Sprintf("t-award-%d-%d", time.Now().UnixNano()%100000, seq) }
+
+// get reads a JSON answer that must be 200.
+func get[T any](t *testing.T, c *testkit.Client, path string) T {
+	t.Helper()
+	st, body := c.Do("GET", path, nil)
+	return decode[T](t, st, body, 200)
+}
+
+func itoa(n int64) string { return fmt.Sprint(n) }

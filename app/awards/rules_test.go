@@ -35,11 +35,11 @@ func TestRuleRoundOverAHandMadeTable(t *testing.T) {
 	s := b.svc()
 	b.kpiTable("2025-Q2", 202504,
 		row{user: "staff.north.1", branch: "north", composite: c(91000), ratings: 40, sat: f(4.9)},
-		row{user: "staff.north.2", branch: "north", composite: c(91000), ratings: 40, sat: f(4.85)},  // ties staff.north.1
+		row{user: "staff.north.2", branch: "north", composite: c(91000), ratings: 40, sat: f(4.85)},                // ties staff.north.1
 		row{user: "staff.north.3", branch: "north", composite: c(99000), ratings: 40, sat: f(4.95), complaints: 1}, // a complaint
 		row{user: "emp.north.1", branch: "north-chaoyang", composite: c(80000), ratings: 30, sat: f(4.8)},
 		row{user: "staff.north-chaoyang.1", branch: "north-chaoyang", composite: c(99000), ratings: 29, sat: f(4.99)}, // too few ratings
-		row{user: "emp.south.1", branch: "south", composite: c(70000), ratings: 60, sat: f(4.79)},                    // just under
+		row{user: "emp.south.1", branch: "south", composite: c(70000), ratings: 60, sat: f(4.79)},                     // just under
 	)
 	typ := must(s.SaveType(ctx, hr, 0, praiseType(code(), scoring.QuotaPerBranch, 1)))
 	r := must(s.Evaluate(ctx, hr, typ.ID, "2025-Q2"))
@@ -140,7 +140,11 @@ func TestBadAwardTypesChangeNothing(t *testing.T) {
 		{"cases not wired", base(map[string]any{"fact": "cases_published", "cmp": ">=", "value": 1}), "body.rule.fact"},
 		{"empty group", base(map[string]any{"op": "or", "children": []any{}}), "body.rule.children"},
 		{"no rule", base(nil), "body.rule"},
-		{"unknown badge", func() map[string]any { m := base(map[string]any{"fact": "no_complaints"}); m["badge"] = "Skull"; return m }(), "body.badge"},
+		{"unknown badge", func() map[string]any {
+			m := base(map[string]any{"fact": "no_complaints"})
+			m["badge"] = "Skull"
+			return m
+		}(), "body.badge"},
 		{"nomination without levels", func() map[string]any {
 			m := base(nil)
 			m["kind"] = "nomination"
