@@ -31,7 +31,9 @@ func awardsRows() []row {
 		{method: "GET", path: "/api/v1/award-types/metrics", access: perm, perm: "awards.manage", ok: 200,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/award-types/metrics", nil) }},
 		{method: "POST", path: "/api/v1/award-types", access: perm, perm: "awards.manage", ok: 200,
-			run: func(x *cell) resp { return x.do("POST", "/api/v1/award-types", matrixAwardType(fmt.Sprintf("mx-award-%d", x.w.next()))) }},
+			run: func(x *cell) resp {
+				return x.do("POST", "/api/v1/award-types", matrixAwardType(fmt.Sprintf("mx-award-%d", x.w.next())))
+			}},
 		{method: "PUT", path: "/api/v1/award-types/{id}", access: perm, perm: "awards.manage", ok: 200,
 			run: func(x *cell) resp {
 				return x.do("PUT", idPath("/api/v1/award-types/{id}", x.awardFixtureType()), matrixAwardType(fmt.Sprintf("mx-award-fx-%d", x.w.next())))
@@ -71,7 +73,9 @@ func awardsRows() []row {
 		{method: "GET", path: "/api/v1/users/{id}/badges", access: perm, perm: "awards.view", object: true, ok: 200, foreign: 404,
 			run: func(x *cell) resp { return x.do("GET", idPath("/api/v1/users/{id}/badges", x.fixedUser()), nil) }},
 		{method: "GET", path: "/api/v1/grants/{id}/certificate", access: perm, perm: "awards.view", object: true, ok: 200, foreign: 404,
-			run: func(x *cell) resp { return x.do("GET", idPath("/api/v1/grants/{id}/certificate", x.awardGrantAt()), nil) }},
+			run: func(x *cell) resp {
+				return x.do("GET", idPath("/api/v1/grants/{id}/certificate", x.awardGrantAt()), nil)
+			}},
 	}
 }
 
@@ -157,4 +161,3 @@ func (x *cell) awardGrantAt() int64 {
 	}
 	return id
 }
-
