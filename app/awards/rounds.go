@@ -159,7 +159,8 @@ func (s *Service) openRound(tx *gorm.DB, tenantID, id int64) (*Round, error) {
 }
 
 // GrantRound grants every approved candidate of an open round, drops the
-// ones still proposed, and closes the round. The quota is checked again
+// ones still proposed, and closes the round (one that found nobody closes
+// with no grant). The quota is checked again
 // against grants made since the evaluation (a nomination, a lowered
 // quota): over it, nothing is granted.
 func (s *Service) GrantRound(ctx context.Context, p *access.Principal, roundID int64) (*AwardRoundView, error) {
@@ -181,7 +182,15 @@ func (s *Service) GrantRound(ctx context.Context, p *access.Principal, roundID i
 			return err
 		}
 		if len(approved) == 0 {
-			return apperr.Invalid(apperr.Field{Location: "path.id", Message: "approve at least one candidate first"})
+			// Closing a round with nobody approved is a decision only when
+			// nobody is left undecided (a rule that found nobody, or HR dropped all).
+			var undecided int64
+			if err := tx.Model(&Candidate{}).Scopes(store.Tenant(p.TenantID)).Where("round_id = ? AND status = ?", r.ID, Proposed).Count(&undecided).Error; err != nil {
+				return err
+			}
+			if undecided > 0 {
+				return apperr.Invalid(apperr.Field{Location: "path.id", Message: "approve at least one candidate first"})
+			}
 		}
 		taken, err := s.seatsTaken(tx, t, r.PeriodKey, &r.ID)
 		if err != nil {

@@ -198,3 +198,27 @@ func TestEvaluateClosedIsIdempotent(t *testing.T) {
 		t.Errorf("%d rounds of 2025, want only the new type's", n)
 	}
 }
+
+// A round that found nobody closes with no grant; one with undecided
+// candidates does not close before HR approves someone.
+func TestEmptyRoundCloses(t *testing.T) {
+	b := demoBank(t)
+	ctx, hr := b.as("hr")
+	s := b.svc()
+	b.kpiTable("2025-Q2", 202504, row{user: "emp.south.1", branch: "south", composite: c(70000), ratings: 60, sat: f(4.79)})
+	typ := must(s.SaveType(ctx, hr, 0, praiseType(code(), scoring.QuotaPerBranch, 1)))
+	r := must(s.Evaluate(ctx, hr, typ.ID, "2025-Q2"))
+	if len(r.Candidates) != 0 {
+		t.Fatalf("candidates %+v, want none (4.79 < 4.8)", r.Candidates)
+	}
+	if done := must(s.GrantRound(ctx, hr, r.ID)); done.State != awards.RoundGranted {
+		t.Errorf("empty round after grant: %s", done.State)
+	}
+	loose := praiseType(code(), scoring.QuotaPerBranch, 1)
+	loose.Rule = &scoring.AwardCondition{Metric: scoring.Satisfaction, Cmp: ">=", Value: 4}
+	lt := must(s.SaveType(ctx, hr, 0, loose))
+	lr := must(s.Evaluate(ctx, hr, lt.ID, "2025-Q2"))
+	if _, err := s.GrantRound(ctx, hr, lr.ID); status(err) != http.StatusUnprocessableEntity {
+		t.Errorf("granting with a candidate undecided: %v, want 422", err)
+	}
+}
