@@ -59,6 +59,7 @@ var steps = []step{
 	{15, auditChain},
 	{16, failedIsNotCompleted},
 	{17, auditorsReadOnly},
+	{19, awardsSchema},
 	{22, retentionSchema},
 }
 

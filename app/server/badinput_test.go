@@ -10,6 +10,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/servicestar/servicestar/app/audit"
+	"github.com/servicestar/servicestar/app/awards"
 	"github.com/servicestar/servicestar/app/demo"
 	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/notify"
@@ -106,7 +107,8 @@ type badCase struct {
 func senderOf(path string) string {
 	if strings.Contains(path, "/training/reviews") || strings.Contains(path, "/training/library") || strings.Contains(path, "/training/assignments") ||
 		strings.Contains(path, "/feedback/imports") || strings.Contains(path, "/feedback/sources") || strings.Contains(path, "/feedback/appeals") ||
-		strings.Contains(path, "/kpi/") {
+		strings.Contains(path, "/kpi/") ||
+		strings.Contains(path, "/award-") || strings.Contains(path, "/nominations/") || strings.Contains(path, "/grants/") {
 		return "hr"
 	}
 	return "admin"
@@ -279,6 +281,14 @@ func TestBadInputIDs(t *testing.T) {
 		"GET /api/v1/kpi/branches/{id}/export":          nil,
 		"GET /api/v1/kpi/people/{id}":                   nil,
 		"GET /api/v1/kpi/people/{id}/trend":             nil,
+		"PUT /api/v1/award-types/{id}": map[string]any{"code": "bad-input-award", "name_zh": "奖", "name_en": "Award", "badge": "Trophy", "period": "quarter",
+			"kind": "nomination", "quota": map[string]any{"per": "branch", "count": 1}, "approval_levels": []string{"hr"}, "active": true},
+		"POST /api/v1/award-types/{id}/evaluate":                  map[string]string{"period_key": "2026-Q3"},
+		"POST /api/v1/award-rounds/{id}/candidates/{employee_id}": map[string]string{"decision": "approve"},
+		"POST /api/v1/award-rounds/{id}/grant":                    nil,
+		"POST /api/v1/nominations/{id}/decision":                  map[string]any{"approve": false, "comment": "不通过"},
+		"GET /api/v1/users/{id}/badges":                           nil,
+		"GET /api/v1/grants/{id}/certificate":                     nil,
 	}
 	var routes []string
 	for k := range server.Operations(w.env.App.HTTP.API) {
@@ -295,7 +305,9 @@ func TestBadInputIDs(t *testing.T) {
 		"jobs":             w.queueJob(t, "demo2"),
 		"feedback/imports": seededID(t, w, "demo2", &feedback.Import{}), "feedback/sources": seededID(t, w, "demo2", &feedback.Source{}),
 		"feedback/records": seededID(t, w, "demo2", &feedback.Record{}), "feedback/appeals": seededID(t, w, "demo2", &feedback.Appeal{}),
-		"kpi/branches": w.branch["demo2/kunming"].ID, "kpi/people": w.user["demo2/emp.1"]}
+		"kpi/branches": w.branch["demo2/kunming"].ID, "kpi/people": w.user["demo2/emp.1"],
+		"award-types": seededID(t, w, "demo2", &awards.Type{}), "award-rounds": seededID(t, w, "demo2", &awards.Round{}),
+		"nominations": seededID(t, w, "demo2", &awards.Nomination{}), "grants": seededID(t, w, "demo2", &awards.Grant{})}
 	for _, k := range routes {
 		body, ok := valid[k]
 		if !ok {
@@ -303,6 +315,7 @@ func TestBadInputIDs(t *testing.T) {
 			continue
 		}
 		method, path, _ := strings.Cut(k, " ")
+		path = strings.ReplaceAll(path, "{employee_id}", "1")
 		for _, bad := range []string{"0", "-1", "abc", "1.5", "99999999999999999999", "0x10", "%20"} {
 			cases = append(cases, badCase{"id " + bad, method, strings.Replace(path, "{id}", bad, 1), body, 422, []string{"path.id"}})
 		}
@@ -317,6 +330,7 @@ func TestBadInputIDs(t *testing.T) {
 	admin, _ := signIn(t, w.env, "demo", "admin", demo.Password)
 	for _, k := range routes {
 		method, path, _ := strings.Cut(k, " ")
+		path = strings.ReplaceAll(path, "{employee_id}", "1")
 		kind := objectKind(path)
 		a := send(t, w.env, admin, method, idPath(path, foreign[kind]), valid[k])
 		b := send(t, w.env, admin, method, strings.Replace(path, "{id}", "9223372036854775807", 1), valid[k])
