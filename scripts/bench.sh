@@ -97,3 +97,10 @@ echo "## Go benchmarks (go test -bench . -benchmem -run '^\$' ./app/authz/ ./app
 echo '```'
 go test -run '^$' -bench . -benchmem ./app/authz/ ./app/training/ ./app/server/ ./scenarios/ 2>&1 | grep -E '^(Benchmark|ok|goos|cpu)' || true
 echo '```'
+echo
+echo "## Areas at a bank's scale (500 branches, 10,000 staff): feedback ingest, KPI recompute and dashboards, award rules"
+echo '```'
+FEEDBACK_BENCH_ROWS="${FEEDBACK_BENCH_ROWS:-100000}" go test -run '^$' -bench IngestCSV -benchtime 1x ./app/feedback/ 2>&1 | grep -E '^(Benchmark|ok)' || true
+SS_KPI_SCALE=1 go test -count=1 -run KPIScale -v ./app/kpi/ 2>&1 | grep -E 'p50|p95|generated|recompute|^ok' || true
+go test -run '^$' -bench AwardEvaluate -benchtime 1x ./app/awards/ 2>&1 | grep -E '^(Benchmark|ok)' || true
+echo '```'
