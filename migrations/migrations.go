@@ -61,6 +61,7 @@ var steps = []step{
 	{17, auditorsReadOnly},
 	{19, awardsSchema},
 	{22, retentionSchema},
+	{23, kpiMetricScores},
 }
 
 // Up brings the database to the newest version, under a lock that keeps

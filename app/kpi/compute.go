@@ -48,6 +48,7 @@ type personData struct {
 type output struct {
 	People   []Result
 	Branches []BranchResult
+	Scores   []MetricScore
 }
 
 // compute turns a period's inputs into its result rows. A person's branch
@@ -216,6 +217,12 @@ func compute(in inputs, now time.Time) (output, error) {
 			label, unit := labelOf(l.Metric, in.Business)
 			c.Metrics = append(c.Metrics, metricLine{Metric: l.Metric, Label: label, Raw: round4(l.Raw), RawUnit: unit, Sample: l.Sample,
 				Enough: l.Enough, Score: round4(l.Score), WeightPct: l.WeightPct, EffectivePct: scoring.Round(l.EffectivePct, 4), Contribution: round4(l.Contribution)})
+			ms := MetricScore{TenantID: in.TenantID, PeriodKey: in.Period.Key, Metric: l.Metric, EmployeeID: sp.person.ID, BranchPath: sp.branch.Path}
+			if l.Score != nil {
+				m := scoring.Milli(*l.Score)
+				ms.ScoreMilli = &m
+			}
+			out.Scores = append(out.Scores, ms)
 		}
 		b, err := json.Marshal(c)
 		if err != nil {

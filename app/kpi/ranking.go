@@ -3,7 +3,6 @@ package kpi
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"slices"
 	"strings"
 
@@ -34,11 +33,10 @@ type PeoplePage struct {
 	PageSize int         `json:"page_size"`
 }
 
-// People ranks a subtree's people. Sorting by the composite or ratings is
-// done by the database over the subtree's index range; sorting by a
-// metric's score reads the subtree's breakdowns and sorts them here (the
-// slower path, proportional to the subtree). People without a value come
-// last whatever the order.
+// People ranks a subtree's people. Sorting is done by the database over the
+// subtree's index range: kpi_results_rank for the composite and ratings,
+// kpi_metric_scores_rank for one metric. People without a value come last
+// whatever the order.
 func (s *Service) People(ctx context.Context, p *access.Principal, id int64, q PeopleQuery) (*PeoplePage, error) {
 	b, err := s.scopedBranch(ctx, p, id)
 	if err != nil {
@@ -92,61 +90,12 @@ func (s *Service) People(ctx context.Context, p *access.Principal, id int64, q P
 		}
 		return out, nil
 	}
-	// A metric's score lives in each row's breakdown: read the subtree's
-	// breakdowns, keep only that score, and build the page's rows alone.
-	var keyed []struct {
-		EmployeeID int64
-		Breakdown  []byte
-	}
-	if err := base().Select("employee_id, breakdown").Scan(&keyed).Error; err != nil {
+	// A metric's score is read from kpi_metric_scores, one index range.
+	limit := q.PageSize
+	ids, err := s.metricRanked(func() *gorm.DB { return s.DB.R.WithContext(ctx) }, p.TenantID, per.Key, q.Sort, b.Path, asc,
+		max((q.Page-1)*q.PageSize, 0), limit)
+	if err != nil {
 		return nil, err
-	}
-	type scored struct {
-		id    int64
-		score *float64
-	}
-	all := make([]scored, 0, len(keyed))
-	for _, k := range keyed {
-		var c struct {
-			Metrics []struct {
-				Metric string   `json:"metric"`
-				Score  *float64 `json:"score"`
-			} `json:"metrics"`
-		}
-		if err := json.Unmarshal(k.Breakdown, &c); err != nil {
-			return nil, err
-		}
-		sc := scored{id: k.EmployeeID}
-		for _, m := range c.Metrics {
-			if m.Metric == q.Sort {
-				sc.score = m.Score
-			}
-		}
-		all = append(all, sc)
-	}
-	slices.SortStableFunc(all, func(a, b scored) int {
-		switch {
-		case a.score == nil && b.score == nil:
-			return cmp.Compare(a.id, b.id)
-		case a.score == nil:
-			return 1
-		case b.score == nil:
-			return -1
-		}
-		c := cmp.Compare(*b.score, *a.score)
-		if asc {
-			c = -c
-		}
-		return cmp.Or(c, cmp.Compare(a.id, b.id))
-	})
-	page := all
-	if !q.all {
-		from := min((q.Page-1)*q.PageSize, len(all))
-		page = all[from:min(from+q.PageSize, len(all))]
-	}
-	ids := make([]int64, len(page))
-	for i, sc := range page {
-		ids[i] = sc.id
 	}
 	rows, err := s.personRows(ctx, p.TenantID, per.Key, ids)
 	if err != nil {

@@ -143,6 +143,9 @@ func (s *Service) replace(tx *gorm.DB, tenantID int64, p scoring.Period, out out
 	if err := tx.Scopes(store.Tenant(tenantID)).Where("period_key = ?", p.Key).Delete(&BranchResult{}).Error; err != nil {
 		return err
 	}
+	if err := tx.Scopes(store.Tenant(tenantID)).Where("period_key = ?", p.Key).Delete(&MetricScore{}).Error; err != nil {
+		return err
+	}
 	if len(out.People) > 0 {
 		if err := tx.CreateInBatches(out.People, 500).Error; err != nil {
 			return err
@@ -150,6 +153,11 @@ func (s *Service) replace(tx *gorm.DB, tenantID int64, p scoring.Period, out out
 	}
 	if len(out.Branches) > 0 {
 		if err := tx.CreateInBatches(out.Branches, 500).Error; err != nil {
+			return err
+		}
+	}
+	if len(out.Scores) > 0 {
+		if err := tx.CreateInBatches(out.Scores, 500).Error; err != nil {
 			return err
 		}
 	}
