@@ -90,4 +90,6 @@ type BranchResult struct {
 func (BranchResult) TableName() string { return "kpi_branch_results" }
 
 // Models lists this package's tenant-owned models, for the isolation walk.
-func Models() []any { return []any{&Scheme{}, &PeriodState{}, &Result{}, &BranchResult{}, &MetricScore{}} }
+func Models() []any {
+	return []any{&Scheme{}, &PeriodState{}, &Result{}, &BranchResult{}, &MetricScore{}}
+}
