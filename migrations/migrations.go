@@ -59,6 +59,8 @@ var steps = []step{
 	{15, auditChain},
 	{16, failedIsNotCompleted},
 	{17, auditorsReadOnly},
+	{20, careersSchema},
+	{21, suggestionsSchema},
 }
 
 // Up brings the database to the newest version, under a lock that keeps
