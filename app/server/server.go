@@ -15,6 +15,7 @@ import (
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/auth"
 	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/app/careers"
 	"github.com/servicestar/servicestar/app/config"
 	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/jobs"
@@ -24,6 +25,7 @@ import (
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/session"
 	"github.com/servicestar/servicestar/app/store"
+	"github.com/servicestar/servicestar/app/suggestions"
 	"github.com/servicestar/servicestar/app/training/assignments"
 	"github.com/servicestar/servicestar/app/training/attempts"
 	"github.com/servicestar/servicestar/app/training/library"
@@ -121,6 +123,10 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	kpiSvc := &kpi.Service{DB: db, Guard: guard, Now: now, Feedback: feedback.Stats{DB: db}, Scores: play, Done: assign}
 	kpiSvc.Register(engine)
 	fb.Changed = kpiSvc.Changed // ingest and appeal decisions queue the touched periods' recompute
+	// careers measures requirements against the other areas' facts; cases
+	// and awards (careers.Cases, careers.Awards) are wired where they exist.
+	ideas := &suggestions.Service{DB: db, Guard: guard, Now: now}
+	ladder := &careers.Service{DB: db, Guard: guard, Now: now, KPI: kpi.Facts{DB: db}, Certifications: play, Suggestions: suggestions.Stats{DB: db}}
 	mods := []module.Module{
 		authH.Module(),
 		orgSvc.Module(),
@@ -131,6 +137,8 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		play.Module(),
 		fb.Module(),
 		kpiSvc.Module(),
+		ideas.Module(),
+		ladder.Module(),
 		(&jobs.Handlers{DB: db, Guard: guard}).Module(),
 	}
 	routesOf, err := registerRoutes(srv.API, mods)
