@@ -198,6 +198,15 @@ func TestLevelInputRefusedNamingTheField(t *testing.T) {
 	if after := countRows(); after != before {
 		t.Errorf("refused input changed levels/requirements: %v → %v", before, after)
 	}
+	// A good edit replaces the level's requirements and renames the track.
+	st, body := hr.Do("PUT", fmt.Sprintf("/api/v1/career-levels/%d", l2), map[string]any{"rank": 2, "code": "l2", "name_zh": "二级", "name_en": "Two",
+		"requirements": []map[string]any{{"kind": "awards", "params": map[string]any{"count": 2, "type_code": "customer_praise"}}}})
+	if lv := testkit.JSON[careers.CareerLevelView](t, body); st != 200 || len(lv.Requirements) != 1 || lv.Requirements[0].Kind != "awards" || lv.NameZh != "二级" {
+		t.Errorf("edit level: %d %s", st, body)
+	}
+	if st, body := hr.Do("PUT", fmt.Sprintf("/api/v1/career-tracks/%d", trackID), map[string]any{"code": "renamed", "kind": "management", "name_zh": "改名", "name_en": "Renamed"}); st != 200 {
+		t.Errorf("edit track: %d %s", st, body)
+	}
 	// A clashing rank is a conflict naming the rank.
 	if st, body := hr.Do("POST", fmt.Sprintf("/api/v1/career-tracks/%d/levels", trackID), map[string]any{"rank": 2, "code": "other", "name_zh": "二", "name_en": "Two", "requirements": []any{}}); st != 409 || !slices.Contains(locations(t, body), "body.rank") {
 		t.Errorf("clashing rank: %d %s", st, body)

@@ -230,7 +230,12 @@ func (s *Service) SaveTrack(ctx context.Context, p *access.Principal, id int64, 
 			return apperr.Conflict("a track with this code exists", apperr.Field{Location: "body.code", Message: "already used", Value: in.Code})
 		}
 		out.Code, out.Kind, out.NameZh, out.NameEn, out.UpdatedAt = in.Code, in.Kind, in.NameZh, in.NameEn, now
-		if err := tx.Save(&out).Error; err != nil {
+		if before == nil {
+			if err := tx.Create(&out).Error; err != nil {
+				return err
+			}
+		} else if err := tx.Model(&CareerTrack{}).Scopes(store.Tenant(p.TenantID)).Where("id = ?", out.ID).
+			Updates(map[string]any{"code": out.Code, "kind": out.Kind, "name_zh": out.NameZh, "name_en": out.NameEn, "updated_at": now}).Error; err != nil {
 			return err
 		}
 		action := "careers.track.create"
@@ -294,7 +299,12 @@ func (s *Service) SaveLevel(ctx context.Context, p *access.Principal, trackID, l
 			return apperr.Conflict("a level with this rank exists", apperr.Field{Location: "body.rank", Message: "already used", Value: in.Rank})
 		}
 		out.Rank, out.Code, out.NameZh, out.NameEn, out.UpdatedAt = in.Rank, in.Code, in.NameZh, in.NameEn, now
-		if err := tx.Save(&out.CareerLevel).Error; err != nil {
+		if before == nil {
+			if err := tx.Create(&out.CareerLevel).Error; err != nil {
+				return err
+			}
+		} else if err := tx.Model(&CareerLevel{}).Scopes(store.Tenant(p.TenantID)).Where("id = ?", out.ID).
+			Updates(map[string]any{"rank": out.Rank, "code": out.Code, "name_zh": out.NameZh, "name_en": out.NameEn, "updated_at": now}).Error; err != nil {
 			return err
 		}
 		if err := tx.Scopes(store.Tenant(p.TenantID)).Where("level_id = ?", out.ID).Delete(&RequirementRow{}).Error; err != nil {

@@ -127,7 +127,7 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, id int64) (*Sugg
 		return nil, err
 	}
 	if len(rows) == 0 {
-		return nil, apperr.NotFound("suggestion")
+		return nil, s.unseen(ctx, p)
 	}
 	r := rows[0]
 	path, err := branchPath(s.DB.R.WithContext(ctx), p.TenantID, r.BranchID)
@@ -153,7 +153,7 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, id int64) (*Sugg
 	}
 	author := r.AuthorID == p.UserID
 	if !author && !review && !pay && !contributor {
-		return nil, apperr.NotFound("suggestion")
+		return nil, s.unseen(ctx, p)
 	}
 	if err := s.DB.R.WithContext(ctx).Scopes(store.Tenant(p.TenantID)).Where("suggestion_id = ?", id).Order("at, id").Find(&d.Events).Error; err != nil {
 		return nil, err
@@ -196,4 +196,15 @@ func (s *Service) project(ctx context.Context, db *gorm.DB, tenantID, id int64) 
 		cs = []SuggestionContributor{}
 	}
 	return &ps[0], cs, nil
+}
+
+// unseen is the answer for a suggestion p may not read (or that does not
+// exist): a 404 for a reviewer, whose subtree it might have been in; a 403
+// for staff, who read only their own and those they contributed to, so
+// that a missing one and another's answer alike.
+func (s *Service) unseen(ctx context.Context, p *access.Principal) error {
+	if _, err := s.Guard.ScopesAny(ctx, p, PermReview, PermPay); err != nil {
+		return err
+	}
+	return apperr.NotFound("suggestion")
 }

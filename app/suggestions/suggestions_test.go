@@ -69,8 +69,9 @@ func TestSuggestionWorkflow(t *testing.T) {
 	mgr, south, hr := b.env.Login("demo", "mgr.north"), b.env.Login("demo", "mgr.south"), b.env.Login("demo", "hr")
 	other := b.env.Login("demo", "emp.south.1")
 
-	// Who sees it: the author, reviewers over the branch, HR; not another branch.
-	for c, want := range map[*testkit.Client]int{emp: 200, mgr: 200, hr: 200, south: 404, other: 404, b.env.Login("demo", "auditor"): 403} {
+	// Who sees it: the author, reviewers over the branch, HR; not another branch
+	// (404 for its manager), nor other staff (403: they read only their own).
+	for c, want := range map[*testkit.Client]int{emp: 200, mgr: 200, hr: 200, south: 404, other: 403, b.env.Login("demo", "auditor"): 403} {
 		if st, body := c.Do("GET", url(""), nil); st != want {
 			t.Errorf("GET: %d %s, want %d", st, body, want)
 		}
