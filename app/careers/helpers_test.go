@@ -25,7 +25,7 @@ type bank struct {
 	seq    int
 }
 
-func demoBank(t *testing.T) *bank {
+func demoBank(t testing.TB) *bank {
 	t.Helper()
 	env := testkit.New(t)
 	b := &bank{env: env, branch: map[string]org.Branch{}, user: map[string]int64{}}
@@ -52,7 +52,7 @@ func demoBank(t *testing.T) *bank {
 }
 
 // as is a demo user as a service principal, with a context carrying it.
-func (b *bank) as(t *testing.T, username string) (context.Context, *access.Principal) {
+func (b *bank) as(t testing.TB, username string) (context.Context, *access.Principal) {
 	t.Helper()
 	var u org.User
 	if err := b.env.App.DB.R.Scopes(store.Tenant(b.tid)).Where("username = ?", username).Take(&u).Error; err != nil {
@@ -67,7 +67,7 @@ func (b *bank) as(t *testing.T, username string) (context.Context, *access.Princ
 	return access.With(ctx, p), p
 }
 
-func (b *bank) branchByID(t *testing.T, id int64) org.Branch {
+func (b *bank) branchByID(t testing.TB, id int64) org.Branch {
 	for _, x := range b.branch {
 		if x.ID == id {
 			return x

@@ -29,26 +29,38 @@ func (s *Service) PassedCategoriesOf(ctx context.Context, tenantID int64, employ
 	for start := 0; start < len(employeeIDs); start += 500 {
 		chunk := employeeIDs[start:min(start+500, len(employeeIDs))]
 		var rows []struct {
-			UserID     int64
-			ScenarioID string
-			Version    int
+			UserID          int64
+			ScenarioID      string
+			ScenarioVersion int
 		}
+		// Only the person index narrows this: a status condition would lead
+		// SQLite to the (scenario, status) index and a scan of everyone's
+		// attempts. Passed is set on finished attempts only.
 		err := s.DB.R.WithContext(ctx).Model(&Attempt{}).Scopes(store.Tenant(tenantID)).
-			Select("user_id, scenario_id, MAX(scenario_version) AS version").
-			Where("user_id IN ? AND status = ? AND passed = ?", chunk, Finished, true).
-			Group("user_id, scenario_id").Scan(&rows).Error
+			Select("user_id, scenario_id, scenario_version").
+			Where("user_id IN ? AND passed = ?", chunk, true).Scan(&rows).Error
 		if err != nil {
 			return nil, err
 		}
+		type passedBy struct {
+			user     int64
+			scenario string
+		}
+		newest := map[passedBy]int{} // the newest version each person passed of each scenario
 		for _, r := range rows {
-			sc, err := s.Catalogue.At(ctx, tenantID, r.ScenarioID, r.Version)
+			k := passedBy{r.UserID, r.ScenarioID}
+			newest[k] = max(newest[k], r.ScenarioVersion)
+		}
+		for k, version := range newest {
+			userID := k.user
+			sc, err := s.Catalogue.At(ctx, tenantID, k.scenario, version)
 			if err != nil || sc == nil {
 				continue
 			}
-			m := out[r.UserID]
+			m := out[userID]
 			if m == nil {
 				m = map[string]int{}
-				out[r.UserID] = m
+				out[userID] = m
 			}
 			m[sc.Category]++
 		}
