@@ -121,5 +121,3 @@ func (c awardCounts) GrantCounts(_ context.Context, _ int64, ids []int64, typeCo
 	}
 	return out, nil
 }
-
-func intp(v int) *int { return &v }

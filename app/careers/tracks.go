@@ -296,6 +296,8 @@ func (s *Service) SaveLevel(ctx context.Context, p *access.Principal, trackID, l
 			if c.Code == in.Code {
 				return apperr.Conflict("a level with this code exists", apperr.Field{Location: "body.code", Message: "already used", Value: in.Code})
 			}
+		}
+		if len(clashes) > 0 {
 			return apperr.Conflict("a level with this rank exists", apperr.Field{Location: "body.rank", Message: "already used", Value: in.Rank})
 		}
 		out.Rank, out.Code, out.NameZh, out.NameEn, out.UpdatedAt = in.Rank, in.Code, in.NameZh, in.NameEn, now

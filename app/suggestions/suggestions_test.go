@@ -110,7 +110,7 @@ func TestSuggestionWorkflow(t *testing.T) {
 	if st, _ := mgr.Do("POST", url("/decision"), map[string]string{"decision": "reject", "comment": "再议"}); st != 409 {
 		t.Errorf("deciding twice: %d, want 409", st)
 	}
-	st, body = emp.Do("GET", url(""), nil)
+	_, body = emp.Do("GET", url(""), nil)
 	d := testkit.JSON[suggestions.SuggestionDetail](t, body)
 	var actions []string
 	for _, e := range d.Events {
@@ -142,7 +142,7 @@ func TestSuggestionWorkflow(t *testing.T) {
 			t.Errorf("%v: %d %s, want 422 at %s", x.body, st, body, x.loc)
 		}
 	}
-	st, body = hr.Do("GET", url(""), nil)
+	_, body = hr.Do("GET", url(""), nil)
 	if d := testkit.JSON[suggestions.SuggestionDetail](t, body); d.Project.State != suggestions.ProjectOpen || len(d.Project.Contributors) != 0 || d.Project.PoolCents != 0 {
 		t.Errorf("refused projects changed it: %+v", d.Project)
 	}
