@@ -11,12 +11,14 @@ import (
 
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/awards"
+	"github.com/servicestar/servicestar/app/careers"
 	"github.com/servicestar/servicestar/app/demo"
 	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/server"
 	"github.com/servicestar/servicestar/app/store"
+	"github.com/servicestar/servicestar/app/suggestions"
 	"github.com/servicestar/servicestar/app/testkit"
 	"github.com/servicestar/servicestar/app/training/assignments"
 )
@@ -109,6 +111,9 @@ func senderOf(path string) string {
 		strings.Contains(path, "/feedback/imports") || strings.Contains(path, "/feedback/sources") || strings.Contains(path, "/feedback/appeals") ||
 		strings.Contains(path, "/kpi/") ||
 		strings.Contains(path, "/award-") || strings.Contains(path, "/nominations/") || strings.Contains(path, "/grants/") {
+		return "hr"
+	}
+	if strings.Contains(path, "/career") || strings.Contains(path, "/suggestions/") {
 		return "hr"
 	}
 	return "admin"
@@ -289,6 +294,20 @@ func TestBadInputIDs(t *testing.T) {
 		"POST /api/v1/nominations/{id}/decision":                  map[string]any{"approve": false, "comment": "不通过"},
 		"GET /api/v1/users/{id}/badges":                           nil,
 		"GET /api/v1/grants/{id}/certificate":                     nil,
+		// careers and suggestions
+		"PUT /api/v1/career-tracks/{id}":               map[string]string{"code": "expert", "kind": "expert", "name_zh": "专家通道", "name_en": "Expert track"},
+		"POST /api/v1/career-tracks/{id}/levels":       map[string]any{"rank": 9, "code": "bad_input", "name_zh": "级", "name_en": "Level", "requirements": []any{}},
+		"PUT /api/v1/career-levels/{id}":               map[string]any{"rank": 9, "code": "bad_input", "name_zh": "级", "name_en": "Level", "requirements": []any{}},
+		"GET /api/v1/users/{id}/career":                nil,
+		"POST /api/v1/users/{id}/career/promote":       map[string]int{"level_id": 1},
+		"POST /api/v1/users/{id}/career/move":          map[string]int{"track_id": 1, "level_id": 1},
+		"PUT /api/v1/users/{id}/career/profile":        map[string]string{"hired_on": "2020-01-01"},
+		"GET /api/v1/suggestions/{id}":                 nil,
+		"PUT /api/v1/suggestions/{id}":                 map[string]string{"title": "t", "problem": "p", "proposal": "q", "expected_benefit": "r", "process": "s"},
+		"POST /api/v1/suggestions/{id}/decision":       map[string]string{"decision": "adopt"},
+		"PUT /api/v1/suggestions/{id}/project":         map[string]any{"pool_cents": 1, "contributors": []any{map[string]int{"user_id": 1, "share_bp": 10000}}},
+		"GET /api/v1/suggestions/{id}/payout":          nil,
+		"POST /api/v1/suggestions/{id}/payout/approve": nil,
 	}
 	var routes []string
 	for k := range server.Operations(w.env.App.HTTP.API) {
@@ -308,6 +327,9 @@ func TestBadInputIDs(t *testing.T) {
 		"kpi/branches": w.branch["demo2/kunming"].ID, "kpi/people": w.user["demo2/emp.1"],
 		"award-types": seededID(t, w, "demo2", &awards.Type{}), "award-rounds": seededID(t, w, "demo2", &awards.Round{}),
 		"nominations": seededID(t, w, "demo2", &awards.Nomination{}), "grants": seededID(t, w, "demo2", &awards.Grant{})}
+	foreign["career-tracks"] = seededID(t, w, "demo2", &careers.CareerTrack{})
+	foreign["career-levels"] = seededID(t, w, "demo2", &careers.CareerLevel{})
+	foreign["suggestions"] = seededID(t, w, "demo2", &suggestions.Suggestion{})
 	for _, k := range routes {
 		body, ok := valid[k]
 		if !ok {
