@@ -1,0 +1,29 @@
+import { useI18n } from 'vue-i18n'
+import type { HistoryEntry, Named, Progress, Requirement } from './types'
+
+/** Career names and requirement sentences in the reader's language. */
+export function useCareerText() {
+  const { t, te, locale } = useI18n()
+  const name = (n: Named | null | undefined) => (n ? (locale.value === 'en' ? n.name_en || n.name_zh : n.name_zh || n.name_en) : '–')
+  const kindName = (k: string) => (te(`careers.reqKinds.${k}`) ? t(`careers.reqKinds.${k}`) : k)
+
+  /** A requirement as a sentence built from its parameters ("近 2 个季度综合得分均 ≥ 80.0"). */
+  function requirementText(r: Requirement): string {
+    const own = locale.value === 'en' ? r.label_en || r.label_zh : r.label_zh || r.label_en
+    if (own) return own
+    const p = r.params ?? {}
+    return t(`careers.reqText.${r.kind}`, {
+      count: p.count ?? 0,
+      periods: p.periods ?? 0,
+      kind: p.period_kind ? t(`kpi.kinds.${p.period_kind}`) : '',
+      min: ((p.min_milli ?? 0) / 1000).toFixed(1),
+      category: p.category ?? '',
+      type: p.type_code || t('careers.anyAward'),
+    })
+  }
+  const progressLabel = (p: Progress) => (locale.value === 'en' ? p.label_en || p.label : p.label_zh || p.label) || kindName(p.kind)
+  const historyText = (h: HistoryEntry) =>
+    t(`careers.history.${h.action}`, { track: name(h.track), from: name(h.from_level), to: name(h.to_level ?? h.level) }, h.action)
+  const byName = (h: HistoryEntry) => (typeof h.by === 'string' ? h.by : (h.by?.name ?? ''))
+  return { name, kindName, requirementText, progressLabel, historyText, byName }
+}
