@@ -7,6 +7,9 @@ import auditChain from './auditChain/en'
 import fairTraining from './fairTraining/en'
 import kpi from './kpi/en'
 import feedback from './feedback/en'
+import awards from './awards/en'
+import careers from './careers/en'
+import suggestions from './suggestions/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
@@ -18,6 +21,9 @@ const en: typeof zhCN = {
   fairTraining,
   kpi,
   feedback,
+  awards,
+  careers,
+  suggestions,
   app: {
     name: 'ServiceStar',
     fullName: '服务之星 ServiceStar',
@@ -64,6 +70,15 @@ const en: typeof zhCN = {
     feedbackImports: 'Feedback imports',
     feedbackMine: 'My feedback',
     feedbackAppeals: 'Feedback appeals',
+    awardsRoll: 'Honour roll',
+    awardsNominations: 'Nominations',
+    awardTypes: 'Award types',
+    awardRounds: 'Award rounds',
+    careersMe: 'My career',
+    careerReadiness: 'Promotion readiness',
+    careerTracks: 'Career tracks',
+    suggestions: 'Suggestions',
+    suggestionBonuses: 'My bonuses',
     branches: 'Branches',
     users: 'Users',
     audit: 'Audit log',
