@@ -1,0 +1,153 @@
+import { expect, test } from './fixtures'
+import { field, loginOk } from './helpers'
+
+// The awards journey of issue 11: HR defines a rule award with the rule builder (by keyboard
+// too), the month is closed, HR evaluates it, approves the Chaoyang employee and grants it; the
+// employee sees the badge and how far they are from their next career level. Then the printable
+// certificate in Chinese, and the careers page at phone width.
+
+/** Last month in the tenant's zone: closed and computed in the demo bank whatever today is. */
+function lastMonth(): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric' }).formatToParts(new Date())
+  const y = Number(parts.find((p) => p.type === 'year')?.value)
+  const m = Number(parts.find((p) => p.type === 'month')?.value)
+  const idx = y * 12 + m - 2
+  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`
+}
+
+const EMPLOYEE = '刘洋' // emp.north.1, 北方分行朝阳支行
+
+async function pick(page: import('@playwright/test').Page, testid: string, text: string | RegExp) {
+  await page.getByTestId(testid).click()
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: text }).first().click()
+}
+
+test('HR defines a rule award, evaluates the closed month and grants it; the employee sees the badge and next-level progress', async ({ page }) => {
+  const s = Date.now().toString(36)
+  const period = lastMonth()
+  const name = `测试服务标兵${s}`
+  await loginOk(page, 'demo', 'hr')
+
+  // The month is closed (the demo closes past months; close it here if a journey reopened it).
+  await page.getByTestId('menu-kpiPeriods').click()
+  const state = page.getByTestId(`kpi-period-state-${period}`)
+  await expect(state).toBeVisible()
+  if ((await state.textContent())?.includes('进行中')) {
+    await page.getByTestId(`kpi-period-close-${period}`).click()
+    await page.locator('.el-message-box').getByRole('button', { name: '关闭考核期' }).click()
+    await expect(state).toHaveText('已关闭')
+  }
+
+  // A new monthly rule award.
+  await page.getByTestId('menu-awardTypes').click()
+  await expect(page.getByTestId('award-types-page')).toBeVisible()
+  await page.getByTestId('award-type-new').click()
+  const dialog = page.getByTestId('award-type-dialog')
+  await field(page, 'award-type-code').fill(`e2e_${s}`)
+  await field(page, 'award-type-name-zh').fill(name)
+  await field(page, 'award-type-name-en').fill(`E2E Service Star ${s}`)
+  await page.getByTestId('award-type-badge').locator('label').first().click()
+  await page.getByTestId('award-type-period').getByText('月度').click()
+  await page.getByTestId('award-type-quota-per').getByText('全行').click()
+  await field(page, 'award-type-quota-count').fill('50')
+
+  // The Customer Praise rule reads back as a sentence; the fact is added by keyboard.
+  await pick(page, 'rule-metric-rule.children[0]', /满意度/)
+  await field(page, 'rule-value-rule.children[0]').fill('4.8')
+  await field(page, 'rule-sample-rule.children[0]').fill('30')
+  await page.getByTestId('rule-add-fact-rule').focus()
+  await page.keyboard.press('Enter')
+  const sentence = page.getByTestId('rule-sentence')
+  await expect(sentence).toContainText('≥ 4.8，且评价数 ≥ 30，且无投诉')
+  await expect(sentence).toHaveAttribute('aria-live', 'polite')
+
+  // A rule over too large a sample is fine to build; this journey wants someone to qualify, so
+  // it keeps "satisfaction ≥ 1 over at least 1 rating" and drops the fact.
+  await page.getByTestId('rule-remove-rule.children[1]').click()
+  await field(page, 'rule-value-rule.children[0]').fill('1')
+  await field(page, 'rule-sample-rule.children[0]').fill('1')
+  await field(page, 'rule-sample-rule.children[0]').press('Tab')
+  await expect(sentence).toContainText('≥ 1，且评价数 ≥ 1')
+  await expect(sentence).not.toContainText('无投诉')
+  await page.getByTestId('award-type-save').click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('award-types-table')).toContainText(name)
+
+  // Evaluate the closed month, approve the Chaoyang employee, grant.
+  await page.getByTestId('menu-awardRounds').click()
+  await pick(page, 'round-type', name)
+  await pick(page, 'round-period', period)
+  await page.getByTestId('round-evaluate').click()
+  const candidates = page.getByTestId('round-candidates')
+  const row = candidates.locator('.el-table__row', { hasText: EMPLOYEE })
+  await expect(row).toBeVisible({ timeout: 60_000 })
+  await row.getByRole('button', { name: '批准' }).click()
+  await expect(row).toContainText('已批准')
+  await expect(page.getByTestId('round-count')).toContainText('已批准 1 人')
+  await page.getByTestId('round-grant').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '授予奖项' }).click()
+  await expect(page.getByTestId('round-state')).toHaveText('已授予')
+
+  // The employee sees the badge, with its text, and their next-level progress.
+  await page.context().clearCookies()
+  await loginOk(page, 'demo', 'emp.north.1')
+  await page.getByTestId('menu-awardsRoll').click()
+  const badges = page.getByTestId('my-badges')
+  await expect(badges.getByTestId('badge-chip').filter({ hasText: name })).toBeVisible()
+  await expect(badges.getByTestId('badge-chip').filter({ hasText: name })).toContainText(period)
+
+  await page.getByTestId('menu-careersMe').click()
+  const card = page.getByTestId('career-card')
+  await expect(card).toBeVisible()
+  await expect(page.getByTestId('career-track')).not.toHaveText('–')
+  await expect(page.getByTestId('career-next')).not.toBeEmpty()
+  const reqs = card.locator('[data-testid^="career-req-"]')
+  await expect(reqs.first()).toBeVisible()
+  // Met or not is said in words, and each bar is a labelled progressbar.
+  await expect(reqs.first()).toContainText(/已达成|未达成|暂无法计算|缺少入职日期|数据暂不可用/)
+  await expect(card.getByRole('progressbar').first()).toHaveAttribute('aria-label', /当前.*目标/)
+  await expect(page.getByTestId('career-met-count')).toContainText(/已满足 \d+ \/ \d+ 项/)
+})
+
+test('a certificate prints on one A4 landscape page in Chinese, without the app around it', async ({ page }) => {
+  await loginOk(page, 'demo', 'emp.north.1')
+  const res = await page.request.get('/api/v1/me/badges')
+  expect(res.status()).toBe(200)
+  const body = (await res.json()) as { items: { grant_id: number }[] | null }
+  const grant = body.items?.[0]
+  expect(grant, 'emp.north.1 holds a badge (the demo grants past awards; the first journey adds one)').toBeTruthy()
+  await page.goto(`/awards/certificates/${grant!.grant_id}`)
+  const cert = page.getByTestId('certificate')
+  await expect(cert).toBeVisible()
+  await expect(cert).toContainText('荣誉证书')
+  await expect(page.getByTestId('certificate-name')).toContainText(EMPLOYEE)
+  await expect(page.getByTestId('certificate-award')).toHaveText(/「.+」/)
+  await expect(page.getByTestId('side-menu')).toHaveCount(0)
+  await expect(page.getByTestId('certificate-print')).toBeVisible()
+
+  // The Chinese text is drawn with a font that has the glyphs: a CJK line is wide, not empty.
+  const width = await page.getByTestId('certificate-name').evaluate((el) => el.getBoundingClientRect().width)
+  expect(width).toBeGreaterThan(20)
+
+  // In print: the button is gone and the certificate is one A4 landscape sheet (297 × 210 mm).
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByTestId('certificate-print')).toBeHidden()
+  const box = await cert.boundingBox()
+  expect(box).toBeTruthy()
+  const mm = 96 / 25.4
+  expect(Math.round(box!.width / mm)).toBe(297)
+  expect(Math.round(box!.height / mm)).toBe(210)
+  const pdf = await page.pdf({ preferCSSPageSize: true })
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+})
+
+test('the careers page fits a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  await loginOk(page, 'demo', 'emp.north.1')
+  await page.goto('/careers/me')
+  await expect(page.getByTestId('career-card')).toBeVisible()
+  await expect(page.getByRole('heading', { name: '我的职业发展' })).toBeVisible()
+  const overflow = await page.locator('html').evaluate((el) => el.scrollWidth - (el.ownerDocument.defaultView?.innerWidth ?? 0))
+  expect(overflow).toBeLessThanOrEqual(1)
+  await expect(page.getByTestId('career-card').getByRole('progressbar').first()).toBeVisible()
+})
