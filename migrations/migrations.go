@@ -59,6 +59,7 @@ var steps = []step{
 	{15, auditChain},
 	{16, failedIsNotCompleted},
 	{17, auditorsReadOnly},
+	{19, awardsSchema},
 }
 
 // Up brings the database to the newest version, under a lock that keeps

@@ -13,6 +13,7 @@ import (
 
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/audit"
+	"github.com/servicestar/servicestar/app/awards"
 	"github.com/servicestar/servicestar/app/auth"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/config"
@@ -42,6 +43,7 @@ type App struct {
 	Assignments *assignments.Service
 	Feedback    *feedback.Service
 	KPI         *kpi.Service
+	Awards      *awards.Service
 	Jobs        *jobs.Engine // started by serve, not by Build
 	HTTP        *web.Server
 	// Modules are the areas in wiring order; RoutesOf names the API
@@ -121,6 +123,9 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	kpiSvc := &kpi.Service{DB: db, Guard: guard, Now: now, Feedback: feedback.Stats{DB: db}, Scores: play, Done: assign}
 	kpiSvc.Register(engine)
 	fb.Changed = kpiSvc.Changed // ingest and appeal decisions queue the touched periods' recompute
+	// Awards read KPI results, complaints and scenario passes; Cases (published
+	// cases) stays nil until the case library is wired: its rules are refused.
+	awardSvc := &awards.Service{DB: db, Guard: guard, Now: now, KPI: kpi.Facts{DB: db}, Feedback: feedback.Stats{DB: db}, Passes: play}
 	mods := []module.Module{
 		authH.Module(),
 		orgSvc.Module(),
@@ -131,6 +136,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		play.Module(),
 		fb.Module(),
 		kpiSvc.Module(),
+		awardSvc.Module(),
 		(&jobs.Handlers{DB: db, Guard: guard}).Module(),
 	}
 	routesOf, err := registerRoutes(srv.API, mods)
@@ -152,7 +158,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		spa = sub
 	}
 	srv.Finish(spa)
-	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign, Feedback: fb, KPI: kpiSvc, Jobs: engine,
+	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign, Feedback: fb, KPI: kpiSvc, Awards: awardSvc, Jobs: engine,
 		HTTP: srv, Log: log, Now: now, Modules: mods, RoutesOf: routesOf}, nil
 }
 
