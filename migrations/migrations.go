@@ -60,6 +60,8 @@ var steps = []step{
 	{16, failedIsNotCompleted},
 	{17, auditorsReadOnly},
 	{19, awardsSchema},
+	{20, careersSchema},
+	{21, suggestionsSchema},
 }
 
 // Up brings the database to the newest version, under a lock that keeps

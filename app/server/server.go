@@ -16,6 +16,7 @@ import (
 	"github.com/servicestar/servicestar/app/awards"
 	"github.com/servicestar/servicestar/app/auth"
 	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/app/careers"
 	"github.com/servicestar/servicestar/app/config"
 	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/jobs"
@@ -25,6 +26,7 @@ import (
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/session"
 	"github.com/servicestar/servicestar/app/store"
+	"github.com/servicestar/servicestar/app/suggestions"
 	"github.com/servicestar/servicestar/app/training/assignments"
 	"github.com/servicestar/servicestar/app/training/attempts"
 	"github.com/servicestar/servicestar/app/training/library"
@@ -126,6 +128,10 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	// Awards read KPI results, complaints and scenario passes; Cases (published
 	// cases) stays nil until the case library is wired: its rules are refused.
 	awardSvc := &awards.Service{DB: db, Guard: guard, Now: now, KPI: kpi.Facts{DB: db}, Feedback: feedback.Stats{DB: db}, Passes: play}
+	// careers measures requirements against the other areas' facts; cases
+	// and awards (careers.Cases, careers.Awards) are wired where they exist.
+	ideas := &suggestions.Service{DB: db, Guard: guard, Now: now}
+	ladder := &careers.Service{DB: db, Guard: guard, Now: now, KPI: kpi.Facts{DB: db}, Certifications: play, Suggestions: suggestions.Stats{DB: db}}
 	mods := []module.Module{
 		authH.Module(),
 		orgSvc.Module(),
@@ -137,6 +143,8 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		fb.Module(),
 		kpiSvc.Module(),
 		awardSvc.Module(),
+		ideas.Module(),
+		ladder.Module(),
 		(&jobs.Handlers{DB: db, Guard: guard}).Module(),
 	}
 	routesOf, err := registerRoutes(srv.API, mods)
