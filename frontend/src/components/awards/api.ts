@@ -1,34 +1,56 @@
-// Calls of the awards area. Lists the API may send as null become empty arrays.
-import { call, list, page, type Page } from './http'
-import type { AwardType, AwardTypeInput, Badge, BadgeOption, Certificate, HonourEntry, Nomination, Round, RuleMetric } from './types'
+// Calls of the awards area. Lists the API may send as null become empty arrays; a type's rule
+// becomes the builder's condition tree (null for a nomination award).
+import { api } from '@/api/client'
+import { unwrap } from '@/api/errors'
+import type { components } from '@/api/schema'
+import type { AwardType, AwardTypeInput, Nomination, Round } from './types'
+import type { RuleNode } from './rules'
 
-type Items<T> = { items?: T[] | null; total?: number }
+type S = components['schemas']
+const list = <T>(v: T[] | null | undefined): T[] => v ?? []
 
-function normRound(r: Round): Round {
+function normRule(c: S['AwardCondition'] | null | undefined): RuleNode | null {
+  if (!c || (!c.op && !c.metric && !c.fact)) return null
+  return c as RuleNode
+}
+function normType(a: S['AwardTypeView']): AwardType {
+  return { ...a, rule: normRule(a.rule), approval_levels: list(a.approval_levels) }
+}
+function normRound(r: S['AwardRoundView']): Round {
   return { ...r, candidates: list(r.candidates) }
 }
+function normNomination(n: S['NominationView']): Nomination {
+  return { ...n, steps: list(n.steps), levels: list(n.levels) }
+}
+function typeBody(a: AwardTypeInput): S['AwardTypeIn'] {
+  const { rule, ...rest } = a
+  return rule ? { ...rest, rule } : rest
+}
 
-export const listAwardTypes = async () => list((await call<Items<AwardType>>('GET', '/award-types')).items)
-export const createAwardType = (body: AwardTypeInput) => call<AwardType>('POST', '/award-types', { body })
-export const updateAwardType = (id: number, body: AwardTypeInput) => call<AwardType>('PUT', '/award-types/{id}', { path: { id }, body })
-export const listBadges = async () => list((await call<Items<BadgeOption>>('GET', '/award-types/badges')).items)
-export const listRuleMetrics = async () => list((await call<Items<RuleMetric>>('GET', '/award-types/metrics')).items)
+export const listAwardTypes = async () => list(unwrap(await api.GET('/api/v1/award-types')).items).map(normType)
+export const createAwardType = async (body: AwardTypeInput) => normType(unwrap(await api.POST('/api/v1/award-types', { body: typeBody(body) })))
+export const updateAwardType = async (id: number, body: AwardTypeInput) =>
+  normType(unwrap(await api.PUT('/api/v1/award-types/{id}', { params: { path: { id } }, body: typeBody(body) })))
+export const listBadges = async () => list(unwrap(await api.GET('/api/v1/award-types/badges')).items)
+export const listRuleMetrics = async () => list(unwrap(await api.GET('/api/v1/award-types/metrics')).items)
 
-export const evaluate = async (typeId: number, periodKey: string) =>
-  normRound(await call<Round>('POST', '/award-types/{id}/evaluate', { path: { id: typeId }, body: { period_key: periodKey } }))
+export const evaluate = async (id: number, periodKey: string) =>
+  normRound(unwrap(await api.POST('/api/v1/award-types/{id}/evaluate', { params: { path: { id } }, body: { period_key: periodKey } })))
 export const listRounds = async (periodKey: string) =>
-  list((await call<Items<Round>>('GET', '/award-rounds', { query: { period_key: periodKey } })).items).map(normRound)
-export const decideCandidate = (roundId: number, employeeId: number, decision: 'approve' | 'drop') =>
-  call<unknown>('POST', '/award-rounds/{id}/candidates/{employee_id}', { path: { id: roundId, employee_id: employeeId }, body: { decision } })
-export const grantRound = async (roundId: number) => normRound(await call<Round>('POST', '/award-rounds/{id}/grant', { path: { id: roundId } }))
+  list(unwrap(await api.GET('/api/v1/award-rounds', { params: { query: { period_key: periodKey } } })).items).map(normRound)
+export const decideCandidate = async (id: number, employeeId: number, decision: 'approve' | 'drop') =>
+  normRound(unwrap(await api.POST('/api/v1/award-rounds/{id}/candidates/{employee_id}', { params: { path: { id, employee_id: employeeId } }, body: { decision } })))
+export const grantRound = async (id: number) => normRound(unwrap(await api.POST('/api/v1/award-rounds/{id}/grant', { params: { path: { id } } })))
 
-export const nominate = (body: { type_id: number; period_key: string; nominee_id: number; reason: string }) => call<Nomination>('POST', '/nominations', { body })
-export const listNominations = async (state: string): Promise<Page<Nomination>> => page(await call<Items<Nomination>>('GET', '/nominations', { query: { state } }))
-export const decideNomination = (id: number, approve: boolean, comment: string) =>
-  call<Nomination>('POST', '/nominations/{id}/decision', { path: { id }, body: { approve, comment } })
+export const nominate = async (body: S['NominationIn']) => normNomination(unwrap(await api.POST('/api/v1/nominations', { body })))
+export type NominationState = 'pending' | 'approved' | 'rejected' | ''
+export const listNominations = async (state: NominationState) =>
+  list(unwrap(await api.GET('/api/v1/nominations', { params: { query: { state: state || undefined } } })).items).map(normNomination)
+export const decideNomination = async (id: number, approve: boolean, comment: string) =>
+  normNomination(unwrap(await api.POST('/api/v1/nominations/{id}/decision', { params: { path: { id } }, body: { approve, comment } })))
 
 export const honourRoll = async (periodKey: string, branchId?: number) =>
-  list((await call<Items<HonourEntry>>('GET', '/honour-roll', { query: { period_key: periodKey, branch_id: branchId } })).items)
-export const myBadges = async () => list((await call<Items<Badge>>('GET', '/me/badges')).items)
-export const userBadges = async (id: number) => list((await call<Items<Badge>>('GET', '/users/{id}/badges', { path: { id } })).items)
-export const certificate = (grantId: number) => call<Certificate>('GET', '/grants/{id}/certificate', { path: { id: grantId } })
+  list(unwrap(await api.GET('/api/v1/honour-roll', { params: { query: { period_key: periodKey, branch_id: branchId } } })).items)
+export const myBadges = async () => list(unwrap(await api.GET('/api/v1/me/badges')).items)
+export const userBadges = async (id: number) => list(unwrap(await api.GET('/api/v1/users/{id}/badges', { params: { path: { id } } })).items)
+export const certificate = async (id: number) => unwrap(await api.GET('/api/v1/grants/{id}/certificate', { params: { path: { id } } }))

@@ -17,6 +17,3 @@ export function factPairs(facts: Record<string, unknown> | null | undefined, nam
       return `${name(k)}: ${text}`
     })
 }
-
-/** Whether a round is still being evaluated (the page keeps asking until it is not). */
-export const roundBusy = (state: string) => state === 'queued' || state === 'running' || state === 'evaluating'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkRule, newFact, ruleSentence, type Group, type RuleWords } from './rules'
-import { factPairs, milliText, roundBusy } from './format'
+import { factPairs, milliText } from './format'
 import { badgeIcon, badgeKey } from './badgeIcons'
 import { GoldMedal, Medal } from '@element-plus/icons-vue'
 
@@ -86,10 +86,6 @@ describe('award formats', () => {
   it('lists facts in a stable order with booleans as marks', () => {
     expect(factPairs({ no_complaints: true, cases_published: 2, x: null }, (c) => c.toUpperCase())).toEqual(['CASES_PUBLISHED: 2', 'NO_COMPLAINTS: ✓', 'X: –'])
     expect(factPairs(null, (c) => c)).toEqual([])
-  })
-  it('knows a round still being evaluated', () => {
-    expect(roundBusy('running')).toBe(true)
-    expect(roundBusy('granted')).toBe(false)
   })
   it('finds a badge icon whatever the name spelling, a medal when unknown', () => {
     expect(badgeKey('GoldMedal')).toBe('gold-medal')

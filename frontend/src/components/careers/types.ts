@@ -1,6 +1,10 @@
-// Career shapes as the shared contract fixes them (GET /career-tracks, /me/career, readiness).
+// Career shapes, from the generated API types. Requirement parameters arrive untyped; the editor
+// reads them as the parameters each kind takes.
+import type { components } from '@/api/schema'
 
-export type TrackKind = 'management' | 'expert'
+type S = components['schemas']
+
+export type TrackKind = S['CareerTrack']['kind']
 export const REQUIREMENT_KINDS = ['tenure_months', 'kpi_composite', 'scenario_category', 'cases_published', 'awards', 'suggestions_adopted'] as const
 export type RequirementKind = (typeof REQUIREMENT_KINDS)[number]
 
@@ -15,80 +19,28 @@ export interface RequirementParams {
 }
 
 export interface Requirement {
-  id?: number
   kind: RequirementKind
   params: RequirementParams
   label_zh?: string
   label_en?: string
 }
 
-export interface Level {
-  id: number
-  rank: number
-  code: string
-  name_zh: string
-  name_en: string
-  requirements: Requirement[]
-}
-
-export interface Track {
-  id: number
-  code: string
-  kind: TrackKind
-  name_zh: string
-  name_en: string
-  levels: Level[]
-}
-
-export interface Named {
-  id: number
-  code?: string
-  name_zh: string
-  name_en: string
-  kind?: TrackKind
-  rank?: number
-}
-
-export interface Progress {
-  kind: RequirementKind
-  label?: string
-  label_zh?: string
-  label_en?: string
-  current: number | null
-  target: number
-  met: boolean
-  unavailable?: string
-}
-
-export interface HistoryEntry {
-  at: string
-  action: string
-  track?: Named | null
-  from_level?: Named | null
-  to_level?: Named | null
-  level?: Named | null
-  by?: string | { id: number; name: string } | null
-  note?: string
-}
-
-export interface Career {
-  user?: { id: number; name: string; branch?: string }
-  track: Named | null
-  level: Named | null
-  since?: string | null
-  hired_on?: string | null
-  next_level: Named | null
+export type Level = Omit<S['CareerLevelView'], 'requirements'> & { requirements: Requirement[] }
+export type Track = Omit<S['CareerTrackView'], 'levels'> & { levels: Level[] }
+export type LevelRef = S['CareerLevel']
+export type Progress = S['CareerProgress']
+export type HistoryEntry = S['CareerHistoryEntry']
+/** Track, level and next level are null for someone not placed on a track (and next at the top). */
+export type Career = Omit<S['CareerView'], 'requirements' | 'history' | 'next_level' | 'track' | 'level'> & {
+  track: S['CareerTrack'] | null
+  level: LevelRef | null
   requirements: Progress[]
   history: HistoryEntry[]
+  next_level: Level | null
 }
-
-export interface ReadinessRow {
-  user: { id: number; name: string; code?: string }
-  branch?: { id: number; name: string }
-  track: Named | null
-  level: Named | null
-  next_level: Named | null
-  met: number
-  of: number
-  ready: boolean
+export type ReadinessRow = Omit<S['CareerReadinessItem'], 'missing' | 'next_level'> & { missing: string[]; next_level: LevelRef | null }
+/** Anything with names in both languages. */
+export interface Named {
+  name_zh: string
+  name_en: string
 }

@@ -7,8 +7,8 @@ export function useCareerText() {
   const name = (n: Named | null | undefined) => (n ? (locale.value === 'en' ? n.name_en || n.name_zh : n.name_zh || n.name_en) : '–')
   const kindName = (k: string) => (te(`careers.reqKinds.${k}`) ? t(`careers.reqKinds.${k}`) : k)
 
-  /** A requirement as a sentence built from its parameters ("近 2 个季度综合得分均 ≥ 80.0"). */
-  function requirementText(r: Requirement): string {
+  /** A requirement as a sentence built from its parameters ("近 2 个季度综合得分均不低于 80.0"). */
+  function requirementText(r: Pick<Requirement, 'kind' | 'params' | 'label_zh' | 'label_en'>): string {
     const own = locale.value === 'en' ? r.label_en || r.label_zh : r.label_zh || r.label_en
     if (own) return own
     const p = r.params ?? {}
@@ -21,9 +21,8 @@ export function useCareerText() {
       type: p.type_code || t('careers.anyAward'),
     })
   }
-  const progressLabel = (p: Progress) => (locale.value === 'en' ? p.label_en || p.label : p.label_zh || p.label) || kindName(p.kind)
-  const historyText = (h: HistoryEntry) =>
-    t(`careers.history.${h.action}`, { track: name(h.track), from: name(h.from_level), to: name(h.to_level ?? h.level) }, h.action)
-  const byName = (h: HistoryEntry) => (typeof h.by === 'string' ? h.by : (h.by?.name ?? ''))
-  return { name, kindName, requirementText, progressLabel, historyText, byName }
+  const progressLabel = (p: Progress) => (locale.value === 'en' ? p.label_en || p.label_zh : p.label_zh || p.label_en) || kindName(p.kind)
+  /** History keeps the names as they were (in Chinese), so they read as stored. */
+  const historyText = (h: HistoryEntry) => t(`careers.history.${h.action}`, { track: h.to_track, from: h.from_level ?? '–', to: h.to_level }, h.action)
+  return { name, kindName, requirementText, progressLabel, historyText }
 }

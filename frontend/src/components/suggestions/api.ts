@@ -1,27 +1,40 @@
 // Calls of the suggestions area. Lists the API may send as null become empty arrays.
-import { call, list, page, type Page } from '@/components/awards/http'
-import type { Bonus, Contributor, Payout, Project, Suggestion, SuggestionInput } from './types'
+import { api } from '@/api/client'
+import { unwrap } from '@/api/errors'
+import type { components } from '@/api/schema'
+import type { Payout, Suggestion, SuggestionInput, SuggestionItem, SuggestionState } from './types'
 
-type Items<T> = { items?: T[] | null; total?: number }
+type S = components['schemas']
+const list = <T>(v: T[] | null | undefined): T[] => v ?? []
 
-function norm(s: Suggestion): Suggestion {
-  return { ...s, decisions: list(s.decisions), project: s.project ? { ...s.project, contributors: list(s.project.contributors) } : null }
+function norm(s: S['SuggestionDetail']): Suggestion {
+  // The project exists once the suggestion is adopted; before that the API sends null.
+  const project = s.project ? { ...s.project, contributors: list(s.project.contributors) } : null
+  return { ...s, events: list(s.events), project }
 }
-
-export const submit = async (body: SuggestionInput) => norm(await call<Suggestion>('POST', '/suggestions', { body }))
-export const listSuggestions = async (q: { state?: string; mine?: boolean; page?: number; page_size?: number }): Promise<Page<Suggestion>> => {
-  const p = page(await call<Items<Suggestion>>('GET', '/suggestions', { query: q }))
-  return { ...p, items: p.items.map(norm) }
-}
-export const getSuggestion = async (id: number) => norm(await call<Suggestion>('GET', '/suggestions/{id}', { path: { id } }))
-export const updateSuggestion = async (id: number, body: SuggestionInput) => norm(await call<Suggestion>('PUT', '/suggestions/{id}', { path: { id }, body }))
-export const decide = async (id: number, decision: 'return' | 'reject' | 'adopt', comment: string) =>
-  norm(await call<Suggestion>('POST', '/suggestions/{id}/decision', { path: { id }, body: { decision, comment } }))
-export const saveProject = (id: number, body: { pool_cents: number; contributors: Pick<Contributor, 'user_id' | 'share_bp'>[] }) =>
-  call<Project>('PUT', '/suggestions/{id}/project', { path: { id }, body })
-export const payoutPreview = async (id: number) => {
-  const p = await call<Payout>('GET', '/suggestions/{id}/payout', { path: { id } })
+function normPayout(p: S['SuggestionPayout']): Payout {
   return { ...p, items: list(p.items) }
 }
-export const approvePayout = (id: number) => call<unknown>('POST', '/suggestions/{id}/payout/approve', { path: { id } })
-export const myBonuses = async () => list((await call<Items<Bonus>>('GET', '/me/bonuses')).items)
+
+export interface SuggestionQuery {
+  state?: SuggestionState | ''
+  mine?: boolean
+  page: number
+  page_size: number
+}
+export async function listSuggestions(q: SuggestionQuery): Promise<{ items: SuggestionItem[]; total: number }> {
+  const r = unwrap(await api.GET('/api/v1/suggestions', { params: { query: { ...q, state: q.state || undefined } } }))
+  return { items: list(r.items), total: r.total }
+}
+export const submit = async (body: SuggestionInput) => norm(unwrap(await api.POST('/api/v1/suggestions', { body })))
+export const getSuggestion = async (id: number) => norm(unwrap(await api.GET('/api/v1/suggestions/{id}', { params: { path: { id } } })))
+export const updateSuggestion = async (id: number, body: SuggestionInput) => norm(unwrap(await api.PUT('/api/v1/suggestions/{id}', { params: { path: { id } }, body })))
+export const decide = async (id: number, decision: 'return' | 'reject' | 'adopt', comment: string) =>
+  norm(unwrap(await api.POST('/api/v1/suggestions/{id}/decision', { params: { path: { id } }, body: { decision, comment } })))
+export const saveProject = async (id: number, body: S['SuggestionProjectIn']) => norm(unwrap(await api.PUT('/api/v1/suggestions/{id}/project', { params: { path: { id } }, body })))
+export const payoutPreview = async (id: number) => normPayout(unwrap(await api.GET('/api/v1/suggestions/{id}/payout', { params: { path: { id } } })))
+export const approvePayout = async (id: number) => normPayout(unwrap(await api.POST('/api/v1/suggestions/{id}/payout/approve', { params: { path: { id } } })))
+export async function myBonuses() {
+  const r = unwrap(await api.GET('/api/v1/me/bonuses'))
+  return { items: list(r.items), total_cents: r.total_cents }
+}

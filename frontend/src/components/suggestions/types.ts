@@ -1,63 +1,15 @@
-// Suggestion shapes as the shared contract fixes them.
+// Suggestion shapes, from the generated API types.
+import type { components } from '@/api/schema'
 
-export type SuggestionState = 'submitted' | 'returned' | 'rejected' | 'adopted'
+type S = components['schemas']
 
-export interface SuggestionInput {
-  title: string
-  problem: string
-  proposal: string
-  expected_benefit: string
-  process: string
-}
-
-export interface Contributor {
-  user_id: number
-  name?: string
-  share_bp: number
-}
-
-export interface Project {
-  pool_cents: number
-  contributors: Contributor[]
-  state: 'open' | 'payout_pending' | 'paid'
-}
-
-export interface Decision {
-  by: string | { id: number; name: string }
-  at: string
-  decision: string
-  comment: string
-}
-
-export interface Suggestion extends SuggestionInput {
-  id: number
-  state: SuggestionState
-  author?: { id: number; name: string }
-  branch?: { id: number; name: string }
-  created_at?: string
-  decisions?: Decision[] | null
-  project?: Project | null
-  can?: { edit?: boolean; review?: boolean; pay?: boolean }
-}
-
-export interface PayoutLine {
-  user_id: number
-  name?: string
-  share_bp: number
-  cents: number
-}
-
-export interface Payout {
-  pool_cents: number
-  items: PayoutLine[]
-  approved_at?: string | null
-}
-
-export interface Bonus {
-  suggestion_id: number
-  title: string
-  share_bp: number
-  cents: number
-  state?: string
-  paid_at?: string | null
-}
+export type SuggestionState = S['SuggestionItem']['state']
+export type SuggestionInput = S['SuggestionIn']
+export type SuggestionItem = S['SuggestionItem']
+export type Contributor = S['SuggestionContributor']
+export type Project = Omit<S['SuggestionProject'], 'contributors'> & { contributors: Contributor[] }
+export type SuggestionEvent = S['SuggestionEvent']
+export type Suggestion = Omit<S['SuggestionDetail'], 'events' | 'project'> & { events: SuggestionEvent[]; project: Project | null }
+export type PayoutLine = S['SuggestionPayoutLine']
+export type Payout = Omit<S['SuggestionPayout'], 'items'> & { items: PayoutLine[] }
+export type Bonus = S['SuggestionBonus']

@@ -5,6 +5,5 @@ export function useSuggestionText() {
   const { t } = useI18n()
   const stateName = (s: string) => t(`suggestions.states.${s}`, s)
   const stateType = (s: string) => (s === 'adopted' || s === 'paid' ? 'success' : s === 'rejected' ? 'danger' : s === 'returned' ? 'warning' : 'info')
-  const byName = (b: string | { name: string } | undefined) => (typeof b === 'string' ? b : (b?.name ?? ''))
-  return { stateName, stateType, byName }
+  return { stateName, stateType }
 }

@@ -9,18 +9,14 @@ export default {
   metOf: '{met} of {of} met',
   met: 'Met',
   notMet: 'Not yet met',
-  unavailableAny: 'Cannot be told yet',
   unavailable: { no_hire_date: 'Hire date missing', source_unavailable: 'Data not available yet' },
   currentTarget: 'Now {current}, target {target}',
   progressAria: '{label}: now {current}, target {target}',
   historyTitle: 'Career history',
   history: {
-    promote: 'Promoted to “{to}”',
-    promoted: 'Promoted to “{to}”',
+    place: 'Placed on “{track}” at “{to}”',
+    promote: 'Promoted from “{from}” to “{to}”',
     move: 'Moved to “{track}” at “{to}”',
-    moved: 'Moved to “{track}” at “{to}”',
-    start: 'Joined “{track}” at “{to}”',
-    assigned: 'Joined “{track}” at “{to}”',
   },
   anyAward: 'any award',
   reqKinds: {
@@ -70,6 +66,7 @@ export default {
     levelSaved: 'Level saved',
   },
   ready: {
+    missing: 'Missing: {kinds}',
     title: 'Promotion readiness',
     intro: 'Who meets every requirement of their next level, and how close everyone else is.',
     branch: 'Branch',

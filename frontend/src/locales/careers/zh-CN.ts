@@ -9,18 +9,14 @@ export default {
   metOf: '已满足 {met} / {of} 项',
   met: '已达成',
   notMet: '未达成',
-  unavailableAny: '暂无法计算',
   unavailable: { no_hire_date: '缺少入职日期', source_unavailable: '数据暂不可用' },
   currentTarget: '当前 {current}，目标 {target}',
   progressAria: '{label}：当前 {current}，目标 {target}',
   historyTitle: '职业履历',
   history: {
-    promote: '晋升为“{to}”',
-    promoted: '晋升为“{to}”',
+    place: '进入“{track}”，职级“{to}”',
+    promote: '由“{from}”晋升为“{to}”',
     move: '转入“{track}”，职级“{to}”',
-    moved: '转入“{track}”，职级“{to}”',
-    start: '进入“{track}”，职级“{to}”',
-    assigned: '进入“{track}”，职级“{to}”',
   },
   anyAward: '任意奖项',
   reqKinds: {
@@ -70,6 +66,7 @@ export default {
     levelSaved: '职级已保存',
   },
   ready: {
+    missing: '未满足：{kinds}',
     title: '晋升准备度',
     intro: '查看下一职级条件已全部满足的员工，以及其他人距离晋升还差几项。',
     branch: '机构',

@@ -59,6 +59,5 @@ export default {
     total: '¥{yuan} paid ({n} items)',
     none: 'No bonuses yet',
     paid: 'Paid on',
-    pending: 'Pending',
   },
 }

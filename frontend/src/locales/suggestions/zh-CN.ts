@@ -59,6 +59,5 @@ export default {
     total: '已发放合计 ¥{yuan}（共 {n} 项）',
     none: '暂无建议奖金',
     paid: '发放时间',
-    pending: '待发放',
   },
 }
