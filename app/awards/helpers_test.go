@@ -17,32 +17,37 @@ import (
 
 // bank is the seeded demo bank as these tests address it.
 type bank struct {
-	t      *testing.T
+	t      testing.TB
 	env    *testkit.Env
 	tid    int64
 	branch map[string]org.Branch // by code
 	user   map[string]int64      // by username
 }
 
-func demoBank(t *testing.T) *bank {
-	t.Helper()
-	env := testkit.New(t)
-	b := &bank{t: t, env: env, branch: map[string]org.Branch{}, user: map[string]int64{}}
+func demoBank(t *testing.T) *bank { return newBank(t) }
+
+// benchBank is demoBank for a benchmark (fixtures failing fail it).
+func benchBank(b *testing.B) *bank { return newBank(b) }
+
+func newBank(tb testing.TB) *bank {
+	tb.Helper()
+	env := testkit.New(tb)
+	b := &bank{t: tb, env: env, branch: map[string]org.Branch{}, user: map[string]int64{}}
 	tn, err := env.App.Org.TenantBySlug(context.Background(), "demo")
 	if err != nil || tn == nil {
-		t.Fatalf("demo tenant: %v", err)
+		tb.Fatalf("demo tenant: %v", err)
 	}
 	b.tid = tn.ID
 	var bs []org.Branch
 	if err := env.App.DB.R.Scopes(store.Tenant(b.tid)).Find(&bs).Error; err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	for _, x := range bs {
 		b.branch[x.Code] = x
 	}
 	var us []org.User
 	if err := env.App.DB.R.Scopes(store.Tenant(b.tid)).Find(&us).Error; err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	for _, u := range us {
 		b.user[u.Username] = u.ID

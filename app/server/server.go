@@ -13,9 +13,9 @@ import (
 
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/audit"
-	"github.com/servicestar/servicestar/app/awards"
 	"github.com/servicestar/servicestar/app/auth"
 	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/app/awards"
 	"github.com/servicestar/servicestar/app/careers"
 	"github.com/servicestar/servicestar/app/config"
 	"github.com/servicestar/servicestar/app/feedback"
