@@ -1,7 +1,25 @@
 // The built-in badge set drawn with Element Plus icons. The server names a badge; an unknown name
 // still shows (as a medal) so a newer server never leaves a blank. A badge is never shown without
 // its text label: the icon alone carries no meaning for a screen reader or a colour-blind reader.
-import { Aim, Flag, GoldMedal, Lightning, MagicStick, Medal, Opportunity, Present, Promotion, Service, Star, StarFilled, Sunny, Trophy, TrophyBase } from '@element-plus/icons-vue'
+import {
+  Aim,
+  CircleCheckFilled,
+  Flag,
+  GoldMedal,
+  Lightning,
+  MagicStick,
+  Medal,
+  Opportunity,
+  Present,
+  Promotion,
+  Reading,
+  Service,
+  Star,
+  StarFilled,
+  Sunny,
+  Trophy,
+  TrophyBase,
+} from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 const ICONS: Record<string, Component> = {
@@ -20,6 +38,8 @@ const ICONS: Record<string, Component> = {
   'magic-stick': MagicStick,
   aim: Aim,
   service: Service,
+  'circle-check-filled': CircleCheckFilled,
+  reading: Reading,
 }
 
 /** "GoldMedal", "gold_medal" and "gold-medal" all name the same icon. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkRule, newFact, ruleSentence, type Group, type RuleWords } from './rules'
 import { factPairs, milliText } from './format'
 import { badgeIcon, badgeKey } from './badgeIcons'
-import { GoldMedal, Medal } from '@element-plus/icons-vue'
+import { CircleCheckFilled, GoldMedal, Medal } from '@element-plus/icons-vue'
 
 const NAMES: Record<string, string> = { satisfaction: '满意度（可信）', resolution: '一次解决率' }
 const zh: RuleWords = {
@@ -91,6 +91,7 @@ describe('award formats', () => {
     expect(badgeKey('GoldMedal')).toBe('gold-medal')
     expect(badgeKey('gold_medal')).toBe('gold-medal')
     expect(badgeIcon('gold_medal')).toBe(GoldMedal)
+    expect(badgeIcon('CircleCheckFilled')).toBe(CircleCheckFilled)
     expect(badgeIcon('no-such-badge')).toBe(Medal)
   })
 })

@@ -3,6 +3,7 @@ export default {
   branch: 'Branch',
   myBadges: 'My badges',
   noBadges: 'No awards yet — keep going',
+  units: { stars: 'stars (1–5)', points: 'points', ratio: 'ratio (0–1)', count: 'count' },
   kinds: { rule: 'Rule-based', nomination: 'Nomination' },
   quota: {
     branch: 'Per branch',

@@ -3,6 +3,7 @@ export default {
   branch: '机构',
   myBadges: '我的荣誉徽章',
   noBadges: '还没有获得奖项，继续加油',
+  units: { stars: '星（1–5）', points: '分', ratio: '比例（0–1）', count: '个' },
   kinds: { rule: '规则评定', nomination: '提名评选' },
   quota: {
     branch: '每个机构',
