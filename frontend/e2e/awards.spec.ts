@@ -112,10 +112,10 @@ test('a certificate prints on one A4 landscape page in Chinese, without the app 
   await loginOk(page, 'demo', 'emp.north.1')
   const res = await page.request.get('/api/v1/me/badges')
   expect(res.status()).toBe(200)
-  const body = (await res.json()) as { items: { grant_id: number }[] | null }
+  const body = (await res.json()) as { items: { id: number }[] | null }
   const grant = body.items?.[0]
   expect(grant, 'emp.north.1 holds a badge (the demo grants past awards; the first journey adds one)').toBeTruthy()
-  await page.goto(`/awards/certificates/${grant!.grant_id}`)
+  await page.goto(`/awards/certificates/${grant!.id}`)
   const cert = page.getByTestId('certificate')
   await expect(cert).toBeVisible()
   await expect(cert).toContainText('荣誉证书')
