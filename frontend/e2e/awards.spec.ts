@@ -17,6 +17,11 @@ function lastMonth(): string {
 
 const EMPLOYEE = '刘洋' // emp.north.1, 北方分行朝阳支行
 
+/** An el-input textarea: the test id lands on the textarea itself. */
+function area(page: import('@playwright/test').Page, testid: string) {
+  return page.locator(`textarea[data-testid="${testid}"], [data-testid="${testid}"] textarea`).first()
+}
+
 async function pick(page: import('@playwright/test').Page, testid: string, text: string | RegExp) {
   await page.getByTestId(testid).click()
   await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: text }).first().click()
@@ -149,4 +154,63 @@ test('the careers page fits a phone', async ({ page }) => {
   const overflow = await page.locator('html').evaluate((el) => el.scrollWidth - (el.ownerDocument.defaultView?.innerWidth ?? 0))
   expect(overflow).toBeLessThanOrEqual(1)
   await expect(page.getByTestId('career-card').getByRole('progressbar').first()).toBeVisible()
+})
+
+test('a suggestion is adopted and its bonus split: shares must make 100 %, the cents add up, HR approves the payout', async ({ page }) => {
+  const s = Date.now().toString(36)
+  const title = `叫号机增加老年人优先通道 ${s}`
+  await loginOk(page, 'demo', 'emp.north.1')
+  await page.getByTestId('menu-suggestions').click()
+  await field(page, 'sug-title').fill(title)
+  await area(page, 'sug-problem').fill('老年客户不熟悉手机取号，在大堂等候时间过长。')
+  await area(page, 'sug-proposal').fill('叫号机首页增加“老年人优先”按钮，由大堂经理协助办理。')
+  await area(page, 'sug-expected_benefit').fill('老年客户平均等候时间缩短一半。')
+  await area(page, 'sug-process').fill('网点排队叫号')
+  await page.getByTestId('sug-submit').click()
+  const mine = page.getByTestId('sug-table').locator('.el-table__row', { hasText: title })
+  await expect(mine).toContainText('待审核')
+
+  // HR adopts it from the queue.
+  await page.context().clearCookies()
+  await loginOk(page, 'demo', 'hr')
+  await page.getByTestId('menu-suggestions').click()
+  await page.getByRole('tab', { name: '待审核' }).click()
+  await page.getByTestId('sug-table').getByRole('link', { name: title }).click()
+  await area(page, 'sug-comment').fill('采纳，先在朝阳支行试点。')
+  await page.getByTestId('sug-adopt').click()
+  await expect(page.getByTestId('sug-state-tag')).toHaveText('已采纳')
+
+  // ¥100.01 between the author (60 %) and a colleague: 30 % is refused before sending.
+  const editor = page.getByTestId('project-editor')
+  await expect(editor).toBeVisible()
+  await field(page, 'project-pool').fill('100.01')
+  await field(page, 'contrib-share-0').fill('60')
+  await page.getByTestId('contrib-add').click()
+  const person = field(page, 'contrib-person-1')
+  await person.click()
+  await person.fill('王敏')
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '王敏' }).first().click()
+  await field(page, 'contrib-share-1').fill('30')
+  await expect(page.getByTestId('share-sum')).toContainText('比例合计 90.00%')
+  await expect(page.getByTestId('share-sum')).toContainText('合计须为 100%')
+  await page.getByTestId('project-save').click()
+  await expect(editor.getByRole('alert')).toContainText('须恰好为 100%')
+
+  await field(page, 'contrib-share-1').fill('40')
+  await expect(page.getByTestId('share-sum')).toContainText('合计正确')
+  const preview = page.getByTestId('payout-preview')
+  await expect(preview).toContainText('¥60.01')
+  await expect(preview).toContainText('¥40.00')
+  await expect(page.getByTestId('payout-total')).toHaveText('¥100.01')
+  await page.getByTestId('project-save').click()
+  await expect(page.getByTestId('payout-server-total')).toContainText('合计 ¥100.01，奖金池 ¥100.01')
+  await page.getByTestId('payout-approve').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '批准发放' }).click()
+  await expect(page.getByText('已发放明细')).toBeVisible()
+
+  // The author sees the bonus.
+  await page.context().clearCookies()
+  await loginOk(page, 'demo', 'emp.north.1')
+  await page.getByTestId('menu-suggestionBonuses').click()
+  await expect(page.getByTestId('bonus-table').locator('.el-table__row', { hasText: title })).toContainText('¥60.01')
 })
