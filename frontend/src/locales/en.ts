@@ -8,6 +8,9 @@ import fairTraining from './fairTraining/en'
 import kpi from './kpi/en'
 import feedback from './feedback/en'
 import settings from './settings/en'
+import awards from './awards/en'
+import careers from './careers/en'
+import suggestions from './suggestions/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
@@ -20,6 +23,9 @@ const en: typeof zhCN = {
   kpi,
   feedback,
   settings,
+  awards,
+  careers,
+  suggestions,
   app: {
     name: 'ServiceStar',
     fullName: '服务之星 ServiceStar',
@@ -66,6 +72,15 @@ const en: typeof zhCN = {
     feedbackImports: 'Feedback imports',
     feedbackMine: 'My feedback',
     feedbackAppeals: 'Feedback appeals',
+    awardsRoll: 'Honour roll',
+    awardsNominations: 'Nominations',
+    awardTypes: 'Award types',
+    awardRounds: 'Award rounds',
+    careersMe: 'My career',
+    careerReadiness: 'Promotion readiness',
+    careerTracks: 'Career tracks',
+    suggestions: 'Suggestions',
+    suggestionBonuses: 'My bonuses',
     branches: 'Branches',
     users: 'Users',
     audit: 'Audit log',

@@ -7,6 +7,9 @@ import fairTraining from './fairTraining/zh-CN'
 import kpi from './kpi/zh-CN'
 import feedback from './feedback/zh-CN'
 import settings from './settings/zh-CN'
+import awards from './awards/zh-CN'
+import careers from './careers/zh-CN'
+import suggestions from './suggestions/zh-CN'
 
 export default {
   library,
@@ -18,6 +21,9 @@ export default {
   kpi,
   feedback,
   settings,
+  awards,
+  careers,
+  suggestions,
   app: {
     name: '服务之星',
     fullName: '服务之星 ServiceStar',
@@ -64,6 +70,15 @@ export default {
     feedbackImports: '反馈数据导入',
     feedbackMine: '我的客户反馈',
     feedbackAppeals: '反馈申诉',
+    awardsRoll: '荣誉榜',
+    awardsNominations: '奖项提名',
+    awardTypes: '奖项设置',
+    awardRounds: '奖项评定',
+    careersMe: '我的职业发展',
+    careerReadiness: '晋升准备度',
+    careerTracks: '职业通道设置',
+    suggestions: '改进建议',
+    suggestionBonuses: '我的建议奖金',
     branches: '机构管理',
     users: '用户管理',
     audit: '审计日志',

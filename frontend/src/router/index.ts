@@ -157,6 +157,76 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/views/feedback/AppealsView.vue'),
     meta: { anyOf: perm('feedbackAppeals'), titleKey: 'menu.feedbackAppeals' },
   },
+  // Awards, careers and suggestions (issue 11).
+  { path: '/awards', redirect: '/awards/honour-roll' },
+  {
+    path: '/awards/honour-roll',
+    name: 'awards-honour-roll',
+    component: () => import('@/views/awards/HonourRollView.vue'),
+    meta: { anyOf: perm('awardsRoll'), titleKey: 'menu.awardsRoll' },
+  },
+  {
+    path: '/awards/certificates/:id(\\d+)',
+    name: 'awards-certificate',
+    component: () => import('@/views/awards/CertificateView.vue'),
+    props: (r) => ({ id: String(r.params.id) }),
+    meta: { anyOf: perm('awardsRoll'), bare: true, titleKey: 'awards.cert.heading' },
+  },
+  {
+    path: '/awards/nominations',
+    name: 'awards-nominations',
+    component: () => import('@/views/awards/NominationsView.vue'),
+    meta: { anyOf: perm('awardsNominations'), titleKey: 'menu.awardsNominations' },
+  },
+  {
+    path: '/awards/types',
+    name: 'awards-types',
+    component: () => import('@/views/awards/AwardTypesView.vue'),
+    meta: { anyOf: perm('awardTypes'), titleKey: 'menu.awardTypes' },
+  },
+  {
+    path: '/awards/rounds',
+    name: 'awards-rounds',
+    component: () => import('@/views/awards/AwardRoundsView.vue'),
+    meta: { anyOf: perm('awardRounds'), titleKey: 'menu.awardRounds' },
+  },
+  {
+    path: '/careers/me',
+    name: 'careers-me',
+    component: () => import('@/views/careers/MyCareerView.vue'),
+    meta: { anyOf: perm('careersMe'), titleKey: 'menu.careersMe' },
+  },
+  {
+    path: '/careers/readiness',
+    name: 'careers-readiness',
+    component: () => import('@/views/careers/ReadinessView.vue'),
+    meta: { anyOf: perm('careerReadiness'), titleKey: 'menu.careerReadiness' },
+  },
+  {
+    path: '/careers/tracks',
+    name: 'careers-tracks',
+    component: () => import('@/views/careers/CareerTracksView.vue'),
+    meta: { anyOf: perm('careerTracks'), titleKey: 'menu.careerTracks' },
+  },
+  {
+    path: '/suggestions',
+    name: 'suggestions',
+    component: () => import('@/views/suggestions/SuggestionsView.vue'),
+    meta: { anyOf: perm('suggestions'), titleKey: 'menu.suggestions' },
+  },
+  {
+    path: '/suggestions/bonuses',
+    name: 'suggestions-bonuses',
+    component: () => import('@/views/suggestions/BonusesView.vue'),
+    meta: { anyOf: perm('suggestionBonuses'), titleKey: 'menu.suggestionBonuses' },
+  },
+  {
+    path: '/suggestions/:id(\\d+)',
+    name: 'suggestion',
+    component: () => import('@/views/suggestions/SuggestionView.vue'),
+    props: (r) => ({ id: String(r.params.id) }),
+    meta: { anyOf: perm('suggestions'), titleKey: 'menu.suggestions' },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { public: true, titleKey: 'notFound.title' } },
 ]
 
