@@ -153,12 +153,12 @@ func (s *Service) seedPublished(as func(string, string) (context.Context, *acces
 func (s *Service) seedDemo2(as func(string, string) (context.Context, *access.Principal, error)) error {
 	id, err := s.seedPublished(as, "demo2", demoCase{"emp.1", "mgr.1", CaseIn{
 		Title: "赶集日的流动服务点", TitleEN: "A pop-up service point on market day",
-		Summary:   "农商行在乡镇赶集日设立流动服务点，为村民办理社保卡激活和小额取款。",
-		SummaryEN: "On market day the bank set up a pop-up point in the township to activate social-security cards and handle small withdrawals.",
-		Situation: "每逢赶集日，村民集中到镇上，但网点离集市较远，老人往返不便。",
-		Actions:   "携带移动设备在集市设点，现场激活社保卡、讲解防诈骗知识。",
-		Outcome:   "一天激活社保卡46张，村民纷纷点赞。",
-		Lesson:    "把服务送到客户聚集的地方。",
+		Summary:      "农商行在乡镇赶集日设立流动服务点，为村民办理社保卡激活和小额取款。",
+		SummaryEN:    "On market day the bank set up a pop-up point in the township to activate social-security cards and handle small withdrawals.",
+		Situation:    "每逢赶集日，村民集中到镇上，但网点离集市较远，老人往返不便。",
+		Actions:      "携带移动设备在集市设点，现场激活社保卡、讲解防诈骗知识。",
+		Outcome:      "一天激活社保卡46张，村民纷纷点赞。",
+		Lesson:       "把服务送到客户聚集的地方。",
 		CustomerType: "elderly", BusinessLine: "retail", Tags: []string{"普惠金融", "乡村"}, ScenarioKeys: []string{"lost-card-report"},
 	}})
 	if err != nil {
