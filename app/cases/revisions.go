@@ -107,6 +107,14 @@ func (s *Service) Diff(ctx context.Context, p *access.Principal, id int64, from,
 	if err := s.seen(ctx, p, id); err != nil {
 		return nil, err
 	}
+	if from == 0 {
+		from = 1
+	}
+	if to == 0 {
+		if err := s.DB.R.WithContext(ctx).Model(&Case{}).Scopes(store.Tenant(p.TenantID)).Where("id = ?", id).Pluck("revision", &to).Error; err != nil {
+			return nil, err
+		}
+	}
 	a, err := s.revision(ctx, p.TenantID, id, from)
 	if err != nil {
 		return nil, apperr.Invalid(apperr.Field{Location: "query.from", Message: "no such revision", Value: from})

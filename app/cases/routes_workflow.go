@@ -152,8 +152,8 @@ func (s *Service) revisionRoutes(api huma.API) {
 	huma.Register(api, op("case-diff", http.MethodGet, "/api/v1/cases/{id}/diff", "What changed between two saves, field by field", 422),
 		with(func(ctx context.Context, p *access.Principal, in *struct {
 			ID   int64 `path:"id" minimum:"1"`
-			From int   `query:"from" minimum:"1" required:"true"`
-			To   int   `query:"to" minimum:"1" required:"true"`
+			From int   `query:"from" minimum:"0" doc:"the older revision; 1 when left out"`
+			To   int   `query:"to" minimum:"0" doc:"the newer revision; the current one when left out"`
 		}) (*diffOut, error) {
 			fs, err := s.Diff(ctx, p, in.ID, in.From, in.To)
 			if err != nil {

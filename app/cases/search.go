@@ -94,7 +94,9 @@ func (s *Service) Search(ctx context.Context, p *access.Principal, q Query) ([]I
 			args = append(args, pgQuery(tokens))
 			rank = "-ts_rank(s.tsv, to_tsquery('simple', ?))"
 		} else {
-			from = "case_fts JOIN cases c ON c.id = case_fts.rowid"
+			// CROSS JOIN keeps the index lookup as SQLite's outer loop:
+			// otherwise it may walk the cases and run the MATCH per row.
+			from = "case_fts CROSS JOIN cases c ON c.id = case_fts.rowid"
 			where = append(where, "case_fts MATCH ?")
 			args = append(args, ftsQuery(tokens))
 			rank = "bm25(case_fts)"

@@ -10,6 +10,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/servicestar/servicestar/app/audit"
+	caselib "github.com/servicestar/servicestar/app/cases"
 	"github.com/servicestar/servicestar/app/demo"
 	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/notify"
@@ -106,7 +107,7 @@ type badCase struct {
 func senderOf(path string) string {
 	if strings.Contains(path, "/training/reviews") || strings.Contains(path, "/training/library") || strings.Contains(path, "/training/assignments") ||
 		strings.Contains(path, "/feedback/imports") || strings.Contains(path, "/feedback/sources") || strings.Contains(path, "/feedback/appeals") ||
-		strings.Contains(path, "/kpi/") {
+		strings.Contains(path, "/kpi/") || strings.Contains(path, "/cases/") || strings.Contains(path, "/case-sessions/") {
 		return "hr"
 	}
 	return "admin"
@@ -279,6 +280,24 @@ func TestBadInputIDs(t *testing.T) {
 		"GET /api/v1/kpi/branches/{id}/export":          nil,
 		"GET /api/v1/kpi/people/{id}":                   nil,
 		"GET /api/v1/kpi/people/{id}/trend":             nil,
+		// The case library (HR sends them: it holds every cases permission).
+		"GET /api/v1/cases/{id}":                 nil,
+		"PUT /api/v1/cases/{id}":                 map[string]any{"title": "案例", "customer_type": "individual", "business_line": "retail", "summary": "", "situation": "", "actions": "", "outcome": "", "lesson": "", "revision": 1},
+		"POST /api/v1/cases/{id}/submit":         nil,
+		"POST /api/v1/cases/{id}/approve":        map[string]any{},
+		"POST /api/v1/cases/{id}/return":         map[string]string{"comment": "请补充"},
+		"POST /api/v1/cases/{id}/feature":        map[string]bool{"featured": true},
+		"POST /api/v1/cases/{id}/archive":        nil,
+		"POST /api/v1/cases/{id}/reverify":       map[string]string{"review_by": "2030-01-01T00:00:00Z"},
+		"PUT /api/v1/cases/{id}/visibility":      map[string]string{"scope": "tenant"},
+		"PUT /api/v1/cases/{id}/rating":          map[string]int{"stars": 4},
+		"POST /api/v1/cases/{id}/views":          nil,
+		"POST /api/v1/cases/{id}/to-scenario":    nil,
+		"GET /api/v1/cases/{id}/revisions":       nil,
+		"GET /api/v1/cases/{id}/revisions/{rev}": nil,
+		"GET /api/v1/cases/{id}/diff":            nil,
+		"GET /api/v1/case-sessions/{id}":         nil,
+		"PUT /api/v1/case-sessions/{id}/record":  map[string]any{"attended_ids": []int64{}, "notes": ""},
 	}
 	var routes []string
 	for k := range server.Operations(w.env.App.HTTP.API) {
@@ -295,7 +314,8 @@ func TestBadInputIDs(t *testing.T) {
 		"jobs":             w.queueJob(t, "demo2"),
 		"feedback/imports": seededID(t, w, "demo2", &feedback.Import{}), "feedback/sources": seededID(t, w, "demo2", &feedback.Source{}),
 		"feedback/records": seededID(t, w, "demo2", &feedback.Record{}), "feedback/appeals": seededID(t, w, "demo2", &feedback.Appeal{}),
-		"kpi/branches": w.branch["demo2/kunming"].ID, "kpi/people": w.user["demo2/emp.1"]}
+		"kpi/branches": w.branch["demo2/kunming"].ID, "kpi/people": w.user["demo2/emp.1"],
+		"cases": seededID(t, w, "demo2", &caselib.Case{}), "case-sessions": seededID(t, w, "demo2", &caselib.Session{})}
 	for _, k := range routes {
 		body, ok := valid[k]
 		if !ok {
@@ -303,6 +323,7 @@ func TestBadInputIDs(t *testing.T) {
 			continue
 		}
 		method, path, _ := strings.Cut(k, " ")
+		path = strings.Replace(path, "{rev}", "1", 1) // a case's revision: only the id is wrong
 		for _, bad := range []string{"0", "-1", "abc", "1.5", "99999999999999999999", "0x10", "%20"} {
 			cases = append(cases, badCase{"id " + bad, method, strings.Replace(path, "{id}", bad, 1), body, 422, []string{"path.id"}})
 		}
@@ -317,6 +338,7 @@ func TestBadInputIDs(t *testing.T) {
 	admin, _ := signIn(t, w.env, "demo", "admin", demo.Password)
 	for _, k := range routes {
 		method, path, _ := strings.Cut(k, " ")
+		path = strings.Replace(path, "{rev}", "1", 1)
 		kind := objectKind(path)
 		a := send(t, w.env, admin, method, idPath(path, foreign[kind]), valid[k])
 		b := send(t, w.env, admin, method, strings.Replace(path, "{id}", "9223372036854775807", 1), valid[k])
