@@ -65,7 +65,9 @@ func parseDate(loc, s string) (*time.Time, error) {
 
 // Routes registers the case library's operations.
 func (s *Service) Routes(api huma.API) {
-	huma.Register(api, op("search-cases", http.MethodGet, "/api/v1/cases", "Search the published cases the caller may read", 422),
+	search := op("search-cases", http.MethodGet, "/api/v1/cases", "Search the published cases the caller may read", 422)
+	search.Description = "With words (q), the newest 1,000 matching cases are ranked and counted: total is at most 1,000, and a broader query should be narrowed. A single Chinese character matches titles only."
+	huma.Register(api, search,
 		with(func(ctx context.Context, p *access.Principal, in *struct {
 			Q            string `query:"q" maxLength:"200" doc:"words in Chinese or English; all must occur"`
 			Tag          string `query:"tag" maxLength:"20"`

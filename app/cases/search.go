@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -81,10 +82,9 @@ func (s *Service) Search(ctx context.Context, p *access.Principal, q Query) ([]I
 	}
 
 	from := "cases c"
-	rank := "0"
 	tokens := queryTokens(q.Q)
 	if ch, ok := singleChar(q.Q); ok {
-		where = append(where, "c.title LIKE ?")
+		where = append(where, "c.title LIKE ?") // no pair to look up: titles only, unranked
 		args = append(args, "%"+string(ch)+"%")
 		tokens = []string{string(ch)}
 	} else if len(tokens) > 0 {
@@ -92,40 +92,76 @@ func (s *Service) Search(ctx context.Context, p *access.Principal, q Query) ([]I
 			from = "case_search s JOIN cases c ON c.tenant_id = s.tenant_id AND c.id = s.case_id"
 			where = append(where, "s.tsv @@ to_tsquery('simple', ?)")
 			args = append(args, pgQuery(tokens))
-			rank = "-ts_rank(s.tsv, to_tsquery('simple', ?))"
 		} else {
 			// CROSS JOIN keeps the index lookup as SQLite's outer loop:
 			// otherwise it may walk the cases and run the MATCH per row.
 			from = "case_fts CROSS JOIN cases c ON c.id = case_fts.rowid"
 			where = append(where, "case_fts MATCH ?")
 			args = append(args, ftsQuery(tokens))
-			rank = "bm25(case_fts)"
 		}
 	}
 	cond := strings.Join(where, " AND ")
 	db := s.DB.R.WithContext(ctx)
+	// A word in a fifth of a big library matches tens of thousands of
+	// cases; ranking them all costs hundreds of milliseconds. So a search
+	// with words ranks the newest RankWindow matches (by case id, which
+	// the index walks in order) and counts up to RankWindow: a broader
+	// query says "more" and the reader narrows it.
+	if from != "cases c" {
+		return s.ranked(ctx, p, q, from, cond, args, tokens)
+	}
 	var total int64
 	if err := db.Raw("SELECT COUNT(*) FROM "+from+" WHERE "+cond, args...).Scan(&total).Error; err != nil {
 		return nil, 0, err
 	}
 	order := "c.published_at DESC, c.id DESC"
-	sortArgs := []any{}
-	switch {
-	case q.Sort == "useful":
+	if q.Sort == "useful" {
 		order = usefulSQL + " DESC, c.rating_count DESC, c.id DESC"
-	case q.Sort == "newest":
-	case rank != "0":
-		order = rank + ", c.published_at DESC, c.id DESC"
-		if strings.Contains(rank, "?") {
-			sortArgs = append(sortArgs, pgQuery(tokens))
-		}
 	}
 	var ids []int64
-	all := append(append([]any{}, args...), sortArgs...)
-	all = append(all, q.Size, (q.Page-1)*q.Size)
+	all := append(append([]any{}, args...), q.Size, (q.Page-1)*q.Size)
 	if err := db.Raw("SELECT c.id FROM "+from+" WHERE "+cond+" ORDER BY "+order+" LIMIT ? OFFSET ?", all...).Scan(&ids).Error; err != nil {
 		return nil, 0, err
 	}
+	return s.items(ctx, p, ids, tokens, total)
+}
+
+// RankWindow is how many of the newest matches a word search ranks and counts.
+const RankWindow = 1000
+
+func (s *Service) ranked(ctx context.Context, p *access.Principal, q Query, from, cond string, args []any, tokens []string) ([]Item, int64, error) {
+	db := s.DB.R.WithContext(ctx)
+	rank, rankArgs, idCol := "bm25(case_fts)", []any{}, "case_fts.rowid"
+	if s.DB.Dialect == migrations.Postgres {
+		rank, rankArgs, idCol = "ts_rank(s.tsv, to_tsquery('simple', ?))", []any{pgQuery(tokens)}, "s.case_id"
+	}
+	inner := "SELECT c.id AS id, " + rank + " AS r, c.published_at AS pub, " + usefulSQL + " AS useful, c.rating_count AS n FROM " + from +
+		" WHERE " + cond + " ORDER BY " + idCol + " DESC LIMIT " + strconv.Itoa(RankWindow)
+	innerArgs := append(append([]any{}, rankArgs...), args...)
+	var total int64
+	if err := db.Raw("SELECT COUNT(*) FROM ("+inner+") m", innerArgs...).Scan(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	order := "m.r DESC, m.pub DESC, m.id DESC" // ts_rank: higher is better
+	if s.DB.Dialect != migrations.Postgres {
+		order = "m.r, m.pub DESC, m.id DESC" // bm25: lower is better
+	}
+	switch q.Sort {
+	case "newest":
+		order = "m.pub DESC, m.id DESC"
+	case "useful":
+		order = "m.useful DESC, m.n DESC, m.id DESC"
+	}
+	var ids []int64
+	all := append(innerArgs, q.Size, (q.Page-1)*q.Size)
+	if err := db.Raw("SELECT m.id FROM ("+inner+") m ORDER BY "+order+" LIMIT ? OFFSET ?", all...).Scan(&ids).Error; err != nil {
+		return nil, 0, err
+	}
+	return s.items(ctx, p, ids, tokens, total)
+}
+
+func (s *Service) items(ctx context.Context, p *access.Principal, ids []int64, tokens []string, total int64) ([]Item, int64, error) {
+	db := s.DB.R.WithContext(ctx)
 	rows, err := s.loadByIDs(ctx, p.TenantID, ids)
 	if err != nil {
 		return nil, 0, err
