@@ -10,6 +10,10 @@ package migrations
 // SQLite indexes the tokens with an FTS5 table kept by triggers; PostgreSQL
 // with a 'simple' tsvector column and a GIN index. Trigram indexes and LIKE
 // cannot find a two-character Chinese word fast; a bigram is one token.
+//
+// The bodies come last in cases: a search filters tens of thousands of
+// rows by the short columns, which SQLite then reads without walking a
+// long body's overflow pages.
 func casesSchema(d Dialect) []string {
 	stmts := []string{
 		`CREATE TABLE cases (
@@ -18,17 +22,8 @@ func casesSchema(d Dialect) []string {
 			author_id BIGINT NOT NULL,
 			branch_id BIGINT NOT NULL,
 			status VARCHAR(16) NOT NULL,
-			title VARCHAR(200) NOT NULL,
-			title_en VARCHAR(200) NOT NULL DEFAULT '',
-			summary TEXT NOT NULL DEFAULT '',
-			summary_en TEXT NOT NULL DEFAULT '',
-			situation TEXT NOT NULL DEFAULT '',
-			actions TEXT NOT NULL DEFAULT '',
-			outcome TEXT NOT NULL DEFAULT '',
-			lesson TEXT NOT NULL DEFAULT '',
 			customer_type VARCHAR(32) NOT NULL,
 			business_line VARCHAR(32) NOT NULL,
-			tags TEXT NOT NULL DEFAULT '',
 			featured {BOOL} NOT NULL DEFAULT FALSE,
 			vis_branch_id BIGINT,
 			revision INTEGER NOT NULL DEFAULT 1,
@@ -40,6 +35,15 @@ func casesSchema(d Dialect) []string {
 			rating_count BIGINT NOT NULL DEFAULT 0,
 			created_at {TS} NOT NULL,
 			updated_at {TS} NOT NULL,
+			title VARCHAR(200) NOT NULL,
+			title_en VARCHAR(200) NOT NULL DEFAULT '',
+			tags TEXT NOT NULL DEFAULT '',
+			summary TEXT NOT NULL DEFAULT '',
+			summary_en TEXT NOT NULL DEFAULT '',
+			situation TEXT NOT NULL DEFAULT '',
+			actions TEXT NOT NULL DEFAULT '',
+			outcome TEXT NOT NULL DEFAULT '',
+			lesson TEXT NOT NULL DEFAULT '',
 			{PK},
 			FOREIGN KEY (tenant_id, author_id) REFERENCES users(tenant_id, id),
 			FOREIGN KEY (tenant_id, branch_id) REFERENCES branches(tenant_id, id),

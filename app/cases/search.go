@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -138,24 +139,44 @@ func (s *Service) ranked(ctx context.Context, p *access.Principal, q Query, from
 	inner := "SELECT c.id AS id, " + rank + " AS r, c.published_at AS pub, " + usefulSQL + " AS useful, c.rating_count AS n FROM " + from +
 		" WHERE " + cond + " ORDER BY " + idCol + " DESC LIMIT " + strconv.Itoa(RankWindow)
 	innerArgs := append(append([]any{}, rankArgs...), args...)
-	var total int64
-	if err := db.Raw("SELECT COUNT(*) FROM ("+inner+") m", innerArgs...).Scan(&total).Error; err != nil {
+	// One pass over the index: the window's rows are counted, ordered and
+	// paged here rather than by a second query doing the same walk.
+	var ms []struct {
+		ID     int64
+		R      float64
+		Pub    *time.Time
+		Useful float64
+		N      int64
+	}
+	if err := db.Raw(inner, innerArgs...).Scan(&ms).Error; err != nil {
 		return nil, 0, err
 	}
-	order := "m.r DESC, m.pub DESC, m.id DESC" // ts_rank: higher is better
-	if s.DB.Dialect != migrations.Postgres {
-		order = "m.r, m.pub DESC, m.id DESC" // bm25: lower is better
-	}
-	switch q.Sort {
-	case "newest":
-		order = "m.pub DESC, m.id DESC"
-	case "useful":
-		order = "m.useful DESC, m.n DESC, m.id DESC"
-	}
+	pg := s.DB.Dialect == migrations.Postgres
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i], ms[j]
+		switch q.Sort {
+		case "newest":
+		case "useful":
+			if a.Useful != b.Useful {
+				return a.Useful > b.Useful
+			}
+			if a.N != b.N {
+				return a.N > b.N
+			}
+		default:
+			if a.R != b.R {
+				return (a.R > b.R) == pg // ts_rank: higher is better; bm25: lower is better
+			}
+		}
+		if a.Pub != nil && b.Pub != nil && !a.Pub.Equal(*b.Pub) {
+			return a.Pub.After(*b.Pub)
+		}
+		return a.ID > b.ID
+	})
+	total := int64(len(ms))
 	var ids []int64
-	all := append(innerArgs, q.Size, (q.Page-1)*q.Size)
-	if err := db.Raw("SELECT m.id FROM ("+inner+") m ORDER BY "+order+" LIMIT ? OFFSET ?", all...).Scan(&ids).Error; err != nil {
-		return nil, 0, err
+	for i := (q.Page - 1) * q.Size; i < len(ms) && i < q.Page*q.Size; i++ {
+		ids = append(ids, ms[i].ID)
 	}
 	return s.items(ctx, p, ids, tokens, total)
 }
