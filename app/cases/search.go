@@ -132,13 +132,17 @@ const RankWindow = 1000
 
 func (s *Service) ranked(ctx context.Context, p *access.Principal, q Query, from, cond string, args []any, tokens []string) ([]Item, int64, error) {
 	db := s.DB.R.WithContext(ctx)
-	rank, rankArgs, idCol := "bm25(case_fts)", []any{}, "case_fts.rowid"
+	inner := "SELECT c.id AS id, bm25(case_fts) AS r, c.published_at AS pub, " + usefulSQL + " AS useful, c.rating_count AS n FROM " + from +
+		" WHERE " + cond + " ORDER BY case_fts.rowid DESC LIMIT " + strconv.Itoa(RankWindow)
+	innerArgs := args
 	if s.DB.Dialect == migrations.Postgres {
-		rank, rankArgs, idCol = "ts_rank(s.tsv, to_tsquery('simple', ?))", []any{pgQuery(tokens)}, "s.case_id"
+		// The window is chosen first and only its rows are ranked: ts_rank
+		// reads (and decompresses) each row's tsvector.
+		inner = "SELECT m.id, ts_rank(r.tsv, to_tsquery('simple', ?)) AS r, m.pub, m.useful, m.n FROM (SELECT c.id AS id, c.published_at AS pub, " +
+			usefulSQL + " AS useful, c.rating_count AS n FROM " + from + " WHERE " + cond + " ORDER BY s.case_id DESC LIMIT " + strconv.Itoa(RankWindow) +
+			") m JOIN case_search r ON r.tenant_id = ? AND r.case_id = m.id"
+		innerArgs = append(append([]any{pgQuery(tokens)}, args...), p.TenantID)
 	}
-	inner := "SELECT c.id AS id, " + rank + " AS r, c.published_at AS pub, " + usefulSQL + " AS useful, c.rating_count AS n FROM " + from +
-		" WHERE " + cond + " ORDER BY " + idCol + " DESC LIMIT " + strconv.Itoa(RankWindow)
-	innerArgs := append(append([]any{}, rankArgs...), args...)
 	// One pass over the index: the window's rows are counted, ordered and
 	// paged here rather than by a second query doing the same walk.
 	var ms []struct {
