@@ -59,6 +59,7 @@ var steps = []step{
 	{15, auditChain},
 	{16, failedIsNotCompleted},
 	{17, auditorsReadOnly},
+	{18, casesSchema},
 	{19, awardsSchema},
 	{20, careersSchema},
 	{21, suggestionsSchema},

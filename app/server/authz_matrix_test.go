@@ -320,7 +320,8 @@ var (
 		return map[string]string{"branches.read": root, "branches.write": root, "users.read": root, "users.write": root, "audit.read": root, "tenant.write": root, "jobs.read": root, "training.take": root,
 			"feedback.appeal": root, "kpi.self": root, "kpi.any": root,
 			"awards.view": root, "awards.any": root,
-			"careers.self": root, "careers.any": root, "suggestions.submit": root, "suggestions.any": root}
+			"careers.self": root, "careers.any": root, "suggestions.submit": root, "suggestions.any": root,
+			"cases.read": root, "cases.write": root}
 	}
 )
 
@@ -333,22 +334,27 @@ var callers = []caller{
 		"feedback.import": "demo/HQ", "feedback.read": "demo/HQ", "feedback.decide": "demo/HQ", "feedback.appeal": "demo/HQ",
 		"awards.view": "demo/HQ", "awards.manage": "demo/HQ", "awards.any": "demo/HQ", "awards.decide": "demo/HQ",
 		"careers.self": "demo/HQ", "careers.manage": "demo/HQ", "careers.any": "demo/HQ", "careers.people": "demo/HQ",
-		"suggestions.submit": "demo/HQ", "suggestions.review": "demo/HQ", "suggestions.pay": "demo/HQ", "suggestions.any": "demo/HQ"}},
+		"suggestions.submit": "demo/HQ", "suggestions.review": "demo/HQ", "suggestions.pay": "demo/HQ", "suggestions.any": "demo/HQ",
+		"cases.read": "demo/HQ", "cases.write": "demo/HQ", "cases.review": "demo/HQ", "cases.manage": "demo/HQ"}},
 	{name: "auditor", kind: member, tenant: "demo", username: "auditor", can: map[string]string{"branches.read": "demo/HQ", "users.read": "demo/HQ", "audit.read": "demo/HQ",
 		"training.reviewread": "demo/HQ", "training.progress": "demo/HQ", "jobs.read": "demo/HQ",
-		"awards.view": "demo/HQ", "awards.any": "demo/HQ"}},
+		"awards.view": "demo/HQ", "awards.any": "demo/HQ",
+		"cases.read": "demo/HQ"}},
 	{name: "mgr.north", kind: member, tenant: "demo", username: "mgr.north", can: map[string]string{"branches.read": "demo/north", "users.read": "demo/north",
 		"training.review": "demo/north", "training.reviewread": "demo/north", "training.assign": "demo/north", "training.progress": "demo/north", "training.take": "demo/north",
 		"feedback.read": "demo/north", "feedback.decide": "demo/north", "feedback.appeal": "demo/north", "kpi.self": "demo/north", "kpi.review": "demo/north", "kpi.any": "demo/north",
 		"awards.view": "demo/north", "awards.nominate": "demo/north", "awards.any": "demo/north",
 		"careers.self": "demo/north", "careers.review": "demo/north", "careers.any": "demo/north", "careers.people": "demo/north",
-		"suggestions.submit": "demo/north", "suggestions.review": "demo/north", "suggestions.any": "demo/north"}},
+		"suggestions.submit": "demo/north", "suggestions.review": "demo/north", "suggestions.any": "demo/north",
+		"cases.read": "demo/north", "cases.write": "demo/north", "cases.review": "demo/north"}},
 	{name: "emp.north.1", kind: member, tenant: "demo", username: "emp.north.1", can: map[string]string{"training.take": "demo/north-chaoyang", "feedback.appeal": "demo/north-chaoyang", "kpi.self": "demo/north-chaoyang", "kpi.any": "demo/north-chaoyang",
 		"awards.view": "demo/north-chaoyang", "awards.any": "demo/north-chaoyang",
-		"careers.self": "demo/north-chaoyang", "careers.any": "demo/north-chaoyang", "suggestions.submit": "demo/north-chaoyang", "suggestions.any": "demo/north-chaoyang"}},
+		"careers.self": "demo/north-chaoyang", "careers.any": "demo/north-chaoyang", "suggestions.submit": "demo/north-chaoyang", "suggestions.any": "demo/north-chaoyang",
+		"cases.read": "demo/north-chaoyang", "cases.write": "demo/north-chaoyang"}},
 	{name: "emp.south.1", kind: member, tenant: "demo", username: "emp.south.1", can: map[string]string{"training.take": "demo/south", "feedback.appeal": "demo/south", "kpi.self": "demo/south", "kpi.any": "demo/south",
 		"awards.view": "demo/south", "awards.any": "demo/south",
-		"careers.self": "demo/south", "careers.any": "demo/south", "suggestions.submit": "demo/south", "suggestions.any": "demo/south"}},
+		"careers.self": "demo/south", "careers.any": "demo/south", "suggestions.submit": "demo/south", "suggestions.any": "demo/south",
+		"cases.read": "demo/south", "cases.write": "demo/south"}},
 	{name: "demo2.admin", kind: member, tenant: "demo2", username: "admin", can: adminCan("demo2")},
 	{name: "operator", kind: operator},
 }
@@ -758,7 +764,7 @@ func matrixRows() []row {
 		// Audit log.
 		{method: "GET", path: "/api/v1/audit", access: perm, perm: "audit.read", ok: 200, check: auditListCheck,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/audit", nil) }},
-	}, slices.Concat(trainingRows(), libraryRows(), assignmentRows(), jobsRows(), auditChainRows(), feedbackRows(), kpiRows(), awardsRows(), careersRows(), suggestionsRows(), retentionRows())...)
+	}, slices.Concat(trainingRows(), libraryRows(), assignmentRows(), jobsRows(), auditChainRows(), feedbackRows(), kpiRows(), casesRows(), awardsRows(), careersRows(), suggestionsRows(), retentionRows())...)
 }
 
 // sessions caches one signed-in client per caller; a cell that ends the

@@ -12,6 +12,7 @@ import (
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/awards"
 	"github.com/servicestar/servicestar/app/careers"
+	caselib "github.com/servicestar/servicestar/app/cases"
 	"github.com/servicestar/servicestar/app/demo"
 	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/notify"
@@ -109,7 +110,7 @@ type badCase struct {
 func senderOf(path string) string {
 	if strings.Contains(path, "/training/reviews") || strings.Contains(path, "/training/library") || strings.Contains(path, "/training/assignments") ||
 		strings.Contains(path, "/feedback/imports") || strings.Contains(path, "/feedback/sources") || strings.Contains(path, "/feedback/appeals") ||
-		strings.Contains(path, "/kpi/") ||
+		strings.Contains(path, "/kpi/") || strings.Contains(path, "/cases/") || strings.Contains(path, "/case-sessions/") ||
 		strings.Contains(path, "/award-") || strings.Contains(path, "/nominations/") || strings.Contains(path, "/grants/") {
 		return "hr"
 	}
@@ -308,6 +309,24 @@ func TestBadInputIDs(t *testing.T) {
 		"PUT /api/v1/suggestions/{id}/project":         map[string]any{"pool_cents": 1, "contributors": []any{map[string]int{"user_id": 1, "share_bp": 10000}}},
 		"GET /api/v1/suggestions/{id}/payout":          nil,
 		"POST /api/v1/suggestions/{id}/payout/approve": nil,
+		// The case library (HR sends them: it holds every cases permission).
+		"GET /api/v1/cases/{id}":                 nil,
+		"PUT /api/v1/cases/{id}":                 map[string]any{"title": "案例", "customer_type": "individual", "business_line": "retail", "summary": "", "situation": "", "actions": "", "outcome": "", "lesson": "", "revision": 1},
+		"POST /api/v1/cases/{id}/submit":         nil,
+		"POST /api/v1/cases/{id}/approve":        map[string]any{},
+		"POST /api/v1/cases/{id}/return":         map[string]string{"comment": "请补充"},
+		"POST /api/v1/cases/{id}/feature":        map[string]bool{"featured": true},
+		"POST /api/v1/cases/{id}/archive":        nil,
+		"POST /api/v1/cases/{id}/reverify":       map[string]string{"review_by": "2030-01-01T00:00:00Z"},
+		"PUT /api/v1/cases/{id}/visibility":      map[string]string{"scope": "tenant"},
+		"PUT /api/v1/cases/{id}/rating":          map[string]int{"stars": 4},
+		"POST /api/v1/cases/{id}/views":          nil,
+		"POST /api/v1/cases/{id}/to-scenario":    nil,
+		"GET /api/v1/cases/{id}/revisions":       nil,
+		"GET /api/v1/cases/{id}/revisions/{rev}": nil,
+		"GET /api/v1/cases/{id}/diff":            nil,
+		"GET /api/v1/case-sessions/{id}":         nil,
+		"PUT /api/v1/case-sessions/{id}/record":  map[string]any{"attended_ids": []int64{}, "notes": ""},
 	}
 	var routes []string
 	for k := range server.Operations(w.env.App.HTTP.API) {
@@ -330,6 +349,8 @@ func TestBadInputIDs(t *testing.T) {
 	foreign["career-tracks"] = seededID(t, w, "demo2", &careers.CareerTrack{})
 	foreign["career-levels"] = seededID(t, w, "demo2", &careers.CareerLevel{})
 	foreign["suggestions"] = seededID(t, w, "demo2", &suggestions.Suggestion{})
+	foreign["cases"] = seededID(t, w, "demo2", &caselib.Case{})
+	foreign["case-sessions"] = seededID(t, w, "demo2", &caselib.Session{})
 	for _, k := range routes {
 		body, ok := valid[k]
 		if !ok {
@@ -338,6 +359,7 @@ func TestBadInputIDs(t *testing.T) {
 		}
 		method, path, _ := strings.Cut(k, " ")
 		path = strings.ReplaceAll(path, "{employee_id}", "1")
+		path = strings.Replace(path, "{rev}", "1", 1) // a case's revision: only the id is wrong
 		for _, bad := range []string{"0", "-1", "abc", "1.5", "99999999999999999999", "0x10", "%20"} {
 			cases = append(cases, badCase{"id " + bad, method, strings.Replace(path, "{id}", bad, 1), body, 422, []string{"path.id"}})
 		}
@@ -353,6 +375,7 @@ func TestBadInputIDs(t *testing.T) {
 	for _, k := range routes {
 		method, path, _ := strings.Cut(k, " ")
 		path = strings.ReplaceAll(path, "{employee_id}", "1")
+		path = strings.Replace(path, "{rev}", "1", 1)
 		kind := objectKind(path)
 		a := send(t, w.env, admin, method, idPath(path, foreign[kind]), valid[k])
 		b := send(t, w.env, admin, method, strings.Replace(path, "{id}", "9223372036854775807", 1), valid[k])

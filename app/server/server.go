@@ -17,6 +17,7 @@ import (
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/awards"
 	"github.com/servicestar/servicestar/app/careers"
+	"github.com/servicestar/servicestar/app/cases"
 	"github.com/servicestar/servicestar/app/config"
 	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/jobs"
@@ -45,6 +46,7 @@ type App struct {
 	Attempts    *attempts.Service
 	Assignments *assignments.Service
 	Feedback    *feedback.Service
+	Cases       *cases.Service
 	KPI         *kpi.Service
 	Awards      *awards.Service
 	Jobs        *jobs.Engine // started by serve, not by Build
@@ -126,14 +128,13 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	kpiSvc := &kpi.Service{DB: db, Guard: guard, Now: now, Feedback: feedback.Stats{DB: db}, Scores: play, Done: assign}
 	kpiSvc.Register(engine)
 	fb.Changed = kpiSvc.Changed // ingest and appeal decisions queue the touched periods' recompute
-	// Awards read KPI results, complaints and scenario passes; Cases (published
-	// cases) stays nil until the case library is wired: its rules are refused.
-	awardSvc := &awards.Service{DB: db, Guard: guard, Now: now, KPI: kpi.Facts{DB: db}, Feedback: feedback.Stats{DB: db}, Passes: play}
-	// careers measures requirements against the other areas' facts; cases
-	// and awards (careers.Cases, careers.Awards) are wired where they exist.
+	caseSvc := &cases.Service{DB: db, Guard: guard, Now: now, Scenarios: lib}
+	// Awards read KPI results, complaints, scenario passes and published cases.
+	awardSvc := &awards.Service{DB: db, Guard: guard, Now: now, KPI: kpi.Facts{DB: db}, Feedback: feedback.Stats{DB: db}, Passes: play, Cases: cases.Stats{DB: db}}
+	// careers measures requirements against the other areas' facts.
 	ideas := &suggestions.Service{DB: db, Guard: guard, Now: now}
 	ladder := &careers.Service{DB: db, Guard: guard, Now: now, KPI: kpi.Facts{DB: db}, Certifications: play, Suggestions: suggestions.Stats{DB: db}}
-	ladder.Awards = awards.Stats{DB: db}
+	ladder.Awards, ladder.Cases = awards.Stats{DB: db}, cases.Stats{DB: db}
 	mods := []module.Module{
 		authH.Module(),
 		orgSvc.Module(),
@@ -144,6 +145,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		play.Module(),
 		fb.Module(),
 		kpiSvc.Module(),
+		caseSvc.Module(),
 		awardSvc.Module(),
 		ideas.Module(),
 		ladder.Module(),
@@ -169,7 +171,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		spa = sub
 	}
 	srv.Finish(spa)
-	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign, Feedback: fb, KPI: kpiSvc, Awards: awardSvc, Jobs: engine,
+	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign, Feedback: fb, Cases: caseSvc, KPI: kpiSvc, Awards: awardSvc, Jobs: engine,
 		HTTP: srv, Log: log, Now: now, Modules: mods, RoutesOf: routesOf}, nil
 }
 
