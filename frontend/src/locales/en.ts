@@ -7,6 +7,7 @@ import auditChain from './auditChain/en'
 import fairTraining from './fairTraining/en'
 import kpi from './kpi/en'
 import feedback from './feedback/en'
+import cases from './cases/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
@@ -18,6 +19,7 @@ const en: typeof zhCN = {
   fairTraining,
   kpi,
   feedback,
+  cases,
   app: {
     name: 'ServiceStar',
     fullName: '服务之星 ServiceStar',
@@ -58,6 +60,10 @@ const en: typeof zhCN = {
     assignments: 'Assignments',
     analytics: 'Scenario analytics',
     reviews: 'Reviews',
+    cases: 'Case library',
+    casesMine: 'My cases',
+    casesReview: 'Case review',
+    casesSessions: 'Case sessions',
     kpi: 'KPI',
     kpiSchemes: 'KPI schemes',
     kpiPeriods: 'KPI periods',

@@ -6,6 +6,7 @@ import auditChain from './auditChain/zh-CN'
 import fairTraining from './fairTraining/zh-CN'
 import kpi from './kpi/zh-CN'
 import feedback from './feedback/zh-CN'
+import cases from './cases/zh-CN'
 
 export default {
   library,
@@ -16,6 +17,7 @@ export default {
   fairTraining,
   kpi,
   feedback,
+  cases,
   app: {
     name: '服务之星',
     fullName: '服务之星 ServiceStar',
@@ -56,6 +58,10 @@ export default {
     assignments: '培训任务',
     analytics: '场景分析',
     reviews: '复盘',
+    cases: '服务之星案例库',
+    casesMine: '我的案例',
+    casesReview: '案例审核',
+    casesSessions: '案例研讨会',
     kpi: '绩效看板',
     kpiSchemes: '考核方案',
     kpiPeriods: '考核期管理',
