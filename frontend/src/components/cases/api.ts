@@ -63,6 +63,7 @@ export async function dueForReview(page: number, page_size: number): Promise<Pag
 export async function featuredCases(): Promise<CaseSummary[]> {
   return normPage(data(await http.GET('/api/v1/cases/featured'))).items
 }
+/** This month's most useful cases, best first (at most 10). */
 export async function usefulCases(month: string): Promise<CaseSummary[]> {
   return normPage(data(await http.GET('/api/v1/cases/useful', { params: { query: { month } } }))).items
 }
@@ -121,7 +122,7 @@ export async function diff(id: number, from: number, to: number): Promise<FieldD
 }
 
 function normSession(s: CaseSession): CaseSession {
-  return { ...s, cases: list(s.cases), attendees: list(s.attendees), attended_ids: list(s.attended_ids), notes: s.notes ?? '' }
+  return { ...s, cases: list(s.cases), attendees: list(s.attendees), notes: s.notes ?? '' }
 }
 export async function listSessions(page: number, page_size: number): Promise<Page<CaseSession>> {
   const r = data<{ items: CaseSession[] | null; total: number }>(await http.GET('/api/v1/case-sessions', { params: { query: { page, page_size } } }))

@@ -82,6 +82,11 @@ describe('piiFlags', () => {
       { field: 'situation', kind: 'phone', found: '13812345678', masked: '138****5678' },
     ])
   })
+  it('counts positions in code points, as the server does', () => {
+    const texts = { lesson: '😀电话13812345678' }
+    const findings = { lesson: [{ kind: 'phone', start: 3, end: 14, masked: '138****5678' }] }
+    expect(piiFlags(texts, findings, ['lesson'])[0].found).toBe('13812345678')
+  })
 })
 
 describe('debounce', () => {

@@ -63,13 +63,19 @@ export interface PiiFlag {
   masked: string
 }
 
-/** Each field's findings as one list (field order kept), with the text that was found. */
+/**
+ * Each field's findings as one list (field order kept), with the text that was found. The
+ * server counts positions in code points, so the text is cut by code points (an emoji before
+ * the number would shift a UTF-16 slice).
+ */
 export function piiFlags(texts: Record<string, string>, findings: Record<string, readonly PiiFinding[]>, order: readonly string[]): PiiFlag[] {
   const out: PiiFlag[] = []
   for (const field of order) {
-    const text = texts[field] ?? ''
-    for (const f of findings[field] ?? []) {
-      out.push({ field, kind: f.kind, found: text.slice(f.start, f.end), masked: f.masked })
+    const found = findings[field] ?? []
+    if (!found.length) continue
+    const points = Array.from(texts[field] ?? '')
+    for (const f of found) {
+      out.push({ field, kind: f.kind, found: points.slice(f.start, f.end).join(''), masked: f.masked })
     }
   }
   return out

@@ -1,5 +1,4 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
-import { zonedToUtcIso } from '@/utils/datetime'
 import type { CaseQuery, CaseSort } from './types'
 
 /** The library's search and filters, as the URL carries them (shared links open the same list). */
@@ -70,10 +69,10 @@ export function dayAfter(day: string): string {
 }
 
 /**
- * The API's query for the filters: the date range becomes instants in the tenant's zone, the
- * end day included (the API's `to` is exclusive, so it is the next day's start).
+ * The API's query for the filters: the end day of the date range is included (the API's `to`
+ * is exclusive, so it is the next day).
  */
-export function apiQuery(f: LibraryFilters, timeZone: string | undefined, page: number, page_size: number): CaseQuery {
+export function apiQuery(f: LibraryFilters, page: number, page_size: number): CaseQuery {
   const q: CaseQuery = { sort: f.sort, page, page_size }
   if (f.q.trim()) q.q = f.q.trim()
   if (f.tag) q.tag = f.tag
@@ -81,7 +80,7 @@ export function apiQuery(f: LibraryFilters, timeZone: string | undefined, page: 
   if (f.customer_type) q.customer_type = f.customer_type
   if (f.branch_id) q.branch_id = f.branch_id
   if (f.featured) q.featured = true
-  if (f.from) q.from = zonedToUtcIso(f.from, timeZone)
-  if (f.to) q.to = zonedToUtcIso(dayAfter(f.to), timeZone)
+  if (f.from) q.from = f.from
+  if (f.to) q.to = dayAfter(f.to)
   return q
 }

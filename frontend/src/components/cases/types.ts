@@ -25,7 +25,8 @@ export interface CaseSummary {
   featured: boolean
   published_at?: string | null
   review_by?: string | null
-  rating_avg_milli: number
+  /** Average stars in thousandths; null when nobody rated. */
+  rating_avg_milli: number | null
   rating_count: number
   views: number
   /** Sanitized by the server; the matched text wrapped in <mark>. */
@@ -47,6 +48,7 @@ export interface CaseCan {
   archive: boolean
   to_scenario: boolean
   restrict: boolean
+  rate?: boolean
 }
 
 export interface Visibility {
@@ -67,7 +69,7 @@ export interface CaseDetail extends CaseSummary {
   visibility: Visibility
   scenario_keys: string[]
   comments: CaseComment[]
-  my_rating: number
+  my_rating: number | null
   can: CaseCan
 }
 
@@ -116,9 +118,9 @@ export interface FieldDiff {
 }
 
 export interface Rating {
-  rating_avg_milli: number
+  rating_avg_milli: number | null
   rating_count: number
-  my_rating: number
+  my_rating: number | null
 }
 
 export interface Option {
@@ -151,14 +153,18 @@ export interface CaseQuery {
   page_size: number
 }
 
+export interface Attendee extends Ref {
+  attended: boolean
+}
+
 export interface CaseSession {
   id: number
   title: string
   branch: Ref
   scheduled_at: string
+  state: 'scheduled' | 'recorded' | string
   cases: Ref[]
-  attendees: Ref[]
-  attended_ids: number[]
+  attendees: Attendee[]
   notes: string
   recorded_at?: string | null
 }
