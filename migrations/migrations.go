@@ -59,6 +59,7 @@ var steps = []step{
 	{15, auditChain},
 	{16, failedIsNotCompleted},
 	{17, auditorsReadOnly},
+	{18, casesSchema},
 }
 
 // Up brings the database to the newest version, under a lock that keeps

@@ -15,6 +15,7 @@ import (
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/auth"
 	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/app/cases"
 	"github.com/servicestar/servicestar/app/config"
 	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/jobs"
@@ -41,6 +42,7 @@ type App struct {
 	Attempts    *attempts.Service
 	Assignments *assignments.Service
 	Feedback    *feedback.Service
+	Cases       *cases.Service
 	KPI         *kpi.Service
 	Jobs        *jobs.Engine // started by serve, not by Build
 	HTTP        *web.Server
@@ -121,6 +123,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	kpiSvc := &kpi.Service{DB: db, Guard: guard, Now: now, Feedback: feedback.Stats{DB: db}, Scores: play, Done: assign}
 	kpiSvc.Register(engine)
 	fb.Changed = kpiSvc.Changed // ingest and appeal decisions queue the touched periods' recompute
+	caseSvc := &cases.Service{DB: db, Guard: guard, Now: now, Scenarios: lib}
 	mods := []module.Module{
 		authH.Module(),
 		orgSvc.Module(),
@@ -131,6 +134,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		play.Module(),
 		fb.Module(),
 		kpiSvc.Module(),
+		caseSvc.Module(),
 		(&jobs.Handlers{DB: db, Guard: guard}).Module(),
 	}
 	routesOf, err := registerRoutes(srv.API, mods)
@@ -152,7 +156,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		spa = sub
 	}
 	srv.Finish(spa)
-	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign, Feedback: fb, KPI: kpiSvc, Jobs: engine,
+	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign, Feedback: fb, Cases: caseSvc, KPI: kpiSvc, Jobs: engine,
 		HTTP: srv, Log: log, Now: now, Modules: mods, RoutesOf: routesOf}, nil
 }
 

@@ -1,0 +1,19 @@
+package cases
+
+import (
+	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/app/module"
+)
+
+// Module is the case library as the app wires it. Its demo data builds on
+// org's people and branches.
+func (s *Service) Module() module.Module {
+	return module.Module{
+		Name:        "cases",
+		Models:      Models(),
+		Permissions: []authz.Permission{PermRead, PermWrite, PermReview, PermManage},
+		Routes:      s.Routes,
+		Messages:    Messages,
+		Seed:        s.seed,
+	}
+}
