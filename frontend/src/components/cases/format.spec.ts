@@ -77,14 +77,14 @@ describe('elide', () => {
 describe('piiFlags', () => {
   it('lists the found text and its mask in field order', () => {
     const texts = { situation: '客户电话13812345678，要求', lesson: '无' }
-    const findings = { lesson: [], situation: [{ kind: 'phone', start: 4, end: 15, masked: '138****5678' }] }
+    const findings = { lesson: [], situation: [{ kind: 'phone' as const, start: 4, end: 15, masked: '138****5678' }] }
     expect(piiFlags(texts, findings, ['title', 'situation', 'lesson'])).toEqual([
       { field: 'situation', kind: 'phone', found: '13812345678', masked: '138****5678' },
     ])
   })
   it('counts positions in code points, as the server does', () => {
     const texts = { lesson: '😀电话13812345678' }
-    const findings = { lesson: [{ kind: 'phone', start: 3, end: 14, masked: '138****5678' }] }
+    const findings = { lesson: [{ kind: 'phone' as const, start: 3, end: 14, masked: '138****5678' }] }
     expect(piiFlags(texts, findings, ['lesson'])[0].found).toBe('13812345678')
   })
 })

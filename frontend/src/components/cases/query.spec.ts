@@ -32,7 +32,7 @@ describe('apiQuery', () => {
     const f = { ...blankFilters(), q: ' 理财 ', featured: true, from: '2026-11-01', to: '2026-11-30', sort: 'newest' as const }
     expect(apiQuery(f, 2, 20)).toEqual({
       q: '理财',
-      featured: true,
+      featured: 'true',
       from: '2026-11-01',
       to: '2026-12-01',
       sort: 'newest',

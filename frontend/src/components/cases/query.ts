@@ -79,7 +79,7 @@ export function apiQuery(f: LibraryFilters, page: number, page_size: number): Ca
   if (f.business_line) q.business_line = f.business_line
   if (f.customer_type) q.customer_type = f.customer_type
   if (f.branch_id) q.branch_id = f.branch_id
-  if (f.featured) q.featured = true
+  if (f.featured) q.featured = 'true'
   if (f.from) q.from = f.from
   if (f.to) q.to = dayAfter(f.to)
   return q
