@@ -76,7 +76,7 @@ test('the North manager approves it from the review queue', async ({ page }) => 
   await page.getByTestId(`case-review-${caseId}`).click()
   await expect(page.getByTestId('case-title')).toHaveText(title)
   await page.getByTestId('case-approve').click()
-  await page.getByTestId('case-decision-comment').locator('textarea').fill('情境写得具体，经验可复制。')
+  await page.getByTestId('case-decision-comment').fill('情境写得具体，经验可复制。')
   await page.getByTestId('case-decision-ok').click()
   await expect(page.getByTestId('case-status')).toHaveAttribute('data-status', 'published')
   await expect(page.getByTestId('case-comments')).toContainText('情境写得具体')
