@@ -40,6 +40,9 @@ func (s *Service) published(ctx context.Context, tx *gorm.DB, p *access.Principa
 // changes the person's stars. The case's sum and count move in the same
 // transaction, so they always equal a recount.
 func (s *Service) Rate(ctx context.Context, p *access.Principal, id int64, stars int) (*RatingOut, error) {
+	if err := s.Guard.Can(ctx, p, PermWrite); err != nil {
+		return nil, err // staff rate; an auditor reads and changes nothing
+	}
 	if stars < 1 || stars > 5 {
 		return nil, apperr.Invalid(apperr.Field{Location: "body.stars", Message: "between {min} and {max}", Args: apperr.Args{"min": 1, "max": 5}, Value: stars})
 	}
@@ -85,11 +88,20 @@ func (s *Service) Rate(ctx context.Context, p *access.Principal, id int64, stars
 }
 
 // View counts one opening of a published case (the page posts it once per
-// open; the GET that reads the case writes nothing).
+// open; the GET that reads the case writes nothing). Only staff's readings
+// count: an auditor (cases.read alone) inspects the library and changes
+// nothing, so theirs answers the same and writes nothing.
 func (s *Service) View(ctx context.Context, p *access.Principal, id int64) error {
+	staff, err := s.Guard.Authz.Scopes(ctx, p.Actor(), PermWrite.Obj, PermWrite.Act)
+	if err != nil {
+		return err
+	}
 	return s.DB.Tx(ctx, func(tx *gorm.DB) error {
 		if _, err := s.published(ctx, tx, p, id); err != nil {
 			return err
+		}
+		if len(staff) == 0 {
+			return nil
 		}
 		return tx.Model(&Case{}).Scopes(store.Tenant(p.TenantID)).Where("id = ?", id).
 			UpdateColumn("views", gorm.Expr("views + 1")).Error

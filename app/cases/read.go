@@ -12,7 +12,7 @@ import (
 // Visibility says who may read a published case.
 type Visibility struct {
 	Scope    string `json:"scope" enum:"tenant,subtree"`
-	BranchID *int64 `json:"branch_id"`
+	BranchID *int64 `json:"branch_id" required:"false" doc:"the subtree's branch when scope is subtree"`
 }
 
 // CommentView is a review decision as the case page shows it.

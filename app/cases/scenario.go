@@ -55,6 +55,9 @@ func text(zh, en string) string {
 	if zh == "" {
 		zh = en
 	}
+	if zh == "" { // the validator wants both; HR writes them in the editor
+		zh, en = "（待补充）", "(to be written)"
+	}
 	return "{zh-CN: " + q(zh) + ", en: " + q(en) + "}"
 }
 

@@ -258,12 +258,12 @@ func (s *Service) Sessions(ctx context.Context, p *access.Principal, page, size 
 	}
 	db := s.DB.R.WithContext(ctx)
 	q := db.Model(&Session{}).Scopes(store.Tenant(p.TenantID)).Joins("JOIN branches sb ON sb.tenant_id = case_sessions.tenant_id AND sb.id = case_sessions.branch_id")
-	mine := db.Model(&Attendee{}).Select("session_id").Where("tenant_id = ? AND user_id = ?", p.TenantID, p.UserID)
+	mine := "case_sessions.id IN (SELECT a.session_id FROM case_session_attendees a WHERE a.tenant_id = case_sessions.tenant_id AND a.user_id = ?)"
 	if len(review) > 0 {
 		sub := authz.InSubtrees(db.Session(&gorm.Session{NewDB: true}), "sb.path", review)
-		q = q.Where(db.Session(&gorm.Session{NewDB: true}).Where("case_sessions.id IN (?)", mine).Or(sub))
+		q = q.Where(db.Session(&gorm.Session{NewDB: true}).Where(mine, p.UserID).Or(sub))
 	} else {
-		q = q.Where("case_sessions.id IN (?)", mine)
+		q = q.Where(mine, p.UserID)
 	}
 	var total int64
 	if err := q.Count(&total).Error; err != nil {

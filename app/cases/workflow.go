@@ -232,6 +232,7 @@ func (s *Service) SetVisibility(ctx context.Context, p *access.Principal, id int
 		return nil, err
 	}
 	var branch *int64
+	var bad error
 	switch vis.Scope {
 	case "tenant":
 	case "subtree":
@@ -242,8 +243,9 @@ func (s *Service) SetVisibility(ctx context.Context, p *access.Principal, id int
 		if err := s.DB.R.WithContext(ctx).Table("branches").Scopes(store.Tenant(p.TenantID)).Where("id = ?", *vis.BranchID).Pluck("path", &paths).Error; err != nil {
 			return nil, err
 		}
+		// Told only once the case is known to be the caller's to restrict.
 		if len(paths) == 0 || !within(paths[0], scopes) {
-			return nil, apperr.Invalid(apperr.Field{Location: "body.branch_id", Message: "no such branch", Value: *vis.BranchID})
+			bad = apperr.Invalid(apperr.Field{Location: "body.branch_id", Message: "no such branch", Value: *vis.BranchID})
 		}
 		branch = vis.BranchID
 	default:
@@ -255,6 +257,9 @@ func (s *Service) SetVisibility(ctx context.Context, p *access.Principal, id int
 		}
 		if err := requireStatus(r, Published); err != nil {
 			return nil, nil, err
+		}
+		if bad != nil {
+			return nil, nil, bad
 		}
 		return map[string]any{"vis_branch_id": branch}, nil, nil
 	}, nil)

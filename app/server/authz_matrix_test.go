@@ -318,7 +318,8 @@ var (
 	adminCan = func(slug string) map[string]string {
 		root := slug + "/HQ"
 		return map[string]string{"branches.read": root, "branches.write": root, "users.read": root, "users.write": root, "audit.read": root, "tenant.write": root, "jobs.read": root, "training.take": root,
-			"feedback.appeal": root, "kpi.self": root, "kpi.any": root}
+			"feedback.appeal": root, "kpi.self": root, "kpi.any": root,
+			"cases.read": root, "cases.write": root}
 	}
 )
 
@@ -328,14 +329,18 @@ var callers = []caller{
 	{name: "hr", kind: member, tenant: "demo", username: "hr", can: map[string]string{"branches.read": "demo/HQ", "users.read": "demo/HQ", "audit.read": "demo/HQ",
 		"training.manage": "demo/HQ", "training.review": "demo/HQ", "training.reviewread": "demo/HQ", "training.assign": "demo/HQ", "training.progress": "demo/HQ",
 		"jobs.read": "demo/HQ", "training.take": "demo/HQ", "kpi.self": "demo/HQ", "kpi.review": "demo/HQ", "kpi.manage": "demo/HQ", "kpi.any": "demo/HQ",
-		"feedback.import": "demo/HQ", "feedback.read": "demo/HQ", "feedback.decide": "demo/HQ", "feedback.appeal": "demo/HQ"}},
+		"feedback.import": "demo/HQ", "feedback.read": "demo/HQ", "feedback.decide": "demo/HQ", "feedback.appeal": "demo/HQ",
+		"cases.read": "demo/HQ", "cases.write": "demo/HQ", "cases.review": "demo/HQ", "cases.manage": "demo/HQ"}},
 	{name: "auditor", kind: member, tenant: "demo", username: "auditor", can: map[string]string{"branches.read": "demo/HQ", "users.read": "demo/HQ", "audit.read": "demo/HQ",
-		"training.reviewread": "demo/HQ", "training.progress": "demo/HQ", "jobs.read": "demo/HQ"}},
+		"training.reviewread": "demo/HQ", "training.progress": "demo/HQ", "jobs.read": "demo/HQ", "cases.read": "demo/HQ"}},
 	{name: "mgr.north", kind: member, tenant: "demo", username: "mgr.north", can: map[string]string{"branches.read": "demo/north", "users.read": "demo/north",
 		"training.review": "demo/north", "training.reviewread": "demo/north", "training.assign": "demo/north", "training.progress": "demo/north", "training.take": "demo/north",
-		"feedback.read": "demo/north", "feedback.decide": "demo/north", "feedback.appeal": "demo/north", "kpi.self": "demo/north", "kpi.review": "demo/north", "kpi.any": "demo/north"}},
-	{name: "emp.north.1", kind: member, tenant: "demo", username: "emp.north.1", can: map[string]string{"training.take": "demo/north-chaoyang", "feedback.appeal": "demo/north-chaoyang", "kpi.self": "demo/north-chaoyang", "kpi.any": "demo/north-chaoyang"}},
-	{name: "emp.south.1", kind: member, tenant: "demo", username: "emp.south.1", can: map[string]string{"training.take": "demo/south", "feedback.appeal": "demo/south", "kpi.self": "demo/south", "kpi.any": "demo/south"}},
+		"feedback.read": "demo/north", "feedback.decide": "demo/north", "feedback.appeal": "demo/north", "kpi.self": "demo/north", "kpi.review": "demo/north", "kpi.any": "demo/north",
+		"cases.read": "demo/north", "cases.write": "demo/north", "cases.review": "demo/north"}},
+	{name: "emp.north.1", kind: member, tenant: "demo", username: "emp.north.1", can: map[string]string{"training.take": "demo/north-chaoyang", "feedback.appeal": "demo/north-chaoyang", "kpi.self": "demo/north-chaoyang", "kpi.any": "demo/north-chaoyang",
+		"cases.read": "demo/north-chaoyang", "cases.write": "demo/north-chaoyang"}},
+	{name: "emp.south.1", kind: member, tenant: "demo", username: "emp.south.1", can: map[string]string{"training.take": "demo/south", "feedback.appeal": "demo/south", "kpi.self": "demo/south", "kpi.any": "demo/south",
+		"cases.read": "demo/south", "cases.write": "demo/south"}},
 	{name: "demo2.admin", kind: member, tenant: "demo2", username: "admin", can: adminCan("demo2")},
 	{name: "operator", kind: operator},
 }
@@ -745,7 +750,7 @@ func matrixRows() []row {
 		// Audit log.
 		{method: "GET", path: "/api/v1/audit", access: perm, perm: "audit.read", ok: 200, check: auditListCheck,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/audit", nil) }},
-	}, slices.Concat(trainingRows(), libraryRows(), assignmentRows(), jobsRows(), auditChainRows(), feedbackRows(), kpiRows())...)
+	}, slices.Concat(trainingRows(), libraryRows(), assignmentRows(), jobsRows(), auditChainRows(), feedbackRows(), kpiRows(), casesRows())...)
 }
 
 // sessions caches one signed-in client per caller; a cell that ends the

@@ -3917,8 +3917,11 @@ export interface components {
             turn: string;
         };
         Visibility: {
-            /** Format: int64 */
-            branch_id: number | null;
+            /**
+             * Format: int64
+             * @description the subtree's branch when scope is subtree
+             */
+            branch_id?: number | null;
             /** @enum {string} */
             scope: "tenant" | "subtree";
         };
