@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 import type { Page } from '@playwright/test'
-import { field, loginOk } from './helpers'
+import { field, loginOk, pickBranch } from './helpers'
 
 // The case-library journey of issue 12: an employee of North writes a case (a customer's phone
 // number in it is flagged while typing and masked on save) and submits it; the North manager
@@ -168,4 +168,45 @@ test('a case is rated with the keyboard alone, and the rating can be changed', a
   await expect(page.getByTestId('case-stats')).toContainText('评分 5.0（1 人）')
   await page.reload()
   await expect(page.getByTestId('case-my-rating')).toHaveText('您的评分：5 星')
+})
+
+test('the North manager plans a case-study session with the case, then records attendance and notes', async ({ page }) => {
+  expect(caseId).toBeGreaterThan(0)
+  const topic = `案例研讨 ${Date.now().toString(36)}`
+  await loginOk(page, 'demo', 'mgr.north')
+  await page.getByTestId('menu-casesSessions').click()
+  await page.getByTestId('session-new').click()
+  await field(page, 'session-title').fill(topic)
+  await pickBranch(page, 'session-branch', '北方分行朝阳支行', 'north-chaoyang')
+  const at = page.getByRole('combobox', { name: '时间', exact: true })
+  // Yesterday: attendance is recorded once a session has taken place.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+  await at.fill(`${yesterday} 10:00`)
+  await at.press('Enter')
+  await page.getByTestId('session-cases').click()
+  await page.keyboard.type(WORD)
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: title }).first().click()
+  await expect(page.getByTestId('session-cases').locator('.el-tag')).toHaveCount(1)
+  // Close the case list (it stays open for more picks) by clicking the dialog's title.
+  await page.locator('.el-dialog__title', { hasText: '安排研讨会' }).click()
+  await expect(page.locator('.el-select-dropdown__item:visible', { hasText: title })).toHaveCount(0)
+  // The first person of Chaoyang, picked with the keyboard.
+  await page.getByTestId('session-attendees').click()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('session-attendees').locator('.el-tag')).toHaveCount(1)
+  await page.getByTestId('session-save').click()
+
+  const card = page.getByTestId('sessions-list').locator('.el-card', { hasText: topic })
+  await expect(card).toBeVisible()
+  await expect(card).toContainText(title)
+  await expect(card).toContainText('未记录')
+  await card.getByRole('button', { name: '记录出勤与讨论' }).click()
+  await expect(page.getByTestId('session-attended').locator('input[type=checkbox]').first()).toBeChecked()
+  await page.getByTestId('session-notes').fill('大家讨论了如何在不替客户做决定的前提下讲清利率差异。')
+  await page.getByTestId('session-record-save').click()
+  await expect(card).toContainText('已记录')
+  await expect(card).toContainText('出勤 1/1')
+  await expect(card).toContainText('不替客户做决定')
 })
