@@ -11,6 +11,7 @@ import settings from './settings/en'
 import awards from './awards/en'
 import careers from './careers/en'
 import suggestions from './suggestions/en'
+import cases from './cases/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
@@ -26,6 +27,7 @@ const en: typeof zhCN = {
   awards,
   careers,
   suggestions,
+  cases,
   app: {
     name: 'ServiceStar',
     fullName: '服务之星 ServiceStar',
@@ -66,6 +68,10 @@ const en: typeof zhCN = {
     assignments: 'Assignments',
     analytics: 'Scenario analytics',
     reviews: 'Reviews',
+    cases: 'Case library',
+    casesMine: 'My cases',
+    casesReview: 'Case review',
+    casesSessions: 'Case sessions',
     kpi: 'KPI',
     kpiSchemes: 'KPI schemes',
     kpiPeriods: 'KPI periods',

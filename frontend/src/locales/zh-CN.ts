@@ -10,6 +10,7 @@ import settings from './settings/zh-CN'
 import awards from './awards/zh-CN'
 import careers from './careers/zh-CN'
 import suggestions from './suggestions/zh-CN'
+import cases from './cases/zh-CN'
 
 export default {
   library,
@@ -24,6 +25,7 @@ export default {
   awards,
   careers,
   suggestions,
+  cases,
   app: {
     name: '服务之星',
     fullName: '服务之星 ServiceStar',
@@ -64,6 +66,10 @@ export default {
     assignments: '培训任务',
     analytics: '场景分析',
     reviews: '复盘',
+    cases: '服务之星案例库',
+    casesMine: '我的案例',
+    casesReview: '案例审核',
+    casesSessions: '案例研讨会',
     kpi: '绩效看板',
     kpiSchemes: '考核方案',
     kpiPeriods: '考核期管理',
