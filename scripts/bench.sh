@@ -104,4 +104,5 @@ FEEDBACK_BENCH_ROWS="${FEEDBACK_BENCH_ROWS:-100000}" go test -run '^$' -bench In
 SS_KPI_SCALE=1 go test -count=1 -run KPIScale -v ./app/kpi/ 2>&1 | grep -E 'p50|p95|generated|recompute|^ok' || true
 go test -run '^$' -bench AwardEvaluate -benchtime 1x ./app/awards/ 2>&1 | grep -E '^(Benchmark|ok)' || true
 go test -run '^$' -bench NextLevelProgress -benchtime 200x ./app/careers/ 2>&1 | grep -E '^(Benchmark|ok)' || true
+go test -run '^$' -bench CaseSearch -benchtime 200x ./app/cases/ 2>&1 | grep -E '^(Benchmark|ok|    )' || true
 echo '```'
