@@ -137,7 +137,7 @@ func TestBadAwardTypesChangeNothing(t *testing.T) {
 		loc  string
 	}{
 		{"unknown metric", base(map[string]any{"op": "and", "children": []any{map[string]any{"fact": "no_complaints"}, map[string]any{"metric": "happiness", "cmp": ">=", "value": 1}}}), "body.rule.children[1].metric"},
-		{"cases not wired", base(map[string]any{"fact": "cases_published", "cmp": ">=", "value": 1}), "body.rule.fact"},
+		{"unknown fact", base(map[string]any{"fact": "bonus_paid", "cmp": ">=", "value": 1}), "body.rule.fact"},
 		{"empty group", base(map[string]any{"op": "or", "children": []any{}}), "body.rule.children"},
 		{"no rule", base(nil), "body.rule"},
 		{"unknown badge", func() map[string]any {
@@ -159,6 +159,10 @@ func TestBadAwardTypesChangeNothing(t *testing.T) {
 	}
 	if after := b.count(&awards.Type{}, ""); after != before {
 		t.Errorf("%d award types after bad input, want %d", after, before)
+	}
+	// Published cases are a fact rules may use now that the case library is wired.
+	if st, body := post(base(map[string]any{"fact": "cases_published", "cmp": ">=", "value": 1})); st != http.StatusOK {
+		t.Errorf("a rule over published cases: %d %s", st, body)
 	}
 	// An employee may not define awards.
 	emp := b.env.Login("demo", "emp.north.1")

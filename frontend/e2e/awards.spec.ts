@@ -15,7 +15,15 @@ function lastMonth(): string {
   return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`
 }
 
-const EMPLOYEE = '刘洋' // emp.north.1, 北方分行朝阳支行
+/** emp.north.1 (北方分行朝阳支行) by id: another journey renames them while this one runs. */
+async function employeeId(page: import('@playwright/test').Page): Promise<number> {
+  const res = await page.request.get('/api/v1/users?q=emp.north.1')
+  expect(res.status()).toBe(200)
+  const users = ((await res.json()) as { items: { id: number; username: string }[] }).items
+  const id = users.find((u) => u.username === 'emp.north.1')?.id
+  expect(id, 'emp.north.1 is in the demo bank').toBeTruthy()
+  return id!
+}
 
 /** An el-input textarea: the test id lands on the textarea itself. */
 function area(page: import('@playwright/test').Page, testid: string) {
@@ -83,7 +91,7 @@ test('HR defines a rule award, evaluates the closed month and grants it; the emp
   await pick(page, 'round-period', period)
   await page.getByTestId('round-evaluate').click()
   const candidates = page.getByTestId('round-candidates')
-  const row = candidates.locator('.el-table__row', { hasText: EMPLOYEE })
+  const row = candidates.locator('.el-table__row').filter({ has: page.getByTestId(`candidate-${await employeeId(page)}`) })
   await expect(row).toBeVisible({ timeout: 60_000 })
   await row.getByRole('button', { name: '批准' }).click()
   await expect(row).toContainText('已批准')
@@ -124,7 +132,8 @@ test('a certificate prints on one A4 landscape page in Chinese, without the app 
   const cert = page.getByTestId('certificate')
   await expect(cert).toBeVisible()
   await expect(cert).toContainText('荣誉证书')
-  await expect(page.getByTestId('certificate-name')).toContainText(EMPLOYEE)
+  const me = (await (await page.request.get('/api/v1/me')).json()) as { user: { display_name: string } }
+  await expect(page.getByTestId('certificate-name')).toContainText(me.user.display_name)
   await expect(page.getByTestId('certificate-award')).toHaveText(/「.+」/)
   await expect(page.getByTestId('side-menu')).toHaveCount(0)
   await expect(page.getByTestId('certificate-print')).toBeVisible()

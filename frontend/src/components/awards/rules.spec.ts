@@ -86,6 +86,11 @@ describe('award formats', () => {
   it('lists facts in a stable order with booleans as marks', () => {
     expect(factPairs({ no_complaints: true, cases_published: 2, x: null }, (c) => c.toUpperCase())).toEqual(['CASES_PUBLISHED: 2', 'NO_COMPLAINTS: ✓', 'X: –'])
     expect(factPairs(null, (c) => c)).toEqual([])
+    // A metric comes with its sample; it never reads "[object Object]".
+    expect(factPairs({ satisfaction: { value: 4.5234, sample: 30 }, composite: { value: null, sample: 0 } }, (c) => c)).toEqual([
+      'composite: – (n=0)',
+      'satisfaction: 4.52 (n=30)',
+    ])
   })
   it('finds a badge icon whatever the name spelling, a medal when unknown', () => {
     expect(badgeKey('GoldMedal')).toBe('gold-medal')
