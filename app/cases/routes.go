@@ -205,6 +205,35 @@ func (s *Service) Routes(api huma.API) {
 			return out, nil
 		}))
 
+	// The editor's preview goes through the renderer the case page uses, after
+	// the masking a save applies, so what the author sees is what is stored.
+	type previewOut struct {
+		Body struct {
+			HTML map[string]string `json:"html" doc:"each section rendered to sanitized HTML"`
+		}
+	}
+	preview := op("case-preview", http.MethodPost, "/api/v1/cases/preview", "Render the editor's sections as the case page will (nothing is stored)", 422)
+	preview.MaxBodyBytes = 1 << 20
+	huma.Register(api, preview, with(func(ctx context.Context, p *access.Principal, in *struct {
+		Body struct {
+			Situation string `json:"situation,omitempty" maxLength:"20000"`
+			Actions   string `json:"actions,omitempty" maxLength:"20000"`
+			Outcome   string `json:"outcome,omitempty" maxLength:"20000"`
+			Lesson    string `json:"lesson,omitempty" maxLength:"20000"`
+		}
+	}) (*previewOut, error) {
+		if err := s.Guard.Can(ctx, p, PermWrite); err != nil {
+			return nil, err
+		}
+		b := in.Body
+		out := &previewOut{}
+		out.Body.HTML = map[string]string{}
+		for name, text := range map[string]string{"situation": b.Situation, "actions": b.Actions, "outcome": b.Outcome, "lesson": b.Lesson} {
+			out.Body.HTML[name] = RenderHTML(pii.Mask(text))
+		}
+		return out, nil
+	}))
+
 	type savedOut struct{ Body Saved }
 	create := op("create-case", http.MethodPost, "/api/v1/cases", "Write a new case (a draft); personal data is masked", 422)
 	create.MaxBodyBytes = 1 << 20

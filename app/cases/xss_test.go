@@ -93,6 +93,15 @@ func TestXSSPayloadsAreNeutralised(t *testing.T) {
 			t.Errorf("%s_html keeps %q: %s", name, m, out)
 		}
 	}
+	// The editor's preview renders the same way, and masks what a save would.
+	type previewOut struct{ HTML map[string]string }
+	pv := decode[previewOut](t, must(t, emp, 200, "POST", "/api/v1/cases/preview", map[string]string{"situation": all, "lesson": "**客户**来电 13812345678"}))
+	if m := dangerous(pv.HTML["situation"]); m != "" || pv.HTML["situation"] == "" {
+		t.Errorf("preview keeps %q: %s", m, pv.HTML["situation"])
+	}
+	if l := pv.HTML["lesson"]; !strings.Contains(l, "<strong>客户</strong>") || !strings.Contains(l, "138****5678") || strings.Contains(l, "13812345678") {
+		t.Errorf("preview of the lesson: %s", l)
+	}
 	// The checker itself sees what it must.
 	for _, bad := range []string{`<a href=" JavaScript:x">`, `<img src=x onerror=y>`, `<script>`, `<p style="x">`} {
 		if dangerous(bad) == "" {

@@ -76,6 +76,10 @@ func casesRows() []row {
 			run: func(x *cell) resp {
 				return x.do("POST", base+"/pii-check", map[string]string{"text": "电话 13812345678"})
 			}},
+		{method: "POST", path: base + "/preview", access: perm, perm: "cases.write", ok: 200,
+			run: func(x *cell) resp {
+				return x.do("POST", base+"/preview", map[string]string{"situation": "**客户**电话 13812345678"})
+			}},
 		{method: "POST", path: base, access: perm, perm: "cases.write", ok: 200,
 			run: func(x *cell) resp { return x.do("POST", base, matrixCase("Matrix case")) }},
 		own("PUT", "/{id}", false),

@@ -49,9 +49,11 @@ test('an employee writes a case, sees the phone number flagged, and submits it m
   await page.getByTestId('case-f-outcome').fill('老人顺利办理了三年期定期转存，临走时说下次还来这里。')
   await page.getByTestId('case-f-lesson').fill('面对老年客户，先安心再办事；不替客户做决定，也不怕多讲一遍。')
 
-  // Markdown is previewed as plain text (the API has no preview endpoint).
+  // The preview is rendered by the server as the case page will be, the number masked.
   await page.getByRole('tab', { name: '预览' }).click()
   await expect(page.getByTestId('case-preview')).toContainText(title)
+  await expect(page.getByTestId('case-preview-situation')).toContainText(MASKED)
+  await expect(page.getByTestId('case-preview-situation')).not.toContainText(PHONE)
   await page.getByRole('tab', { name: '编写' }).click()
 
   await page.getByTestId('case-save-submit').click()

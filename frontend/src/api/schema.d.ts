@@ -562,6 +562,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render the editor's sections as the case page will (nothing is stored) */
+        post: operations["case-preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/review-queue": {
         parameters: {
             query?: never;
@@ -3200,6 +3217,12 @@ export interface components {
         "Case-pii-checkRequest": {
             text: string;
         };
+        "Case-previewRequest": {
+            actions?: string;
+            lesson?: string;
+            outcome?: string;
+            situation?: string;
+        };
         CaseIn: {
             /** @description Markdown: what the employee did */
             actions: string;
@@ -4167,6 +4190,12 @@ export interface components {
             /** @enum {string} */
             kind: "choose" | "answer" | "confirm" | "back";
             text?: string;
+        };
+        PreviewOutBody: {
+            /** @description each section rendered to sanitized HTML */
+            html: {
+                [key: string]: string;
+            };
         };
         PreviewView: {
             attempt: components["schemas"]["AttemptView"];
@@ -7601,6 +7630,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PiiOutBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "case-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Case-previewRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewOutBody"];
                 };
             };
             /** @description Unauthorized */

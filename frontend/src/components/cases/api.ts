@@ -60,6 +60,10 @@ export async function createCase(body: CaseInput): Promise<Saved> {
 export async function updateCase(id: number, revision: number, body: CaseInput): Promise<Saved> {
   return normSaved(unwrap(await api.PUT('/api/v1/cases/{id}', { ...path(id), body: { ...body, revision } })))
 }
+/** The sections rendered as the case page will show them (masked, sanitized by the server). */
+export async function previewSections(body: { situation: string; actions: string; outcome: string; lesson: string }): Promise<Record<string, string>> {
+  return unwrap(await api.POST('/api/v1/cases/preview', { body })).html ?? {}
+}
 export async function piiCheck(text: string): Promise<PiiFinding[]> {
   return list(unwrap(await api.POST('/api/v1/cases/pii-check', { body: { text } })).findings)
 }

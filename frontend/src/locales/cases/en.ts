@@ -119,7 +119,7 @@ export default {
     tagsHint: 'Up to 10 tags of at most 20 characters; Enter adds one',
     scenariosHint: 'Scenario keys; Enter adds one',
     preview: 'Preview',
-    previewNote: 'The preview is plain text; the case page shows the formatted text after saving.',
+    previewNote: 'The preview is laid out as the case page will be; phone, ID-card and bank-card numbers are masked as a save masks them.',
     write: 'Write',
     save: 'Save draft',
     saveAndSubmit: 'Save and submit',

@@ -119,7 +119,7 @@ export default {
     tagsHint: '最多 10 个标签，每个不超过 20 字，回车添加',
     scenariosHint: '场景编号，回车添加',
     preview: '预览',
-    previewNote: '预览为纯文本；保存后在案例页查看排版后的效果。',
+    previewNote: '预览与保存后案例页的排版一致；手机号、身份证号、银行卡号已按保存规则遮盖。',
     write: '编写',
     save: '保存草稿',
     saveAndSubmit: '保存并提交审核',
