@@ -12,10 +12,9 @@ import (
 	"github.com/servicestar/servicestar/scoring"
 )
 
-// The demo bank's feedback gives credible satisfaction of about 3.9–4.25 a
-// quarter (most ratings 4–5, the average pulled toward the bank's mean of
-// about 4.1), so the "≥ 4.8 with ≥ 30 ratings" would never have a
-// winner there: the demo's Customer Praise Award asks ≥ 4.0. Likewise a
+// The Customer Praise Award is the rule (credible satisfaction
+// ≥ 4.8 over ≥ 30 ratings, no complaints in the quarter); the demo's
+// feedback has two praised people who reach it (feedback.demoStars). A
 // person sees at most a few resolved-or-not problems a month, so the third
 // award rests on the composite instead of the resolution rate.
 var demoTypes = []AwardTypeIn{
@@ -23,10 +22,10 @@ var demoTypes = []AwardTypeIn{
 		DescriptionZh: "表彰在服务流程、工具或客户体验上提出并落地创新做法的员工。", DescriptionEn: "For staff who proposed and put into practice a new way of serving customers.",
 		Quota: scoring.AwardQuota{Per: scoring.QuotaPerBranch, Count: 1}, ApprovalLevels: []string{LevelParentManager, LevelHR}, Active: true},
 	{Code: "customer-praise", NameZh: "客户好评奖", NameEn: "Customer Praise Award", Badge: "StarFilled", Period: scoring.Quarter, Kind: KindRule,
-		DescriptionZh: "本季度可信满意度不低于 4.0（至少 30 条评价）且零投诉。", DescriptionEn: "Credible satisfaction of at least 4.0 over 30 or more ratings, and no complaints in the quarter.",
+		DescriptionZh: "本季度可信满意度不低于 4.8（至少 30 条评价）且零投诉。", DescriptionEn: "Credible satisfaction of at least 4.8 over 30 or more ratings, and no complaints in the quarter.",
 		Quota: scoring.AwardQuota{Per: scoring.QuotaPerBranch, Count: 2}, Active: true,
 		Rule: &scoring.AwardCondition{Op: scoring.OpAnd, Children: []scoring.AwardCondition{
-			{Metric: scoring.Satisfaction, Cmp: ">=", Value: 4.0, MinSample: 30},
+			{Metric: scoring.Satisfaction, Cmp: ">=", Value: 4.8, MinSample: 30},
 			{Fact: scoring.FactNoComplaints},
 		}}},
 	{Code: "monthly-service-star", NameZh: "月度服务之星", NameEn: "Service Star of the Month", Badge: "Medal", Period: scoring.Month, Kind: KindRule,

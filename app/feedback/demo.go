@@ -23,7 +23,16 @@ type demoPerson struct {
 	user   string
 	branch string
 	few    bool
+	star   bool
 }
+
+// demoStars are two people customers praise far more than the rest: every
+// rating 4 or 5, no complaint, about forty more counter ratings a month, so
+// that a rule like the Customer Praise Award's (credible satisfaction ≥ 4.8
+// over ≥ 30 ratings, no complaints in the quarter) has winners to show.
+var demoStars = map[string]bool{"staff.north-dongcheng.1": true, "staff.south-yuexiu.1": true}
+
+const demoStarExtra = 40
 
 // seed gives the demo bank twelve months of feedback ending last month,
 // through the same batch ingest the API uses: most ratings 4–5, a few
@@ -59,10 +68,13 @@ func (s *Service) seed(ctx context.Context, d module.Demo) error {
 	}
 	people := make([]demoPerson, 0, len(staff))
 	for i, u := range staff {
-		people = append(people, demoPerson{id: u.ID, code: u.EmployeeCode, user: u.Username, branch: u.BC, few: i%6 == 5})
+		people = append(people, demoPerson{id: u.ID, code: u.EmployeeCode, user: u.Username, branch: u.BC, few: i%6 == 5 && !demoStars[u.Username], star: demoStars[u.Username]})
 	}
 	const mover, moveTo = "staff.south-tianhe.1", "east-pudong"
 	rng := rand.New(rand.NewPCG(20261, 10))
+	// The stars' extra ratings draw from their own stream, so everyone
+	// else's records are the same with or without them.
+	starRng, starSeq := rand.New(rand.NewPCG(20261, 11)), 0
 	loc, err := zoneOf(ctx, s.DB.R, hr.TenantID)
 	if err != nil {
 		return err
@@ -91,6 +103,14 @@ func (s *Service) seed(ctx context.Context, d module.Demo) error {
 					seq++
 					r := s.demoRecord(rng, seq, p, at())
 					byChannel[r.Channel] = append(byChannel[r.Channel], r)
+				}
+				for k := 0; p.star && k < demoStarExtra; k++ {
+					starSeq++
+					v := 5.0
+					when := start.Add(time.Duration(starRng.IntN(int(days)))*24*time.Hour + time.Duration(9*60+starRng.IntN(8*60))*time.Minute)
+					byChannel[ChannelCounter] = append(byChannel[ChannelCounter], RecordIn{ExternalID: fmt.Sprintf("DEMO-STAR-%05d", starSeq),
+						Channel: ChannelCounter, OccurredAt: when.UTC(), BranchCode: p.branch, EmployeeCode: p.code, Score: &v,
+						Comment: demoComments[starRng.IntN(len(demoComments))]})
 				}
 				period := start.Format("2006-01")
 				results = append(results, ResultIn{EmployeeCode: p.code, Period: period, Metric: "sales_amount_cents", Value: int64(50_000+rng.IntN(450_000)) * 100},
@@ -181,10 +201,14 @@ func (s *Service) demoRecord(rng *rand.Rand, seq int, p demoPerson, at time.Time
 	r := RecordIn{ExternalID: fmt.Sprintf("DEMO-%06d", seq), OccurredAt: at.UTC(), BranchCode: p.branch, EmployeeCode: p.code,
 		Comment: demoComments[rng.IntN(len(demoComments))]}
 	weak := p.branch == "east-xuhui"
-	five := func() float64 { // most 4–5; a weak branch a point lower
+	five := func() float64 { // most 4–5; a weak branch a point lower; a star 4 or 5
 		v := []float64{5, 5, 5, 4, 4, 4, 3, 5, 4, 2}[rng.IntN(10)]
 		if weak && v > 1 && rng.IntN(3) > 0 {
 			v--
+		}
+		if p.star {
+			v = max(v+1, 4)
+			v = min(v, 5)
 		}
 		return v
 	}
@@ -213,6 +237,10 @@ func (s *Service) demoRecord(rng *rand.Rand, seq int, p demoPerson, at time.Time
 		r.Channel, r.Complaint, r.Category = ChannelComplaint, true, "服务投诉"
 		ok := rng.IntN(10) < 8 && !weak
 		r.Resolved = &ok
+		if p.star { // praised instead: the draw is kept so the others' records stay the same
+			v := 5.0
+			r.Channel, r.Complaint, r.Category, r.Resolved, r.Score = ChannelCounter, false, "", nil, &v
+		}
 	}
 	return r
 }
