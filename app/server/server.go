@@ -25,6 +25,7 @@ import (
 	"github.com/servicestar/servicestar/app/module"
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
+	"github.com/servicestar/servicestar/app/readlog"
 	"github.com/servicestar/servicestar/app/retention"
 	"github.com/servicestar/servicestar/app/session"
 	"github.com/servicestar/servicestar/app/store"
@@ -50,7 +51,10 @@ type App struct {
 	KPI         *kpi.Service
 	Awards      *awards.Service
 	Jobs        *jobs.Engine // started by serve, not by Build
-	HTTP        *web.Server
+	// Reads records looks at other people's personal data, written in
+	// batches; Close writes what is pending.
+	Reads *readlog.Recorder
+	HTTP  *web.Server
 	// Modules are the areas in wiring order; RoutesOf names the API
 	// operations ("GET /api/v1/users") each one registered.
 	Modules  []module.Module
@@ -123,6 +127,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 
 	// The areas, in the order their demo data builds on each other.
 	engine := jobs.New(db, jobs.Options{Log: log, Now: now})
+	reads := readlog.New(db, now, log, 2*time.Second)
 	fb := &feedback.Service{DB: db, Guard: guard, Now: now, Jobs: engine, Staff: orgSvc}
 	fb.RegisterJobs(engine)
 	kpiSvc := &kpi.Service{DB: db, Guard: guard, Now: now, Feedback: feedback.Stats{DB: db}, Scores: play, Done: assign}
@@ -151,6 +156,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		ladder.Module(),
 		(&retention.Service{DB: db, Guard: guard, Now: now}).Module(),
 		(&jobs.Handlers{DB: db, Guard: guard}).Module(),
+		(&readlog.Handlers{DB: db, Guard: guard}).Module(),
 	}
 	routesOf, err := registerRoutes(srv.API, mods)
 	if err != nil {
@@ -171,9 +177,14 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		spa = sub
 	}
 	srv.Finish(spa)
-	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign, Feedback: fb, Cases: caseSvc, KPI: kpiSvc, Awards: awardSvc, Jobs: engine,
+	return &App{Cfg: cfg, DB: db, Authz: az, Org: orgSvc, Library: lib, Attempts: play, Assignments: assign, Feedback: fb, Cases: caseSvc, KPI: kpiSvc, Awards: awardSvc, Jobs: engine, Reads: reads,
 		HTTP: srv, Log: log, Now: now, Modules: mods, RoutesOf: routesOf}, nil
 }
 
-// Close releases the database.
-func (a *App) Close() error { return a.DB.Close() }
+// Close writes the pending read log and releases the database.
+func (a *App) Close() error {
+	if err := a.Reads.Flush(context.Background()); err != nil && a.Log != nil {
+		a.Log.Error("personal-data read log: last batch not written", "err", err)
+	}
+	return a.DB.Close()
+}

@@ -49,14 +49,14 @@ describe('AppLayout', () => {
 
   it('renders the menu an employee may use', async () => {
     const w = await render(['training.take'])
-    expect(menuKeys(w)).toEqual(['home', 'training', 'inbox'])
+    expect(menuKeys(w)).toEqual(['home', 'training', 'inbox', 'myReads'])
     expect(w.text()).toContain('星海银行')
     expect(w.text()).toContain('张三')
   })
 
   it('renders the admin pages for an admin', async () => {
     const w = await render(['branches.read', 'branches.write', 'users.read', 'users.write', 'audit.read'])
-    expect(menuKeys(w)).toEqual(['home', 'branches', 'users', 'audit'])
+    expect(menuKeys(w)).toEqual(['home', 'myReads', 'branches', 'users', 'audit', 'readlog'])
   })
 
   it('relabels the menu when the language changes', async () => {

@@ -11,6 +11,7 @@ import awards from './awards/zh-CN'
 import careers from './careers/zh-CN'
 import suggestions from './suggestions/zh-CN'
 import cases from './cases/zh-CN'
+import readlog from './readlog/zh-CN'
 
 export default {
   library,
@@ -26,6 +27,7 @@ export default {
   careers,
   suggestions,
   cases,
+  readlog,
   app: {
     name: '服务之星',
     fullName: '服务之星 ServiceStar',
@@ -90,6 +92,8 @@ export default {
     audit: '审计日志',
     jobs: '后台任务',
     settings: '本行设置',
+    readlog: '个人数据查阅记录',
+    myReads: '谁查看了我的数据',
     toggle: '展开/收起菜单',
   },
   header: {

@@ -53,6 +53,8 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/users', name: 'users', component: () => import('@/views/UsersView.vue'), meta: { anyOf: perm('users'), titleKey: 'menu.users' } },
   { path: '/audit', name: 'audit', component: () => import('@/views/AuditView.vue'), meta: { anyOf: perm('audit'), titleKey: 'menu.audit' } },
+  { path: '/audit/reads', name: 'readlog', component: () => import('@/views/readlog/ReadLogView.vue'), meta: { anyOf: perm('readlog'), titleKey: 'menu.readlog' } },
+  { path: '/me/data-reads', name: 'my-data-reads', component: () => import('@/views/readlog/MyDataReadsView.vue'), meta: { titleKey: 'menu.myReads' } },
   { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue'), meta: { anyOf: perm('settings'), titleKey: 'menu.settings' } },
   { path: '/jobs', name: 'jobs', component: () => import('@/views/JobsView.vue'), meta: { anyOf: perm('jobs'), titleKey: 'menu.jobs' } },
   {

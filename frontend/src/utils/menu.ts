@@ -35,9 +35,11 @@ export const MENU: readonly MenuItem[] = [
   { key: 'careerTracks', path: '/careers/tracks', labelKey: 'menu.careerTracks', icon: 'Histogram', anyOf: ['careers.manage'] },
   { key: 'suggestions', path: '/suggestions', labelKey: 'menu.suggestions', icon: 'Opportunity', anyOf: ['suggestions.submit', 'suggestions.review', 'suggestions.pay'] },
   { key: 'suggestionBonuses', path: '/suggestions/bonuses', labelKey: 'menu.suggestionBonuses', icon: 'Wallet', anyOf: ['suggestions.submit'] },
+  { key: 'myReads', path: '/me/data-reads', labelKey: 'menu.myReads', icon: 'Lock' },
   { key: 'branches', path: '/branches', labelKey: 'menu.branches', icon: 'OfficeBuilding', anyOf: ['branches.read'] },
   { key: 'users', path: '/users', labelKey: 'menu.users', icon: 'User', anyOf: ['users.read'] },
   { key: 'audit', path: '/audit', labelKey: 'menu.audit', icon: 'Document', anyOf: ['audit.read'] },
+  { key: 'readlog', path: '/audit/reads', labelKey: 'menu.readlog', icon: 'Document', anyOf: ['audit.read'] },
   { key: 'jobs', path: '/jobs', labelKey: 'menu.jobs', icon: 'Timer', anyOf: ['jobs.read'] },
   { key: 'settings', path: '/settings', labelKey: 'menu.settings', icon: 'Setting', anyOf: ['tenant.write'] },
 ]

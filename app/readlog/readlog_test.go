@@ -1,0 +1,130 @@
+package readlog_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/readlog"
+	"github.com/servicestar/servicestar/app/testkit"
+)
+
+type page struct {
+	Items []readlog.ReadView `json:"items"`
+	Total int64              `json:"total"`
+}
+
+// principal is a demo user as the recorder sees them.
+func principal(t *testing.T, env *testkit.Env, tenant, username string) *access.Principal {
+	t.Helper()
+	var p access.Principal
+	if err := env.App.DB.R.Raw(`SELECT u.tenant_id, u.id AS user_id FROM users u JOIN tenants t ON t.id = u.tenant_id
+		WHERE t.slug = ? AND u.username = ?`, tenant, username).Scan(&p).Error; err != nil || p.UserID == 0 {
+		t.Fatalf("%s/%s: %v", tenant, username, err)
+	}
+	return &p
+}
+
+func rows(t *testing.T, env *testkit.Env) int64 {
+	t.Helper()
+	var n int64
+	if err := env.App.DB.R.Raw(`SELECT COUNT(*) FROM personal_data_reads`).Scan(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestReadsAreRecordedInBatchesAndShownToAuditorsAndThePerson(t *testing.T) {
+	env := testkit.New(t)
+	rec := env.App.Reads
+	mgr := principal(t, env, "demo", "mgr.north")
+	emp := principal(t, env, "demo", "emp.north.1")
+	other := principal(t, env, "demo2", "hr")
+	empClient, auditor := env.Login("demo", "emp.north.1"), env.Login("demo", "auditor")
+	// The demo bank's seeded looks are the baseline.
+	seededMine := testkit.JSON[page](t, testkit.MustGet(t, empClient, "/api/v1/readlog/mine")).Total
+	seededAll := testkit.JSON[page](t, testkit.MustGet(t, auditor, "/api/v1/readlog")).Total
+	before := rows(t, env)
+
+	rec.Record(mgr, emp.UserID, readlog.KPI, "2026-10")
+	rec.Record(mgr, emp.UserID, readlog.KPI, "2026-10") // the same look again: folded
+	rec.Record(mgr, emp.UserID, readlog.Transcript, "42")
+	rec.Record(emp, emp.UserID, readlog.KPI, "2026-10") // one's own data: not a fact for the log
+	rec.Record(other, principal(t, env, "demo2", "emp.1").UserID, readlog.Profile, "")
+	if n := rows(t, env); n != before {
+		t.Fatalf("reads were written before the batch: %d rows, had %d", n, before)
+	}
+	if err := rec.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := rows(t, env); n != before+3 {
+		t.Fatalf("rows after the batch = %d, want %d+3 (two of demo's, one of demo2's)", n, before)
+	}
+
+	mine := testkit.JSON[page](t, testkit.MustGet(t, empClient, "/api/v1/readlog/mine"))
+	if mine.Total != seededMine+2 {
+		t.Fatalf("emp.north.1 sees %d reads of their data, want %d+2: %+v", mine.Total, seededMine, mine.Items)
+	}
+	kinds := map[string]int{}
+	for _, it := range mine.Items[:2] { // newest first: this test's two
+		kinds[it.Kind] = it.Reads
+		if it.Viewer.ID != mgr.UserID || it.Viewer.Name == "" || it.Subject.ID != emp.UserID {
+			t.Errorf("read %+v: want viewer mgr.north (%d) named, subject %d", it, mgr.UserID, emp.UserID)
+		}
+	}
+	if kinds[readlog.KPI] != 2 || kinds[readlog.Transcript] != 1 {
+		t.Errorf("reads by kind = %v, want kpi folded to 2 and one transcript", kinds)
+	}
+
+	all := testkit.JSON[page](t, testkit.MustGet(t, auditor, "/api/v1/readlog"))
+	if all.Total != seededAll+2 {
+		t.Fatalf("demo's auditor sees %d reads, want %d+2 (never demo2's): %+v", all.Total, seededAll, all.Items)
+	}
+	for _, it := range all.Items {
+		if it.Viewer.Name == "" || it.Subject.Name == "" {
+			t.Errorf("a read of another bank's people, or unnamed: %+v", it)
+		}
+	}
+	byKind := testkit.JSON[page](t, testkit.MustGet(t, auditor, fmt.Sprintf("/api/v1/readlog?kind=transcript&viewer_id=%d&subject_id=%d", mgr.UserID, emp.UserID)))
+	if byKind.Total != 1 || byKind.Items[0].ObjectID != "42" {
+		t.Errorf("filtered by kind, viewer and subject: %+v", byKind)
+	}
+	if n := rows(t, env); n != before+3 {
+		t.Errorf("reading the log wrote to it: %d rows, want %d", n, before+3)
+	}
+}
+
+func TestOnlyTheHeadOfficesAuditReadersSeeTheWholeLog(t *testing.T) {
+	env := testkit.New(t)
+	for _, who := range []string{"emp.north.1", "mgr.north"} {
+		st, body := env.Login("demo", who).Do("GET", "/api/v1/readlog", nil)
+		if st != 403 {
+			t.Errorf("%s GET /readlog: %d %s, want 403", who, st, body)
+		}
+	}
+	st, body := env.Login("demo", "emp.north.1").Do("GET", "/api/v1/readlog?kind=password", nil)
+	if st != 422 {
+		t.Errorf("an unknown kind: %d %s, want 422", st, body)
+	}
+}
+
+func TestAFailedBatchIsKeptForTheNextFlush(t *testing.T) {
+	env := testkit.New(t)
+	rec := readlog.New(env.App.DB, env.Clock.Now, nil, 0)
+	mgr := principal(t, env, "demo", "mgr.north")
+	emp := principal(t, env, "demo", "emp.north.1")
+	before := rows(t, env)
+	rec.Record(mgr, emp.UserID, readlog.Feedback, "")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := rec.Flush(ctx); err == nil {
+		t.Fatal("a flush with a cancelled context wrote nothing and reported no error")
+	}
+	if err := rec.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := rows(t, env); n != before+1 {
+		t.Fatalf("rows after the retry = %d, want %d: the kept read", n, before+1)
+	}
+}
