@@ -18,6 +18,7 @@ func (h *Handlers) Module() module.Module {
 		Name:        "audit",
 		Models:      []any{&Entry{}},
 		Permissions: []authz.Permission{PermRead},
+		Messages:    Messages,
 		Routes: func(api huma.API) {
 			h.Routes(api)
 			h.chainRoutes(api)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
+	"gorm.io/gorm"
 
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/apperr"
@@ -28,6 +29,7 @@ type View struct {
 	ActorID    *int64          `json:"actor_id"`
 	ActorName  string          `json:"actor_name"`
 	Action     string          `json:"action"`
+	ActionName string          `json:"action_name" doc:"the action in the request's language"`
 	TargetType string          `json:"target_type"`
 	TargetID   string          `json:"target_id"`
 	Before     json.RawMessage `json:"before"`
@@ -42,23 +44,77 @@ func raw(s *string) json.RawMessage {
 	return json.RawMessage(*s)
 }
 
-// Routes registers GET /api/v1/audit.
+// Filter is what the audit list and its export are narrowed by.
+type Filter struct {
+	Action     string    `query:"action" maxLength:"100" doc:"exact action, or a prefix ending in '.' (e.g. user.)"`
+	ActorID    int64     `query:"actor_id" minimum:"0"`
+	TargetType string    `query:"target_type" maxLength:"50"`
+	From       time.Time `query:"from" doc:"RFC 3339"`
+	To         time.Time `query:"to" doc:"RFC 3339"`
+}
+
+// Page is one page of the log; its action names follow the reader's language.
+type Page struct {
+	Items []View `json:"items"`
+	Total int64  `json:"total"`
+}
+
+// Localize names each action in lang (see web's localizeBody).
+func (pg Page) Localize(lang apperr.Lang) any {
+	out := Page{Items: make([]View, len(pg.Items)), Total: pg.Total}
+	for i, v := range pg.Items {
+		v.ActionName = ActionName(v.Action, lang)
+		out.Items[i] = v
+	}
+	return out
+}
+
+// readable checks that p reads the whole bank's log and returns the query
+// over it narrowed by f.
+func (h *Handlers) readable(ctx context.Context, p *access.Principal, f Filter) (*gorm.DB, error) {
+	scopes, err := h.Guard.Scopes(ctx, p, PermRead)
+	if err != nil {
+		return nil, err
+	}
+	// The log is tenant-wide: only a grant at the head office reads it.
+	if strings.Count(scopes[0], "/") != 2 {
+		return nil, apperr.Forbidden()
+	}
+	q := h.DB.R.WithContext(ctx).Model(&Entry{}).Scopes(store.Tenant(p.TenantID))
+	switch {
+	case strings.HasSuffix(f.Action, "."):
+		q = q.Where("action LIKE ?", f.Action+"%")
+	case f.Action != "":
+		q = q.Where("action = ?", f.Action)
+	}
+	if f.ActorID > 0 {
+		q = q.Where("actor_id = ?", f.ActorID)
+	}
+	if f.TargetType != "" {
+		q = q.Where("target_type = ?", f.TargetType)
+	}
+	if !f.From.IsZero() {
+		q = q.Where("at >= ?", f.From.UTC())
+	}
+	if !f.To.IsZero() {
+		q = q.Where("at < ?", f.To.UTC())
+	}
+	return q, nil
+}
+
+func viewOf(e Entry) View {
+	return View{ID: e.ID, At: e.At, ActorID: e.ActorID, ActorName: e.ActorName, Action: e.Action, ActionName: e.Action,
+		TargetType: e.TargetType, TargetID: e.TargetID, Before: raw(e.BeforeJSON), After: raw(e.AfterJSON), RequestID: e.RequestID}
+}
+
+// Routes registers GET /api/v1/audit, the actions in it and its export.
 func (h *Handlers) Routes(api huma.API) {
 	type auditListIn struct {
-		Action     string    `query:"action" maxLength:"100" doc:"exact action, or a prefix ending in '.' (e.g. user.)"`
-		ActorID    int64     `query:"actor_id" minimum:"0"`
-		TargetType string    `query:"target_type" maxLength:"50"`
-		From       time.Time `query:"from" doc:"RFC 3339"`
-		To         time.Time `query:"to" doc:"RFC 3339"`
-		Page       int       `query:"page" minimum:"1" maximum:"1000000" default:"1"`
-		PageSize   int       `query:"page_size" minimum:"1" maximum:"200" default:"50"`
+		Filter
+		Page     int `query:"page" minimum:"1" maximum:"1000000" default:"1"`
+		PageSize int `query:"page_size" minimum:"1" maximum:"200" default:"50"`
 	}
-	type auditListOut struct {
-		Body struct {
-			Items []View `json:"items"`
-			Total int64  `json:"total"`
-		}
-	}
+	type auditListOut struct{ Body Page }
 	huma.Register(api, huma.Operation{OperationID: "list-audit", Method: http.MethodGet, Path: "/api/v1/audit", Tags: []string{"audit"},
 		Summary: "Page and filter the tenant's audit log", Errors: []int{401, 403}},
 		func(ctx context.Context, in *auditListIn) (*auditListOut, error) {
@@ -66,32 +122,9 @@ func (h *Handlers) Routes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			scopes, err := h.Guard.Scopes(ctx, p, PermRead)
+			q, err := h.readable(ctx, p, in.Filter)
 			if err != nil {
 				return nil, err
-			}
-			// The log is tenant-wide: only a grant at the head office reads it.
-			if strings.Count(scopes[0], "/") != 2 {
-				return nil, apperr.Forbidden()
-			}
-			q := h.DB.R.WithContext(ctx).Model(&Entry{}).Scopes(store.Tenant(p.TenantID))
-			switch {
-			case strings.HasSuffix(in.Action, "."):
-				q = q.Where("action LIKE ?", in.Action+"%")
-			case in.Action != "":
-				q = q.Where("action = ?", in.Action)
-			}
-			if in.ActorID > 0 {
-				q = q.Where("actor_id = ?", in.ActorID)
-			}
-			if in.TargetType != "" {
-				q = q.Where("target_type = ?", in.TargetType)
-			}
-			if !in.From.IsZero() {
-				q = q.Where("at >= ?", in.From.UTC())
-			}
-			if !in.To.IsZero() {
-				q = q.Where("at < ?", in.To.UTC())
 			}
 			out := &auditListOut{}
 			if err := q.Count(&out.Body.Total).Error; err != nil {
@@ -103,9 +136,10 @@ func (h *Handlers) Routes(api huma.API) {
 			}
 			out.Body.Items = make([]View, len(es))
 			for i, e := range es {
-				out.Body.Items[i] = View{ID: e.ID, At: e.At, ActorID: e.ActorID, ActorName: e.ActorName, Action: e.Action,
-					TargetType: e.TargetType, TargetID: e.TargetID, Before: raw(e.BeforeJSON), After: raw(e.AfterJSON), RequestID: e.RequestID}
+				out.Body.Items[i] = viewOf(e)
 			}
 			return out, nil
 		})
+	h.actionRoutes(api)
+	h.exportRoutes(api)
 }

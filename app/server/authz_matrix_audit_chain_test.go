@@ -2,7 +2,10 @@ package server_test
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
+	"strconv"
+	"strings"
 
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/store"
@@ -13,6 +16,10 @@ import (
 // sealed first, so that each bank has a head another could leak.
 func auditChainRows() []row {
 	return []row{
+		{method: "GET", path: "/api/v1/audit/actions", access: perm, perm: "audit.read", ok: 200,
+			run: func(x *cell) resp { return x.do("GET", "/api/v1/audit/actions", nil) }},
+		{method: "GET", path: "/api/v1/audit/export", access: perm, perm: "audit.read", ok: 200, check: auditExportCheck,
+			run: func(x *cell) resp { return x.do("GET", "/api/v1/audit/export", nil) }},
 		{method: "GET", path: "/api/v1/audit/chain", access: perm, perm: "audit.read", ok: 200, check: auditChainHeadCheck,
 			run: func(x *cell) resp {
 				sealAudit(x)
@@ -23,6 +30,32 @@ func auditChainRows() []row {
 				sealAudit(x)
 				return x.do("GET", "/api/v1/audit/chain/verify", nil)
 			}},
+	}
+}
+
+// auditExportCheck: every entry exported is one of the caller's bank.
+func auditExportCheck(x *cell, r resp) {
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(r.Body, "\ufeff"))).ReadAll()
+	if err != nil || len(rows) < 2 {
+		x.t.Errorf("%s: audit export: %v (%d rows)", x.caller, err, len(rows))
+		return
+	}
+	var n int64
+	if err := x.env().App.DB.R.Model(&audit.Entry{}).Scopes(store.Tenant(x.w.tenant[x.caller.tenant])).Count(&n).Error; err != nil {
+		x.t.Fatal(err)
+	}
+	if int64(len(rows)-1) > n {
+		x.t.Errorf("LEAK: %s exported %d entries, its bank has %d", x.caller, len(rows)-1, n)
+		leaks++
+	}
+	for _, row := range rows[1:] {
+		id, _ := strconv.ParseInt(row[0], 10, 64)
+		var c int64
+		if err := x.env().App.DB.R.Model(&audit.Entry{}).Scopes(store.Tenant(x.w.tenant[x.caller.tenant])).Where("id = ?", id).Count(&c).Error; err != nil || c != 1 {
+			x.t.Errorf("LEAK: %s exported entry %s, not its bank's", x.caller, row[0])
+			leaks++
+			return
+		}
 	}
 }
 

@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The actions in the tenant's audit log, named, for the filter list */
+        get: operations["list-audit-actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/chain": {
         parameters: {
             query?: never;
@@ -53,6 +70,23 @@ export interface paths {
          * @description Walks the sealed records in order, recomputing each hash, and names the first record that breaks the chain: altered, missing records before it, or reordered.
          */
         get: operations["verify-audit-chain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered audit log as CSV or .xlsx, in the reader's language and the bank's time zone (at most 50,000 entries) */
+        get: operations["export-audit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2554,6 +2588,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActionList: {
+            items: components["schemas"]["ActionOption"][] | null;
+        };
+        ActionOption: {
+            code: string;
+            /** @description in the request's language */
+            name: string;
+        };
         Analytics: {
             /** Format: int64 */
             all_attempts: number;
@@ -2779,11 +2821,6 @@ export interface components {
             /** Format: int64 */
             id: number;
             name: string;
-        };
-        AuditListOutBody: {
-            items: components["schemas"]["View"][] | null;
-            /** Format: int64 */
-            total: number;
         };
         AwardBranchRef: {
             code: string;
@@ -4086,6 +4123,11 @@ export interface components {
         OverviewOutBody: {
             items: components["schemas"]["ScenarioSummary"][] | null;
         };
+        Page: {
+            items: components["schemas"]["View"][] | null;
+            /** Format: int64 */
+            total: number;
+        };
         PasswordBody: {
             current_password: string;
             new_password: string;
@@ -5171,6 +5213,8 @@ export interface components {
         };
         View: {
             action: string;
+            /** @description the action in the request's language */
+            action_name: string;
             /** Format: int64 */
             actor_id: number | null;
             actor_name: string;
@@ -5256,7 +5300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditListOutBody"];
+                    "application/json": components["schemas"]["Page"];
                 };
             };
             /** @description Unauthorized */
@@ -5279,6 +5323,53 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-audit-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5373,6 +5464,76 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "export-audit": {
+        parameters: {
+            query?: {
+                /** @description exact action, or a prefix ending in '.' (e.g. user.) */
+                action?: string;
+                actor_id?: number;
+                target_type?: string;
+                /** @description RFC 3339 */
+                from?: string;
+                /** @description RFC 3339 */
+                to?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
