@@ -27,6 +27,16 @@ type inputs struct {
 	Business map[string]feedback.BusinessMetric // by code
 	Best     map[int64][]float64                // best total per scenario finished
 	Due      map[int64][2]int                   // completed, assigned
+	Attended map[int64]int                      // recorded case-study sessions attended
+}
+
+// completion is a person's training completion in the period (completed,
+// assigned): the memberships of assignments due, and each recorded
+// case-study session attended as one more piece of training both due and
+// done.
+func (in inputs) completion(id int64) [2]int {
+	d, n := in.Due[id], in.Attended[id]
+	return [2]int{d[0] + n, d[1] + n}
 }
 
 type person struct {
@@ -111,6 +121,9 @@ func compute(in inputs, now time.Time) (output, error) {
 	for id := range in.Due {
 		of(id).seen = true
 	}
+	for id := range in.Attended {
+		of(id).seen = true
+	}
 
 	var tenantMean float64
 	if tenant.Ratings > 0 {
@@ -161,7 +174,7 @@ func compute(in inputs, now time.Time) (output, error) {
 			continue
 		}
 		people = append(people, &scored{person: p, branch: br, scheme: s, ratings: d.tally.Ratings,
-			values: values(s, d, tenantMean, in.Best[id], in.Due[id])})
+			values: values(s, d, tenantMean, in.Best[id], in.Due[id], in.completion(id))})
 	}
 
 	// Percentiles are taken among everyone with enough of the metric,
@@ -277,7 +290,7 @@ func compute(in inputs, now time.Time) (output, error) {
 	}
 	for _, sp := range people {
 		best := in.Best[sp.person.ID]
-		due := in.Due[sp.person.ID]
+		due := in.completion(sp.person.ID)
 		up(sp.branch.ID, func(a *agg) {
 			a.people++
 			for _, v := range best {
@@ -373,8 +386,9 @@ func compute(in inputs, now time.Time) (output, error) {
 	return out, nil
 }
 
-// values are a person's raw values of every metric of their scheme.
-func values(s scoring.Scheme, d *personData, tenantMean float64, best []float64, due [2]int) map[string]scoring.Value {
+// values are a person's raw values of every metric of their scheme; due is
+// of assignments alone, done adds the case-study sessions attended.
+func values(s scoring.Scheme, d *personData, tenantMean float64, best []float64, due, done [2]int) map[string]scoring.Value {
 	out := map[string]scoring.Value{}
 	t := d.tally
 	for _, m := range s.Metrics {
@@ -402,7 +416,7 @@ func values(s scoring.Scheme, d *personData, tenantMean float64, best []float64,
 				v = scoring.Value{Raw: ptr(0), Sample: int64(due[1])}
 			}
 		case m.Metric == scoring.TrainingCompletion:
-			v = scoring.Value{Raw: ratio(int64(due[0]), int64(due[1])), Sample: int64(due[1])}
+			v = scoring.Value{Raw: ratio(int64(done[0]), int64(done[1])), Sample: int64(done[1])}
 		case strings.HasPrefix(m.Metric, scoring.BusinessPrefix):
 			if months := d.business[m.Metric]; len(months) > 0 {
 				var sum int64

@@ -127,5 +127,10 @@ func (s *Service) gather(ctx context.Context, tenantID int64, p scoring.Period) 
 			return in, err
 		}
 	}
+	if s.Cases != nil {
+		if in.Attended, err = s.Cases.Attendance(ctx, tenantID, from, to); err != nil {
+			return in, err
+		}
+	}
 	return in, nil
 }

@@ -19,6 +19,7 @@ type Service struct {
 	Feedback Feedback
 	Scores   TrainingScores
 	Done     TrainingCompletion
+	Cases    CaseStudies
 }
 
 // Feedback is what KPIs read of the feedback area (feedback.Stats): the
@@ -42,4 +43,11 @@ type TrainingScores interface {
 // there are, and how many of those they completed.
 type TrainingCompletion interface {
 	DueMemberships(ctx context.Context, tenantID int64, from, to time.Time) (map[int64][2]int, error)
+}
+
+// CaseStudies is what KPIs read of the case library (cases.Stats): per
+// person, how many recorded case-study sessions scheduled in [from, to)
+// they attended. Each counts towards training completion.
+type CaseStudies interface {
+	Attendance(ctx context.Context, tenantID int64, from, to time.Time) (map[int64]int, error)
 }

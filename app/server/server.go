@@ -131,6 +131,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	fb := &feedback.Service{DB: db, Guard: guard, Now: now, Jobs: engine, Staff: orgSvc}
 	fb.RegisterJobs(engine)
 	kpiSvc := &kpi.Service{DB: db, Guard: guard, Now: now, Feedback: feedback.Stats{DB: db}, Scores: play, Done: assign}
+	kpiSvc.Cases = cases.Stats{DB: db} // case-study sessions attended count as training done
 	kpiSvc.Register(engine)
 	fb.Changed = kpiSvc.Changed // ingest and appeal decisions queue the touched periods' recompute
 	caseSvc := &cases.Service{DB: db, Guard: guard, Now: now, Scenarios: lib}
