@@ -175,7 +175,7 @@ func (s *Service) BranchTrend(ctx context.Context, p *access.Principal, id int64
 		keys[i] = x.Key
 	}
 	var rows []BranchResult
-	if err := s.DB.R.WithContext(ctx).Scopes(store.Tenant(p.TenantID)).Select("period_key, composite_milli, rankable_people, ratings").
+	if err := s.DB.R.WithContext(ctx).Scopes(store.Tenant(p.TenantID)).Select("period_key, composite_milli, rankable_people, ratings, breakdown").
 		Where("branch_id = ? AND period_key IN ?", b.ID, keys).Find(&rows).Error; err != nil {
 		return nil, err
 	}
@@ -188,6 +188,7 @@ func (s *Service) BranchTrend(ctx context.Context, p *access.Principal, id int64
 		pt := TrendPoint{Period: x.Key}
 		if r, ok := byKey[x.Key]; ok {
 			pt.Composite, pt.Rankable, pt.Ratings = composite(r.CompositeMilli), r.RankablePeople > 0, r.Ratings
+			pt.Metrics = branchMetricScores(r.Breakdown)
 		}
 		out = append(out, pt)
 	}

@@ -75,6 +75,9 @@ type TrendPoint struct {
 	Composite *float64 `json:"composite"`
 	Rankable  bool     `json:"rankable"`
 	Ratings   int64    `json:"ratings"`
+	// Metrics is each metric's 0–100 score that period (null: not enough
+	// data); absent for a period without a result.
+	Metrics map[string]*float64 `json:"metrics,omitempty"`
 }
 
 // composite turns stored thousandths into the number the API shows (one
@@ -170,12 +173,17 @@ func (s *Service) trend(ctx context.Context, tenantID, userID int64, ps []scorin
 		}
 	}
 	out := make([]TrendPoint, 0, len(ps))
+	shown := map[string]bool{}
 	for _, p := range ps {
 		pt := TrendPoint{Period: p.Key}
 		if r, ok := byKey[p.Key]; ok {
 			pt.Composite, pt.Rankable, pt.Ratings = composite(r.CompositeMilli), r.Rankable, r.Ratings
+			shown[p.Key] = true
 		}
 		out = append(out, pt)
+	}
+	if err := s.personMetricTrend(ctx, tenantID, userID, out, shown); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -5044,6 +5044,9 @@ export interface components {
         TrendPoint: {
             /** Format: double */
             composite: number | null;
+            metrics?: {
+                [key: string]: number | null;
+            };
             period: string;
             rankable: boolean;
             /** Format: int64 */
