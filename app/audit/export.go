@@ -18,12 +18,6 @@ import (
 // the file is built in memory.
 var ExportLimit = 50000
 
-// sheet is what the CSV and .xlsx writers share.
-type sheet interface {
-	Header(names ...string)
-	Row(cells ...export.Cell)
-}
-
 var exportHeaders = map[apperr.Lang][]string{
 	apperr.Chinese: {"编号", "时间", "操作人", "操作", "操作代码", "对象类型", "对象编号", "变更前", "变更后", "请求编号"},
 	apperr.English: {"ID", "Time", "By", "Action", "Action code", "Object type", "Object ID", "Before", "After", "Request ID"},
@@ -35,15 +29,10 @@ func (h *Handlers) exportRoutes(api huma.API) {
 		Format         string `query:"format" enum:"csv,xlsx" default:"csv"`
 		AcceptLanguage string `header:"Accept-Language"`
 	}
-	type fileOut struct {
-		ContentType        string `header:"Content-Type"`
-		ContentDisposition string `header:"Content-Disposition"`
-		Body               []byte
-	}
 	huma.Register(api, huma.Operation{OperationID: "export-audit", Method: http.MethodGet, Path: "/api/v1/audit/export", Tags: []string{"audit"},
 		Summary: "The filtered audit log as CSV or .xlsx, in the reader's language and the bank's time zone (at most 50,000 entries)",
 		Errors:  []int{401, 403, 422}},
-		func(ctx context.Context, in *exportIn) (*fileOut, error) {
+		func(ctx context.Context, in *exportIn) (*export.File, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
 				return nil, err
@@ -66,32 +55,15 @@ func (h *Handlers) exportRoutes(api huma.API) {
 			}
 			lang := apperr.LangOf(in.AcceptLanguage)
 			name := "audit-" + h.now().In(zone).Format("20060102")
-			if in.Format == "xlsx" {
-				x, err := export.NewXLSX("Audit")
-				if err != nil {
-					return nil, err
-				}
-				if err := writeEntries(q, x, lang, zone); err != nil {
-					return nil, err
-				}
-				b, err := x.Bytes()
-				if err != nil {
-					return nil, err
-				}
-				return &fileOut{ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-					ContentDisposition: `attachment; filename="` + name + `.xlsx"`, Body: b}, nil
-			}
-			c := export.NewCSV()
-			if err := writeEntries(q, c, lang, zone); err != nil {
-				return nil, err
-			}
-			return &fileOut{ContentType: "text/csv; charset=utf-8", ContentDisposition: `attachment; filename="` + name + `.csv"`, Body: c.Bytes()}, nil
+			return export.Write(in.Format, "Audit", func(w export.Sheet) (string, error) {
+				return name, writeEntries(q, w, lang, zone)
+			})
 		})
 }
 
 // writeEntries writes the entries oldest first, as a regulator reads a log,
 // in batches so the rows are never all loaded at once.
-func writeEntries(q *gorm.DB, w sheet, lang apperr.Lang, zone *time.Location) error {
+func writeEntries(q *gorm.DB, w export.Sheet, lang apperr.Lang, zone *time.Location) error {
 	w.Header(exportHeaders[lang]...)
 	var batch []Entry
 	return q.Order("id").FindInBatches(&batch, 1000, func(_ *gorm.DB, _ int) error {

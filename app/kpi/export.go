@@ -8,16 +8,10 @@ import (
 	"github.com/servicestar/servicestar/app/export"
 )
 
-// table is what a writer of an export takes: CSV and .xlsx alike.
-type table interface {
-	Header(names ...string)
-	Row(cells ...export.Cell)
-}
-
 // Export writes a subtree's people of a period, best first, with every
 // metric's raw value and score (the ranking the dashboard shows, all pages
 // at once), and names the file.
-func (s *Service) Export(ctx context.Context, p *access.Principal, id int64, key string, w table) (string, error) {
+func (s *Service) Export(ctx context.Context, p *access.Principal, id int64, key string, w export.Sheet) (string, error) {
 	page, err := s.People(ctx, p, id, PeopleQuery{Period: key, all: true})
 	if err != nil {
 		return "", err

@@ -123,42 +123,18 @@ func (s *Service) dashboardRoutes(api huma.API) {
 			}
 			return trend(s.PersonTrend(ctx, p, in.ID, kindOf(in.Kind)))
 		})
-	type fileOut struct {
-		ContentType        string `header:"Content-Type"`
-		ContentDisposition string `header:"Content-Disposition"`
-		Body               []byte
-	}
 	huma.Register(api, op("kpi-branch-export", http.MethodGet, "/api/v1/kpi/branches/{id}/export", "A subtree's ranking as a CSV or .xlsx file", 422),
 		func(ctx context.Context, in *struct {
 			ID     int64  `path:"id" minimum:"1"`
 			Period string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
 			Format string `query:"format" enum:"csv,xlsx" default:"csv"`
-		}) (*fileOut, error) {
+		}) (*export.File, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
 				return nil, err
 			}
-			if in.Format == "xlsx" {
-				x, err := export.NewXLSX("KPI")
-				if err != nil {
-					return nil, err
-				}
-				name, err := s.Export(ctx, p, in.ID, in.Period, x)
-				if err != nil {
-					return nil, err
-				}
-				b, err := x.Bytes()
-				if err != nil {
-					return nil, err
-				}
-				return &fileOut{ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-					ContentDisposition: `attachment; filename="` + name + `.xlsx"`, Body: b}, nil
-			}
-			c := export.NewCSV()
-			name, err := s.Export(ctx, p, in.ID, in.Period, c)
-			if err != nil {
-				return nil, err
-			}
-			return &fileOut{ContentType: "text/csv; charset=utf-8", ContentDisposition: `attachment; filename="` + name + `.csv"`, Body: c.Bytes()}, nil
+			return export.Write(in.Format, "KPI", func(w export.Sheet) (string, error) {
+				return s.Export(ctx, p, in.ID, in.Period, w)
+			})
 		})
 }
