@@ -12,6 +12,7 @@ import awards from './awards/en'
 import careers from './careers/en'
 import suggestions from './suggestions/en'
 import cases from './cases/en'
+import workflow from './workflow/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
@@ -28,6 +29,7 @@ const en: typeof zhCN = {
   careers,
   suggestions,
   cases,
+  workflow,
   app: {
     name: 'ServiceStar',
     fullName: '服务之星 ServiceStar',

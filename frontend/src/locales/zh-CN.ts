@@ -11,6 +11,7 @@ import awards from './awards/zh-CN'
 import careers from './careers/zh-CN'
 import suggestions from './suggestions/zh-CN'
 import cases from './cases/zh-CN'
+import workflow from './workflow/zh-CN'
 
 export default {
   library,
@@ -26,6 +27,7 @@ export default {
   careers,
   suggestions,
   cases,
+  workflow,
   app: {
     name: '服务之星',
     fullName: '服务之星 ServiceStar',
