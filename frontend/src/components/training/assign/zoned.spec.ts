@@ -11,23 +11,19 @@ describe('due dates in the bank time zone', () => {
     expect(dueRelative(due, now, 'en', SH)).toBe('in 2 days')
   })
 
-  it('calls tomorrow morning "明天" even when only hours are left', () => {
-    const now = Date.parse('2026-12-05T15:30:00Z') // 23:30 in Shanghai
-    const due = Date.parse('2026-12-06T01:00:00Z') // 09:00 the next day there
-    expect(dueRelative(due, now, 'zh-CN', SH)).toBe('明天')
-  })
-
-  it('counts days in the bank zone, not the browser zone', () => {
+  it('counts hours under a day away, and days in the bank zone, not the browser zone, beyond', () => {
+    expect(dueRelative(Date.parse('2026-12-06T01:00:00Z'), Date.parse('2026-12-05T15:30:00Z'), 'zh-CN', SH)).toBe('9小时后')
     const now = Date.parse('2026-12-05T17:00:00Z') // 01:00 on the 6th in Shanghai, still the 5th in UTC
-    const due = Date.parse('2026-12-06T10:00:00Z') // 18:00 on the 6th in Shanghai
-    expect(dueRelative(due, now, 'zh-CN', SH)).toBe('17小时后')
-    expect(dueRelative(due, now, 'zh-CN', 'UTC')).toBe('明天')
+    const due = Date.parse('2026-12-07T10:00:00Z') // 18:00 on the 7th in Shanghai, 41 hours later
+    expect(dueRelative(due, now, 'zh-CN', SH)).toBe('明天')
+    expect(dueRelative(due, now, 'zh-CN', 'UTC')).toBe('后天')
   })
 
-  it('says yesterday for a deadline passed on the previous day there', () => {
-    const now = Date.parse('2026-12-06T02:00:00Z') // 10:00 on the 6th in Shanghai
-    const due = Date.parse('2026-12-05T10:00:00Z') // 18:00 on the 5th
+  it('says yesterday for a deadline passed more than a day ago on the previous day there', () => {
+    const now = Date.parse('2026-12-06T12:00:00Z') // 20:00 on the 6th in Shanghai
+    const due = Date.parse('2026-12-05T10:00:00Z') // 18:00 on the 5th, 26 hours before
     expect(dueRelative(due, now, 'zh-CN', SH)).toBe('昨天')
+    expect(dueRelative(Date.parse('2026-12-06T07:00:00Z'), now, 'zh-CN', SH)).toBe('5小时前')
   })
 
   it('turns a wall clock picked in the bank zone into the same instant in any browser', () => {

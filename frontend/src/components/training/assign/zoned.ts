@@ -11,18 +11,17 @@ export function dayNumber(at: Date | number, timeZone?: string): number {
 }
 
 /**
- * "明天" / "后天" / "3天后" / "5小时后" to a due date: whole calendar days in the bank's zone
- * when it falls on another day there (a deadline two days away is never "tomorrow" because
- * fewer than 48 hours are left), hours or minutes on the same day.
+ * "明天" / "后天" / "3天后" / "5小时后" to a due date: under a day away, hours or minutes;
+ * further, whole calendar days in the bank's zone (a deadline two days away is never
+ * "tomorrow" because fewer than 48 hours are left).
  */
 export function dueRelative(target: string | number | Date, now: number | Date, locale: string, timeZone?: string): string {
   const t = new Date(target).getTime()
   const n = new Date(now).getTime()
   if (!Number.isFinite(t)) return ''
   const fmt = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
-  const days = dayNumber(t, timeZone) - dayNumber(n, timeZone)
-  if (days !== 0) return fmt.format(days, 'day')
   const diff = t - n
+  if (Math.abs(diff) >= DAY) return fmt.format(dayNumber(t, timeZone) - dayNumber(n, timeZone), 'day')
   if (Math.abs(diff) >= 3_600_000) return fmt.format(Math.trunc(diff / 3_600_000), 'hour')
   if (Math.abs(diff) >= 60_000) return fmt.format(Math.trunc(diff / 60_000), 'minute')
   return fmt.format(0, 'second')
