@@ -65,6 +65,7 @@ var steps = []step{
 	{21, suggestionsSchema},
 	{22, retentionSchema},
 	{23, kpiMetricScores},
+	{27, trainingWorkflow},
 	{30, personalDataReadsSchema},
 }
 

@@ -17,7 +17,7 @@ import (
 func assignmentRows() []row {
 	base := "/api/v1/training/assignments"
 	due := func(x *cell) string { return x.env().Clock.Now().Add(72 * time.Hour).Format(time.RFC3339) }
-	return []row{
+	return append([]row{
 		{method: "POST", path: base, access: perm, perm: "training.assign", object: true, ok: 200, foreign: 422,
 			run: func(x *cell) resp {
 				return x.do("POST", base, map[string]any{"scenario_keys": []string{"lost-card-report"}, "branch_id": x.branchID(),
@@ -54,7 +54,7 @@ func assignmentRows() []row {
 			run: func(x *cell) resp {
 				return x.do("POST", idPath("/api/v1/notifications/{id}/read", x.othersNotification()), nil)
 			}},
-	}
+	}, workflowRows()...)
 }
 
 // assignmentAt is an assignment (cached per row and target until a cell

@@ -327,6 +327,11 @@ func TestBadInputIDs(t *testing.T) {
 		"GET /api/v1/cases/{id}/diff":            nil,
 		"GET /api/v1/case-sessions/{id}":         nil,
 		"PUT /api/v1/case-sessions/{id}/record":  map[string]any{"attended_ids": []int64{}, "notes": ""},
+		// The training workflow: comments with their turns, a comment on one turn, reminders.
+		"GET /api/v1/training/attempts/{id}/comments":                 nil,
+		"GET /api/v1/training/reviews/{id}/comments":                  nil,
+		"POST /api/v1/training/reviews/{id}/turns/{turn_id}/comments": map[string]string{"body": "好"},
+		"POST /api/v1/training/assignments/{id}/remind":               nil,
 	}
 	var routes []string
 	for k := range server.Operations(w.env.App.HTTP.API) {
@@ -360,6 +365,7 @@ func TestBadInputIDs(t *testing.T) {
 		method, path, _ := strings.Cut(k, " ")
 		path = strings.ReplaceAll(path, "{employee_id}", "1")
 		path = strings.Replace(path, "{rev}", "1", 1) // a case's revision: only the id is wrong
+		path = strings.Replace(path, "{turn_id}", "t1", 1)
 		for _, bad := range []string{"0", "-1", "abc", "1.5", "99999999999999999999", "0x10", "%20"} {
 			cases = append(cases, badCase{"id " + bad, method, strings.Replace(path, "{id}", bad, 1), body, 422, []string{"path.id"}})
 		}

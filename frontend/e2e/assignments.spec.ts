@@ -187,3 +187,42 @@ test('the manager cancels the assignment and it leaves the inbox', async ({ brow
   await expect(emp.getByTestId(`inbox-item-${assignmentId}`)).toHaveCount(0)
   await emp.context().close()
 })
+
+// A manager whose browser is in New York picks the due date on the bank's clock (Shanghai):
+// the assignment falls due at the time typed there. The dialog counts the people reached and
+// warns that North already has the lost-card scenario (the demo seed assigned it); those not
+// started can be reminded once a day.
+test('a manager abroad assigns on the bank clock, sees the reach and the duplicate, and reminds once a day', async ({ browser }) => {
+  const ctx = await browser.newContext({ timezoneId: 'America/New_York' })
+  const page = await ctx.newPage()
+  await loginOk(page, 'demo', 'mgr.north')
+  await page.goto('/training/assignments')
+  await page.getByTestId('assign-new').click()
+  const dialog = page.getByTestId('assign-dialog')
+  await expect(dialog).toBeVisible()
+  await field(page, 'assign-programme').fill(`${PROGRAMME} 提醒`)
+  await page.locator('[data-testid="assign-scenarios"]').click()
+  await page.getByTestId('assign-scenario-lost-card-report').click()
+  await page.keyboard.press('Escape')
+  await pickBranch(page, 'assign-branch', '北方分行', 'north')
+  await expect(page.getByTestId('assign-reach-count')).toContainText(/将布置给 \d+ 人/)
+  await expect(page.getByTestId('assign-duplicate-lost-card-report')).toBeVisible()
+  await expect(page.getByTestId('assign-zone')).toContainText('Asia/Shanghai')
+
+  const due = field(page, 'assign-due')
+  const dueAt = wallClock(4)
+  await due.fill(dueAt)
+  await due.press('Enter')
+  await page.getByTestId('assign-submit').click()
+  const created = page.getByTestId('assign-created')
+  await expect(created).toBeVisible()
+  await expect(created).toContainText(dueAt)
+  await created.locator('a').first().click()
+
+  await expect(page.getByTestId('progress-facts')).toContainText(dueAt)
+  await page.getByTestId('progress-remind').click()
+  await expect(page.locator('.el-message')).toContainText(/已提醒 \d+ 人/)
+  await expect(page.getByTestId('progress-reminded-at')).toBeVisible()
+  await page.getByTestId('progress-remind').click()
+  await expect(page.locator('.el-message--warning')).toContainText('后可再次提醒')
+})

@@ -38,3 +38,61 @@ test('an auditor reads reviews but cannot comment', async ({ page }) => {
   await expect(page.getByTestId('review-read-only')).toBeVisible()
   await expect(page.getByTestId('review-comment-input')).toHaveCount(0)
 })
+
+// staff.north.1 (no other journey plays as him) fails an attempt: he recommends whatever the
+// customer is offered and confirms the suitability warnings. mgr.north, whose subtree holds
+// North, comments on its first turn and assigns him a retake with a limit; he finds it in
+// his inbox.
+test('a manager comments on one turn of a failed attempt and assigns a retake', async ({ browser }) => {
+  const emp = await (await browser.newContext()).newPage()
+  await loginOk(emp, 'demo', 'staff.north.1')
+  const csrf = (await emp.context().cookies()).find((c) => c.name === 'ss_csrf')?.value ?? ''
+  const headers = { 'X-CSRF-Token': csrf }
+  const started = await emp.request.post('/api/v1/training/attempts', { headers, data: { scenario_id: 'conservative-wants-high-yield' } })
+  expect(started.status(), await started.text()).toBe(200)
+  const id = ((await started.json()) as { id: number }).id
+  type Turn = { id: string; free_text: boolean; choices: { id: string; recommends: string | null }[] }
+  let first = ''
+  for (let i = 0; i < 60; i++) {
+    const a = (await (await emp.request.get(`/api/v1/training/attempts/${id}`)).json()) as { status: string; pending: unknown; turn: Turn | null; result: { passed: boolean } | null }
+    if (a.status === 'finished') {
+      expect(a.result?.passed).toBe(false)
+      break
+    }
+    if (!a.turn) throw new Error('no turn')
+    first ||= a.turn.id
+    const res = a.pending
+      ? await emp.request.post(`/api/v1/training/attempts/${id}/confirm`, { headers })
+      : a.turn.free_text
+        ? await emp.request.post(`/api/v1/training/attempts/${id}/answer`, { headers, data: { text: '好的，我明白了。' } })
+        : await emp.request.post(`/api/v1/training/attempts/${id}/choose`, {
+            headers,
+            data: { choice_id: (a.turn.choices.find((c) => c.recommends) ?? a.turn.choices[0]).id },
+          })
+    expect(res.status(), await res.text()).toBe(200)
+  }
+
+  const page = await (await browser.newContext()).newPage()
+  await loginOk(page, 'demo', 'mgr.north')
+  await page.goto(`/training/reviews/${id}`)
+  await expect(page.getByTestId('turn-comments')).toBeVisible({ timeout: 30_000 })
+  const note = `这一轮先做风险测评 ${Date.now()}`
+  await page.getByTestId(`turn-comment-add-${first}`).click()
+  await page.locator(`textarea[data-testid="turn-comment-input-${first}"], [data-testid="turn-comment-input-${first}"] textarea`).first().fill(note)
+  await page.getByTestId(`turn-comment-submit-${first}`).click()
+  await expect(page.getByTestId(`turn-${first}`)).toContainText(note)
+
+  await page.getByTestId('review-retake').click()
+  const dialog = page.getByTestId('retake-dialog')
+  await expect(dialog).toBeVisible()
+  await dialog.locator('[data-testid="retake-max-attempts"] input, input[data-testid="retake-max-attempts"]').first().fill('2')
+  await dialog.locator('textarea[data-testid="retake-note"], [data-testid="retake-note"] textarea').first().fill('重点练习适当性')
+  await page.getByTestId('retake-submit').click()
+  await expect(page.getByTestId('retake-created')).toBeVisible()
+
+  await emp.goto('/training/inbox?tab=todo')
+  const card = emp.locator('[data-testid^="inbox-item-"]', { has: emp.getByTestId('inbox-retake') }).first()
+  await expect(card).toBeVisible()
+  await expect(card.getByTestId('inbox-attempts')).toContainText('0/2')
+  await expect(card).toContainText('重点练习适当性')
+})

@@ -52,6 +52,9 @@ function item(over: Partial<InboxItem>): InboxItem {
     best_total: null,
     passed: false,
     attempt_id: null,
+    attempts_used: 0,
+    max_attempts: 0,
+    retake_of: null,
     available: true,
     ...over,
   }

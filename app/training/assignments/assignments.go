@@ -55,6 +55,11 @@ type Assignment struct {
 	CreatedByName string
 	CreatedAt     time.Time
 	CancelledAt   *time.Time
+	// MaxAttempts caps the attempts a member may start until they pass; 0 is no cap.
+	MaxAttempts int
+	// RetakeOf is the failed attempt a retake was assigned from.
+	RetakeOf   *int64
+	RemindedAt *time.Time
 }
 
 // TableName keeps the table name stable.
@@ -89,6 +94,7 @@ type AssignInput struct {
 	UserIDs      []int64
 	DueAt        time.Time
 	Note         string
+	MaxAttempts  int
 }
 
 // Roles an assignment may target.
@@ -100,54 +106,18 @@ var assignableRoles = []string{"employee", "manager", "hr", "tenant_admin"}
 // all in one transaction. It returns the assignments and how many people
 // each reaches.
 func (s *Service) Assign(ctx context.Context, p *access.Principal, in AssignInput) ([]Assignment, int, error) {
-	if err := s.Guard.Can(ctx, p, training.PermAssign); err != nil {
+	plan, err := s.plan(ctx, p, in)
+	if err != nil {
 		return nil, 0, err
 	}
 	now := s.Now().UTC()
-	var bad []apperr.Field
-	if !in.DueAt.After(now) {
-		bad = append(bad, apperr.Field{Location: "body.due_at", Message: "must be in the future"})
-	}
-	if in.Audience == AudienceRole && !slices.Contains(assignableRoles, in.Role) {
-		bad = append(bad, apperr.Field{Location: "body.role", Message: "one of {roles}", Args: apperr.Args{"roles": strings.Join(assignableRoles, ", ")}, Value: in.Role})
-	}
-	if in.Audience == AudienceUsers && len(in.UserIDs) == 0 {
-		bad = append(bad, apperr.Field{Location: "body.user_ids", Message: "name at least one person"})
-	}
-	var scs []*scenarios.Scenario
-	for i, key := range in.ScenarioKeys {
-		sc, err := s.Catalogue.Current(ctx, p.TenantID, key)
-		if err != nil {
-			bad = append(bad, apperr.Field{Location: fmt.Sprintf("body.scenario_keys[%d]", i), Message: "no such scenario in the catalogue", Value: key})
-			continue
-		}
-		scs = append(scs, sc)
-	}
-	branch, err := s.branchPath(ctx, p.TenantID, in.BranchID)
-	if err != nil {
-		return nil, 0, err
-	}
-	if branch == "" {
-		bad = append(bad, apperr.Field{Location: "body.branch_id", Message: "no such branch", Value: in.BranchID})
-	}
-	if len(bad) > 0 {
-		return nil, 0, apperr.Invalid(bad...)
-	}
-	// A branch of the tenant outside p's subtree: 404, as for every object
-	// out of reach (a missing or foreign branch is the 422 above).
-	if err := s.Guard.Require(ctx, p, branch, training.PermAssign, "branch"); err != nil {
-		return nil, 0, err
-	}
-	people, err := s.audience(ctx, p.TenantID, branch, in)
-	if err != nil {
-		return nil, 0, err
-	}
+	scs, people := plan.scenarios, plan.people
 	var out []Assignment
 	err = s.DB.Tx(ctx, func(tx *gorm.DB) error {
 		for _, sc := range scs {
 			a := Assignment{TenantID: p.TenantID, Programme: strings.TrimSpace(in.Programme), ScenarioKey: sc.ID, BranchID: in.BranchID,
 				Audience: in.Audience, Role: in.Role, Note: strings.TrimSpace(in.Note), DueAt: in.DueAt.UTC(),
-				CreatedBy: p.UserID, CreatedByName: p.DisplayName, CreatedAt: now}
+				CreatedBy: p.UserID, CreatedByName: p.DisplayName, CreatedAt: now, MaxAttempts: in.MaxAttempts}
 			if err := tx.Create(&a).Error; err != nil {
 				return err
 			}
@@ -163,6 +133,66 @@ func (s *Service) Assign(ctx context.Context, p *access.Principal, in AssignInpu
 		return nil
 	})
 	return out, len(people), err
+}
+
+// assignPlan is a checked assignment request: its scenarios and the people it reaches.
+type assignPlan struct {
+	scenarios []*scenarios.Scenario
+	people    []person
+}
+
+// MaxAttemptsCap is the largest attempt limit an assignment may set.
+const MaxAttemptsCap = 20
+
+// plan checks an assignment request as p would send it and resolves its
+// audience, writing nothing: Assign and its dry run share it.
+func (s *Service) plan(ctx context.Context, p *access.Principal, in AssignInput) (*assignPlan, error) {
+	if err := s.Guard.Can(ctx, p, training.PermAssign); err != nil {
+		return nil, err
+	}
+	now := s.Now().UTC()
+	var bad []apperr.Field
+	if !in.DueAt.After(now) {
+		bad = append(bad, apperr.Field{Location: "body.due_at", Message: "must be in the future"})
+	}
+	if in.Audience == AudienceRole && !slices.Contains(assignableRoles, in.Role) {
+		bad = append(bad, apperr.Field{Location: "body.role", Message: "one of {roles}", Args: apperr.Args{"roles": strings.Join(assignableRoles, ", ")}, Value: in.Role})
+	}
+	if in.MaxAttempts < 0 || in.MaxAttempts > MaxAttemptsCap {
+		bad = append(bad, apperr.Field{Location: "body.max_attempts", Message: "0 (no limit) to {max}", Args: apperr.Args{"max": MaxAttemptsCap}, Value: in.MaxAttempts})
+	}
+	if in.Audience == AudienceUsers && len(in.UserIDs) == 0 {
+		bad = append(bad, apperr.Field{Location: "body.user_ids", Message: "name at least one person"})
+	}
+	var scs []*scenarios.Scenario
+	for i, key := range in.ScenarioKeys {
+		sc, err := s.Catalogue.Current(ctx, p.TenantID, key)
+		if err != nil {
+			bad = append(bad, apperr.Field{Location: fmt.Sprintf("body.scenario_keys[%d]", i), Message: "no such scenario in the catalogue", Value: key})
+			continue
+		}
+		scs = append(scs, sc)
+	}
+	branch, err := s.branchPath(ctx, p.TenantID, in.BranchID)
+	if err != nil {
+		return nil, err
+	}
+	if branch == "" {
+		bad = append(bad, apperr.Field{Location: "body.branch_id", Message: "no such branch", Value: in.BranchID})
+	}
+	if len(bad) > 0 {
+		return nil, apperr.Invalid(bad...)
+	}
+	// A branch of the tenant outside p's subtree: 404, as for every object
+	// out of reach (a missing or foreign branch is the 422 above).
+	if err := s.Guard.Require(ctx, p, branch, training.PermAssign, "branch"); err != nil {
+		return nil, err
+	}
+	people, err := s.audience(ctx, p.TenantID, branch, in)
+	if err != nil {
+		return nil, err
+	}
+	return &assignPlan{scenarios: scs, people: people}, nil
 }
 
 type person struct {

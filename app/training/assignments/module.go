@@ -16,7 +16,7 @@ func (s *Service) Module() module.Module {
 		Models:      Models(),
 		Permissions: []authz.Permission{training.PermAssign, training.PermInspect, training.PermTake},
 		Routes:      s.Routes,
-		Messages:    training.Messages,
+		Messages:    messages(),
 		Seed:        s.seed,
 		Periodic: []module.Periodic{{Name: "due-soon", Every: 15 * time.Minute, Run: func(ctx context.Context) error {
 			_, err := s.RemindDueSoon(ctx)

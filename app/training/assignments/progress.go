@@ -83,6 +83,9 @@ type AssignmentView struct {
 	CreatedByName string         `json:"created_by_name"`
 	CreatedAt     time.Time      `json:"created_at"`
 	CancelledAt   *time.Time     `json:"cancelled_at"`
+	MaxAttempts   int            `json:"max_attempts" doc:"attempts allowed until a pass; 0: no limit"`
+	RetakeOf      *int64         `json:"retake_of" doc:"the failed attempt this retake was assigned from"`
+	RemindedAt    *time.Time     `json:"reminded_at" doc:"when those not started were last reminded"`
 	Stats
 }
 
@@ -188,7 +191,8 @@ func (s *Service) views(ctx context.Context, tenantID int64, as []Assignment, st
 func newView(a *Assignment, st Stats) AssignmentView {
 	st.finish()
 	return AssignmentView{ID: a.ID, Programme: a.Programme, ScenarioKey: a.ScenarioKey, BranchID: a.BranchID, Audience: a.Audience,
-		Role: a.Role, Note: a.Note, DueAt: a.DueAt, CreatedByName: a.CreatedByName, CreatedAt: a.CreatedAt, CancelledAt: a.CancelledAt, Stats: st}
+		Role: a.Role, Note: a.Note, DueAt: a.DueAt, CreatedByName: a.CreatedByName, CreatedAt: a.CreatedAt, CancelledAt: a.CancelledAt,
+		MaxAttempts: a.MaxAttempts, RetakeOf: a.RetakeOf, RemindedAt: a.RemindedAt, Stats: st}
 }
 
 // assignmentView is one assignment as views shows it in a list.
@@ -219,6 +223,8 @@ type PersonStatus struct {
 	BestTotal   *float64   `json:"best_total"`
 	Passed      bool       `json:"passed"`
 	AttemptID   *int64     `json:"attempt_id"`
+	// AttemptsUsed counts the attempts started since the assignment was made.
+	AttemptsUsed int `json:"attempts_used"`
 }
 
 // AssignmentProgress is one assignment broken down by branch and person,
@@ -312,10 +318,18 @@ func (s *Service) Progress(ctx context.Context, p *access.Principal, id int64, p
 		Offset((pq.Page - 1) * pq.PageSize).Limit(pq.PageSize).Scan(&people).Error; err != nil {
 		return nil, err
 	}
+	ids := make([]int64, len(people))
+	for i, m := range people {
+		ids[i] = m.ID
+	}
+	used, err := attemptsUsed(s.DB.R.WithContext(ctx), p.TenantID, func(q *gorm.DB) *gorm.DB { return q.Where("training_assignment_members.id IN ?", ids) })
+	if err != nil {
+		return nil, err
+	}
 	out := &AssignmentProgress{Assignment: view, Branches: branches, People: make([]PersonStatus, len(people)), PeopleTotal: count}
 	for i, m := range people {
 		out.People[i] = PersonStatus{UserID: m.UserID, Name: m.Name, BranchName: m.BranchName, Status: memberStatus(&m.Member, a.DueAt, now),
-			Result: memberResult(&m.Member), CompletedAt: m.CompletedAt, BestTotal: m.BestTotal, Passed: m.Passed, AttemptID: m.AttemptID}
+			Result: memberResult(&m.Member), CompletedAt: m.CompletedAt, BestTotal: m.BestTotal, Passed: m.Passed, AttemptID: m.AttemptID, AttemptsUsed: used[m.ID]}
 	}
 	return out, nil
 }
@@ -347,6 +361,9 @@ type InboxItem struct {
 	BestTotal    *float64       `json:"best_total"`
 	Passed       bool           `json:"passed"`
 	AttemptID    *int64         `json:"attempt_id"`
+	AttemptsUsed int            `json:"attempts_used" doc:"attempts started since it was assigned"`
+	MaxAttempts  int            `json:"max_attempts" doc:"attempts allowed until a pass; 0: no limit"`
+	RetakeOf     *int64         `json:"retake_of" doc:"the failed attempt this retake was assigned from"`
 	// Available is false when the scenario was hidden or retired since.
 	Available bool `json:"available"`
 }
@@ -365,11 +382,13 @@ func (s *Service) Inbox(ctx context.Context, p *access.Principal) ([]InboxItem, 
 		CreatedByName string
 		CreatedAt     time.Time
 		DueAt         time.Time
+		MaxAttempts   int
+		RetakeOf      *int64
 	}
 	err := s.DB.R.WithContext(ctx).Model(&Member{}).Scopes(store.Tenant(p.TenantID)).
 		Joins("JOIN training_assignments a ON a.tenant_id = training_assignment_members.tenant_id AND a.id = training_assignment_members.assignment_id").
 		Where("training_assignment_members.user_id = ? AND a.cancelled_at IS NULL", p.UserID).
-		Select("training_assignment_members.*, a.programme, a.scenario_key, a.note, a.created_by_name, a.created_at, a.due_at").
+		Select("training_assignment_members.*, a.programme, a.scenario_key, a.note, a.created_by_name, a.created_at, a.due_at, a.max_attempts, a.retake_of").
 		Order("a.due_at").Limit(500).Scan(&rows).Error
 	if err != nil {
 		return nil, err
@@ -394,12 +413,18 @@ func (s *Service) Inbox(ctx context.Context, p *access.Principal) ([]InboxItem, 
 	if err != nil {
 		return nil, err
 	}
+	used, err := attemptsUsed(s.DB.R.WithContext(ctx), p.TenantID, func(q *gorm.DB) *gorm.DB {
+		return q.Where("training_assignment_members.user_id = ? AND a.cancelled_at IS NULL", p.UserID)
+	})
+	if err != nil {
+		return nil, err
+	}
 	now := s.Now().UTC()
 	out := make([]InboxItem, 0, len(rows))
 	for _, r := range rows {
 		it := InboxItem{AssignmentID: r.AssignmentID, Programme: r.Programme, ScenarioKey: r.ScenarioKey, Note: r.Note, AssignedBy: r.CreatedByName,
 			AssignedAt: r.CreatedAt, DueAt: r.DueAt, Status: memberStatus(&r.Member, r.DueAt, now), Result: memberResult(&r.Member), CompletedAt: r.CompletedAt,
-			BestTotal: r.BestTotal, Passed: r.Passed, AttemptID: r.AttemptID}
+			BestTotal: r.BestTotal, Passed: r.Passed, AttemptID: r.AttemptID, AttemptsUsed: used[r.ID], MaxAttempts: r.MaxAttempts, RetakeOf: r.RetakeOf}
 		it.DueSoon = it.Status == StatusTodo && r.DueAt.Sub(now) <= DueSoon
 		if title, ok := open[r.ScenarioKey]; ok {
 			it.Title, it.Available = title, true

@@ -11,18 +11,22 @@ import (
 	"github.com/servicestar/servicestar/app/training"
 )
 
+// assignBody is an assignment as a manager or HR sends it (made, or tried in a dry run).
+type assignBody struct {
+	Programme    string    `json:"programme,omitempty" maxLength:"100" doc:"groups assignments, e.g. a monthly programme"`
+	ScenarioKeys []string  `json:"scenario_keys" minItems:"1" maxItems:"20" uniqueItems:"true"`
+	BranchID     int64     `json:"branch_id" minimum:"1" doc:"the audience lives in this branch and below"`
+	Audience     string    `json:"audience" enum:"subtree,role,users"`
+	Role         string    `json:"role,omitempty" maxLength:"32" doc:"for audience role"`
+	UserIDs      []int64   `json:"user_ids,omitempty" maxItems:"1000" doc:"for audience users"`
+	DueAt        time.Time `json:"due_at"`
+	Note         string    `json:"note,omitempty" maxLength:"1000"`
+	MaxAttempts  int       `json:"max_attempts,omitempty" minimum:"0" maximum:"20" doc:"attempts allowed until a pass (retakes until passed); 0 or absent: no limit"`
+}
+
 // Routes registers assigning, progress, programmes and the inbox.
 func (s *Service) Routes(api huma.API) {
-	type assignBody struct {
-		Programme    string    `json:"programme,omitempty" maxLength:"100" doc:"groups assignments, e.g. a monthly programme"`
-		ScenarioKeys []string  `json:"scenario_keys" minItems:"1" maxItems:"20" uniqueItems:"true"`
-		BranchID     int64     `json:"branch_id" minimum:"1" doc:"the audience lives in this branch and below"`
-		Audience     string    `json:"audience" enum:"subtree,role,users"`
-		Role         string    `json:"role,omitempty" maxLength:"32" doc:"for audience role"`
-		UserIDs      []int64   `json:"user_ids,omitempty" maxItems:"1000" doc:"for audience users"`
-		DueAt        time.Time `json:"due_at"`
-		Note         string    `json:"note,omitempty" maxLength:"1000"`
-	}
+	s.workflowRoutes(api)
 	type assignmentListOut struct {
 		Body struct {
 			Items []AssignmentView `json:"items"`

@@ -38,6 +38,7 @@ func (s *Service) Routes(api huma.API) {
 	s.reviewRoutes(api)
 	s.analyticsRoutes(api)
 	s.previewRoutes(api)
+	s.commentRoutes(api)
 	type scenarioCatalogueOut struct {
 		Body struct {
 			Items []training.ScenarioCard `json:"items"`
@@ -86,11 +87,17 @@ func (s *Service) Routes(api huma.API) {
 	type startBody struct {
 		ScenarioID string `json:"scenario_id" minLength:"1" maxLength:"100"`
 	}
-	huma.Register(api, training.Op("start-attempt", http.MethodPost, "/api/v1/training/attempts", "Start an attempt", 422),
+	huma.Register(api, training.Op("start-attempt", http.MethodPost, "/api/v1/training/attempts", "Start an attempt", 409, 422),
 		func(ctx context.Context, in *struct{ Body startBody }) (*attemptOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
 				return nil, err
+			}
+			// The area told of completions also holds the retake limits.
+			if g, ok := s.Completions.(training.StartGate); ok {
+				if err := g.MayStart(ctx, p.TenantID, p.UserID, in.Body.ScenarioID); err != nil {
+					return nil, err
+				}
 			}
 			a, sc, err := s.Start(ctx, p, in.Body.ScenarioID)
 			if err != nil {

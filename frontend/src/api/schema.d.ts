@@ -1917,6 +1917,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/training/assignments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of an assignment: how many people it reaches and who has the same scenario open already (nothing is written) */
+        post: operations["preview-assignments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/assignments/retakes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign the scenario of a failed attempt again to the person who took it */
+        post: operations["create-retake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/training/assignments/{id}": {
         parameters: {
             query?: never;
@@ -1945,6 +1979,23 @@ export interface paths {
         put?: never;
         /** Withdraw an assignment made in my branches */
         post: operations["cancel-assignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/assignments/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind the people in my branches who have not started (once a day per assignment) */
+        post: operations["remind-assignment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2031,6 +2082,23 @@ export interface paths {
         put?: never;
         /** Reply with a choice */
         post: operations["attempt-choose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/attempts/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coaching comments on one of my attempts, each with the turn it is about */
+        get: operations["list-my-attempt-comments"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2283,10 +2351,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The comments on an attempt in a branch I review, each with the turn it is about */
+        get: operations["list-review-comments"];
         put?: never;
         /** Add a coaching comment the employee sees */
         post: operations["add-review-comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/reviews/{id}/turns/{turn_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on one turn of an attempt; the employee sees it at that turn */
+        post: operations["add-turn-comment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2705,6 +2791,11 @@ export interface components {
             branch_id: number;
             /** Format: date-time */
             due_at: string;
+            /**
+             * Format: int64
+             * @description attempts allowed until a pass (retakes until passed); 0 or absent: no limit
+             */
+            max_attempts?: number;
             note?: string;
             /** @description groups assignments, e.g. a monthly programme */
             programme?: string;
@@ -2713,6 +2804,15 @@ export interface components {
             scenario_keys: string[] | null;
             /** @description for audience users */
             user_ids?: number[] | null;
+        };
+        AssignPreview: {
+            /** @description per scenario, people it reaches who have it assigned and not passed yet */
+            duplicates: components["schemas"]["Duplicate"][] | null;
+            /**
+             * Format: int64
+             * @description people the assignment would reach
+             */
+            members: number;
         };
         AssignmentListOutBody: {
             items: components["schemas"]["AssignmentView"][] | null;
@@ -2755,6 +2855,11 @@ export interface components {
             failed: number;
             /** Format: int64 */
             id: number;
+            /**
+             * Format: int64
+             * @description attempts allowed until a pass; 0: no limit
+             */
+            max_attempts: number;
             /** Format: int64 */
             members: number;
             note: string;
@@ -2768,6 +2873,16 @@ export interface components {
             /** Format: int64 */
             passed: number;
             programme: string;
+            /**
+             * Format: date-time
+             * @description when those not started were last reminded
+             */
+            reminded_at: string | null;
+            /**
+             * Format: int64
+             * @description the failed attempt this retake was assigned from
+             */
+            retake_of: number | null;
             role: string;
             scenario_key: string;
             title: {
@@ -3577,6 +3692,13 @@ export interface components {
             average: number;
             dimension: string;
         };
+        Duplicate: {
+            /** @description the open assignments they have it from */
+            assignment_ids: number[] | null;
+            /** Format: int64 */
+            people: number;
+            scenario_key: string;
+        };
         EndingStat: {
             /** Format: int64 */
             count: number;
@@ -3727,6 +3849,11 @@ export interface components {
             assignment_id: number;
             /** Format: int64 */
             attempt_id: number | null;
+            /**
+             * Format: int64
+             * @description attempts started since it was assigned
+             */
+            attempts_used: number;
             available: boolean;
             /** Format: double */
             best_total: number | null;
@@ -3735,6 +3862,11 @@ export interface components {
             /** Format: date-time */
             due_at: string;
             due_soon: boolean;
+            /**
+             * Format: int64
+             * @description attempts allowed until a pass; 0: no limit
+             */
+            max_attempts: number;
             note: string;
             passed: boolean;
             programme: string;
@@ -3743,6 +3875,11 @@ export interface components {
              * @enum {string}
              */
             result: "not_started" | "failed" | "passed";
+            /**
+             * Format: int64
+             * @description the failed attempt this retake was assigned from
+             */
+            retake_of: number | null;
             scenario_key: string;
             /** @enum {string} */
             status: "todo" | "overdue" | "done";
@@ -4220,6 +4357,8 @@ export interface components {
         PersonStatus: {
             /** Format: int64 */
             attempt_id: number | null;
+            /** Format: int64 */
+            attempts_used: number;
             /** Format: double */
             best_total: number | null;
             branch_name: string;
@@ -4453,6 +4592,23 @@ export interface components {
             id: number;
             name: string;
         };
+        Reminder: {
+            /**
+             * Format: date-time
+             * @description from when the next reminder may be sent
+             */
+            next_at: string | null;
+            /**
+             * Format: date-time
+             * @description null when nobody needed reminding (the next press is not held back)
+             */
+            reminded_at: string | null;
+            /**
+             * Format: int64
+             * @description people reminded: those in my branches who have not started
+             */
+            sent: number;
+        };
         ResultIn: {
             employee_code: string;
             /** @description a code HR defined */
@@ -4475,6 +4631,21 @@ export interface components {
             total: number;
             /** Format: int64 */
             violations: number;
+        };
+        RetakeBody: {
+            /**
+             * Format: int64
+             * @description the failed attempt
+             */
+            attempt_id: number;
+            /** Format: date-time */
+            due_at: string;
+            /**
+             * Format: int64
+             * @description attempts allowed until a pass; 0 or absent: no limit
+             */
+            max_attempts?: number;
+            note?: string;
         };
         "Return-caseRequest": {
             comment: string;
@@ -5051,6 +5222,26 @@ export interface components {
             rankable: boolean;
             /** Format: int64 */
             ratings: number;
+        };
+        TurnComment: {
+            /** Format: int64 */
+            attempt_id: number;
+            /** Format: int64 */
+            author_id: number;
+            author_name: string;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            /** @description the turn the comment is about; empty for the whole attempt */
+            turn_id: string;
+        };
+        TurnCommentBody: {
+            body: string;
+        };
+        TurnCommentsOutBody: {
+            items: components["schemas"]["TurnComment"][] | null;
         };
         TurnStat: {
             /** Format: int64 */
@@ -13965,6 +14156,153 @@ export interface operations {
             };
         };
     };
+    "preview-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignPreview"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-retake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetakeBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "get-assignment-progress": {
         parameters: {
             query?: {
@@ -14113,6 +14451,91 @@ export interface operations {
             };
         };
     };
+    "remind-assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reminder"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-my-attempts": {
         parameters: {
             query?: never;
@@ -14211,6 +14634,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14514,6 +14946,73 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-my-attempt-comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TurnCommentsOutBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15586,6 +16085,73 @@ export interface operations {
             };
         };
     };
+    "list-review-comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TurnCommentsOutBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "add-review-comment": {
         parameters: {
             query?: never;
@@ -15608,6 +16174,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "add-turn-comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                turn_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TurnCommentBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TurnComment"];
                 };
             };
             /** @description Unauthorized */

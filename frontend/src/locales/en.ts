@@ -13,6 +13,7 @@ import careers from './careers/en'
 import suggestions from './suggestions/en'
 import cases from './cases/en'
 import readlog from './readlog/en'
+import workflow from './workflow/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
@@ -30,6 +31,7 @@ const en: typeof zhCN = {
   suggestions,
   cases,
   readlog,
+  workflow,
   app: {
     name: 'ServiceStar',
     fullName: '服务之星 ServiceStar',

@@ -12,6 +12,7 @@ import careers from './careers/zh-CN'
 import suggestions from './suggestions/zh-CN'
 import cases from './cases/zh-CN'
 import readlog from './readlog/zh-CN'
+import workflow from './workflow/zh-CN'
 
 export default {
   library,
@@ -28,6 +29,7 @@ export default {
   suggestions,
   cases,
   readlog,
+  workflow,
   app: {
     name: '服务之星',
     fullName: '服务之星 ServiceStar',

@@ -1,0 +1,53 @@
+import type zhCN from './zh-CN'
+
+export default {
+  attempts: '{used} of {max} attempts used',
+  attemptsNoLimit: '{used} attempts',
+  limitReached: 'No attempts left; ask your manager for a retake',
+  retakeTag: 'Retake',
+  retake: {
+    button: 'Assign a retake',
+    title: 'Assign a retake to {name}',
+    due: 'Due',
+    maxAttempts: 'Attempt limit',
+    maxAttemptsHint: 'Attempts allowed until a pass; 0 for no limit',
+    note: 'Note',
+    notePlaceholder: 'What to practise this time',
+    submit: 'Assign retake',
+    done: 'Retake assigned; {name} has been notified',
+    view: 'View its progress',
+  },
+  remind: {
+    button: 'Remind those not started',
+    done: 'Reminded {n} people',
+    none: 'Nobody to remind: everyone has started',
+    tooSoon: 'Already reminded; the next reminder is possible from {at}',
+    last: 'Last reminded {at}',
+  },
+  turns: {
+    title: 'Turn-by-turn coaching',
+    intro: 'A comment on one turn shows beside that turn in the employee’s transcript.',
+    turn: 'Turn {n}',
+    customer: 'Customer',
+    reply: 'Employee',
+    add: 'Comment on this turn',
+    placeholder: 'Your comment on this turn',
+    submit: 'Post comment',
+    cancel: 'Cancel',
+    added: 'Comment posted; the employee sees it at this turn',
+    atTurn: 'On turn {n}',
+    empty: 'No exchange to comment on yet',
+  },
+  assign: {
+    maxAttempts: 'Attempt limit',
+    maxAttemptsHint: 'Attempts allowed until a pass; 0 for no limit (retake until passed)',
+    reach: 'Reaches {n} people',
+    counting: 'Counting people…',
+    duplicates: '{n} of them already have “{title}” assigned and not passed',
+    duplicatesHint: 'Assigning again gives them the same task twice.',
+    zone: 'In the bank’s time zone ({zone})',
+  },
+  notify: {
+    reminded: '{by} reminds you to complete “{title}” (due {due})',
+  },
+} satisfies typeof zhCN
