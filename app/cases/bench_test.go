@@ -90,7 +90,7 @@ var (
 // benchLibrary builds, once per process, a demo bank with the library
 // filled directly in the tables (the service's own saves would take an
 // hour): the cases and their search rows, as the service writes them.
-func benchLibrary(b *testing.B) (context.Context, *cases.Service, *access.Principal) {
+func benchLibrary(b testing.TB) (context.Context, *cases.Service, *access.Principal) {
 	rows := 100_000
 	if v, err := strconv.Atoi(os.Getenv("CASES_BENCH_ROWS")); err == nil && v > 0 {
 		rows = v
@@ -146,7 +146,7 @@ func benchLibrary(b *testing.B) (context.Context, *cases.Service, *access.Princi
 	return ctx, benchEnv.App.Cases, p
 }
 
-func principal(b *testing.B, env *testkit.Env, username string) (context.Context, *access.Principal) {
+func principal(b testing.TB, env *testkit.Env, username string) (context.Context, *access.Principal) {
 	tn, err := env.App.Org.TenantBySlug(context.Background(), "demo")
 	if err != nil {
 		b.Fatal(err)

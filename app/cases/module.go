@@ -15,5 +15,8 @@ func (s *Service) Module() module.Module {
 		Routes:      s.Routes,
 		Messages:    Messages,
 		Seed:        s.seed,
+		// case_facets (SQLite) is the search index's copy of each case's
+		// filter columns, written only by triggers on cases (migration 24).
+		RawTables: map[string]string{"case_facets": "the search filters' copy of cases, kept by triggers"},
 	}
 }
