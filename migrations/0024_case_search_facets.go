@@ -94,7 +94,9 @@ func caseSearchFacets(d Dialect) []string {
 			UNIQUE (tenant_id, case_id)
 		)`,
 		`INSERT INTO case_facets (case_id, tenant_id, `+cols+`) SELECT c.id, c.tenant_id, `+fromCase+` FROM cases c`,
-		`CREATE INDEX case_facets_newest ON case_facets (tenant_id, status, published_at)`,
+		// Covering the filters: a listing without words counts and pages
+		// from the index alone, never a row per case.
+		`CREATE INDEX case_facets_newest ON case_facets (tenant_id, status, published_at, business_line, customer_type, featured, vis_branch_id, branch_id)`,
 		`CREATE INDEX case_facets_useful ON case_facets (tenant_id, status, useful, rating_count)`,
 		`CREATE TRIGGER cases_facets_ai AFTER INSERT ON cases BEGIN
 			INSERT INTO case_facets (case_id, tenant_id, `+cols+`) SELECT c.id, c.tenant_id, `+fromCase+` FROM cases c WHERE c.id = new.id;
