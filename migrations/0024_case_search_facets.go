@@ -16,10 +16,12 @@ package migrations
 //   - SQLite: `case_facets`, one row per case whose rowid is the case id,
 //     as the FTS5 index's rowid is, so a match joins it by rowid.
 //   - PostgreSQL: the columns are added to `case_search`, whose GIN index
-//     finds the matches, so the filters are read from the same heap tuple;
-//     toast_tuple_target moves the tokens, the plain text and the tsvector
-//     out of line, leaving a narrow tuple for the bitmap heap scan, and
-//     `head` is stored PLAIN so it stays in it.
+//     finds the matches, so the filters are read from the same heap tuple
+//     (no join). toast_tuple_target = 128 makes a long case (a tuple over
+//     the ~2 kB at which PostgreSQL starts toasting) move its tokens, text
+//     and tsvector out of line, down to a narrow tuple; `head` is PLAIN so
+//     it stays inline. A typical case (~1.3 kB) is not toasted, so the
+//     bitmap heap scan still reads a page per few matches.
 //
 // Existing rows are filled from cases. The table of HR notices about cases
 // past their review-by date is here too: one row per case and date
