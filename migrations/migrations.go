@@ -50,7 +50,6 @@ var steps = []step{
 	{5, trainingLibrary},
 	{6, assignmentsAndNotifications},
 	{7, builtinVersions},
-	{8, nil}, // River's job queue tables (goSteps)
 	{9, loginAttempts},
 	{10, jobRuns},
 	{11, feedbackSchema},
@@ -65,6 +64,7 @@ var steps = []step{
 	{21, suggestionsSchema},
 	{22, retentionSchema},
 	{23, kpiMetricScores},
+	{24, caseSearchFacets},
 	{27, trainingWorkflow},
 	{30, personalDataReadsSchema},
 }

@@ -123,7 +123,12 @@ func (s *Service) seed(ctx context.Context, d module.Demo) error {
 		CaseIDs: []int64{ids[2], ids[11]}, AttendeeIDs: people}); err != nil {
 		return err
 	}
-	return s.seedDemo2(as)
+	if err := s.seedDemo2(as); err != nil {
+		return err
+	}
+	// HR of each bank has been told of its overdue case, as the hourly job
+	// would have done.
+	return s.NotifyDueAll(ctx)
 }
 
 func (s *Service) seedPublished(as func(string, string) (context.Context, *access.Principal, error), tenant string, dc demoCase) (int64, error) {
@@ -166,6 +171,10 @@ func (s *Service) seedDemo2(as func(string, string) (context.Context, *access.Pr
 	}
 	ectx, emp2, err := as("demo2", "emp.2")
 	if err != nil {
+		return err
+	}
+	// Its re-verification is overdue too.
+	if err := s.DB.W.Model(&Case{}).Scopes(store.Tenant(emp2.TenantID)).Where("id = ?", id).Update("review_by", s.Now().UTC().AddDate(0, 0, -3)).Error; err != nil {
 		return err
 	}
 	if _, err := s.Rate(ectx, emp2, id, 5); err != nil {

@@ -81,7 +81,7 @@ func (s *Service) Useful(ctx context.Context, p *access.Principal, month string)
 		return nil, apperr.Invalid(apperr.Field{Location: "query.month", Message: "a month such as 2026-11", Value: month})
 	}
 	end := start.AddDate(0, 1, 0)
-	vis, vargs := v.publishedVisible()
+	vis, vargs := v.visibleTo("c")
 	type scored struct {
 		ID    int64
 		N     int64
@@ -92,7 +92,7 @@ func (s *Service) Useful(ctx context.Context, p *access.Principal, month string)
 	args := append([]any{p.TenantID, start, end}, vargs...)
 	if err := s.DB.R.WithContext(ctx).Raw(`SELECT c.id AS id, COUNT(*) AS n, SUM(r.stars) AS sum, (SUM(r.stars) + 15.0) / (COUNT(*) + 5) AS score
 		FROM case_ratings r JOIN cases c ON c.tenant_id = r.tenant_id AND c.id = r.case_id
-		WHERE r.tenant_id = ? AND r.updated_at >= ? AND r.updated_at < ? AND `+vis+`
+		WHERE r.tenant_id = ? AND r.updated_at >= ? AND r.updated_at < ? AND c.status = 'published' AND `+vis+`
 		GROUP BY c.id ORDER BY score DESC, n DESC, c.id DESC LIMIT 10`, args...).Scan(&top).Error; err != nil {
 		return nil, err
 	}

@@ -119,6 +119,17 @@ type SearchDoc struct {
 // TableName keeps the table name stable.
 func (SearchDoc) TableName() string { return "case_search" }
 
+// DueNotice records that HR was told a case reached its review-by date.
+type DueNotice struct {
+	TenantID   int64 `gorm:"primaryKey;autoIncrement:false"`
+	CaseID     int64 `gorm:"primaryKey;autoIncrement:false"`
+	ReviewBy   time.Time
+	NotifiedAt time.Time
+}
+
+// TableName keeps the table name stable.
+func (DueNotice) TableName() string { return "case_due_notices" }
+
 // Session states.
 const (
 	SessionScheduled = "scheduled"
@@ -166,5 +177,5 @@ func (Attendee) TableName() string { return "case_session_attendees" }
 // Models are the case library's tenant-owned tables.
 func Models() []any {
 	return []any{&Case{}, &CaseTag{}, &Revision{}, &Rating{}, &Comment{}, &ScenarioLink{}, &SearchDoc{},
-		&Session{}, &SessionCase{}, &Attendee{}}
+		&Session{}, &SessionCase{}, &Attendee{}, &DueNotice{}}
 }

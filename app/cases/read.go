@@ -11,8 +11,9 @@ import (
 
 // Visibility says who may read a published case.
 type Visibility struct {
-	Scope    string `json:"scope" enum:"tenant,subtree"`
-	BranchID *int64 `json:"branch_id" required:"false" doc:"the subtree's branch when scope is subtree"`
+	Scope      string `json:"scope" enum:"tenant,subtree"`
+	BranchID   *int64 `json:"branch_id" required:"false" doc:"the subtree's branch when scope is subtree"`
+	BranchName string `json:"branch_name,omitempty" required:"false" doc:"that branch's name"`
 }
 
 // CommentView is a review decision as the case page shows it.
@@ -78,6 +79,9 @@ func (s *Service) detail(ctx context.Context, v *viewer, r *caseRow) (*Detail, e
 		Revision: r.Revision, Visibility: Visibility{Scope: "tenant", BranchID: r.VisBranchID}, ScenarioKeys: []string{}, Comments: []CommentView{}}
 	if r.VisBranchID != nil {
 		d.Visibility.Scope = "subtree"
+		if r.VisName != nil {
+			d.Visibility.BranchName = *r.VisName
+		}
 	}
 	if err := db.Model(&ScenarioLink{}).Scopes(store.Tenant(r.TenantID)).Where("case_id = ?", r.ID).Order("scenario_key").Pluck("scenario_key", &d.ScenarioKeys).Error; err != nil {
 		return nil, err

@@ -66,7 +66,7 @@ func parseDate(loc, s string) (*time.Time, error) {
 // Routes registers the case library's operations.
 func (s *Service) Routes(api huma.API) {
 	search := op("search-cases", http.MethodGet, "/api/v1/cases", "Search the published cases the caller may read", 422)
-	search.Description = "With words (q), the newest 1,000 matching cases are ranked and counted: total is at most 1,000, and a broader query should be narrowed. A single Chinese character matches titles only."
+	search.Description = "With words (q), every matching case is counted and ranked: relevance is how many of the words are in the title, English title or tags, then the newest. A single Chinese character matches titles and tags only."
 	huma.Register(api, search,
 		with(func(ctx context.Context, p *access.Principal, in *struct {
 			Q            string `query:"q" maxLength:"200" doc:"words in Chinese or English; all must occur"`

@@ -179,26 +179,31 @@ func (s *Service) ToScenario(ctx context.Context, p *access.Principal, id int64,
 	if r.Status != Published {
 		return "", apperr.Conflict("only a published case can be turned into a scenario")
 	}
-	key := ScenarioKey(id)
-	var n int64
-	if err := s.DB.R.WithContext(ctx).Model(&ScenarioLink{}).Scopes(store.Tenant(p.TenantID)).Where("case_id = ? AND scenario_key = ?", id, key).Count(&n).Error; err != nil {
-		return "", err
-	}
-	if n > 0 {
-		return "", apperr.Conflict("this case already has a scenario draft; edit it in the scenario library")
-	}
 	if s.Scenarios == nil {
 		return "", &apperr.Problem{Status: 503, Detail: "the scenario library is unavailable"}
 	}
-	if _, err := s.Scenarios.DraftFromCase(ctx, p, key, ScenarioYAML(&r.Case), locale); err != nil {
-		return "", err
-	}
+	key := ScenarioKey(id)
 	now := s.Now().UTC()
+	// One transaction: a draft without its link (or the reverse) would
+	// leave HR a scenario the case never names, and a second click refused.
 	err = s.DB.Tx(ctx, func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&ScenarioLink{}).Scopes(store.Tenant(p.TenantID)).Where("case_id = ? AND scenario_key = ?", id, key).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return apperr.Conflict("this case already has a scenario draft; edit it in the scenario library")
+		}
+		if _, err := s.Scenarios.DraftFromCase(ctx, tx, p, key, ScenarioYAML(&r.Case), locale); err != nil {
+			return err
+		}
 		if err := tx.Create(&ScenarioLink{TenantID: p.TenantID, CaseID: id, ScenarioKey: key}).Error; err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.By(p), now, "cases.case.to_scenario", "case", fmt.Sprint(id), nil, map[string]any{"scenario_key": key})
 	})
-	return key, err
+	if err != nil {
+		return "", err
+	}
+	return key, nil
 }

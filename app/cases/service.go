@@ -8,6 +8,8 @@ import (
 	"context"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/store"
 )
@@ -23,7 +25,8 @@ type Service struct {
 }
 
 // Scenarios is what the case library asks of the scenario library
-// (library.Service): store YAML as a draft whose origin is a case.
+// (library.Service): store YAML as a draft whose origin is a case, in the
+// case library's transaction tx.
 type Scenarios interface {
-	DraftFromCase(ctx context.Context, p *access.Principal, key string, data []byte, locale string) (string, error)
+	DraftFromCase(ctx context.Context, tx *gorm.DB, p *access.Principal, key string, data []byte, locale string) (string, error)
 }

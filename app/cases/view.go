@@ -45,9 +45,10 @@ type caseRow struct {
 	BranchName string
 	BranchPath string
 	VisPath    *string
+	VisName    *string
 }
 
-const rowCols = "cases.*, u.display_name AS author_name, b.name AS branch_name, b.path AS branch_path, vb.path AS vis_path"
+const rowCols = "cases.*, u.display_name AS author_name, b.name AS branch_name, b.path AS branch_path, vb.path AS vis_path, vb.name AS vis_name"
 
 func (s *Service) rows(db *gorm.DB, tenantID int64) *gorm.DB {
 	return db.Model(&Case{}).Scopes(store.Tenant(tenantID)).

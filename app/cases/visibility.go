@@ -86,9 +86,11 @@ func (v *viewer) sees(c *caseRow) bool {
 	}
 }
 
-// publishedVisible is the SQL condition (on cases aliased c) for a
-// published case the viewer may read, and its arguments.
-func (v *viewer) publishedVisible() (string, []any) {
+// visibleTo is the SQL condition, on the table aliased a (cases or the
+// search facets: tenant_id and vis_branch_id), for a published case the
+// viewer may read, and its arguments. Unrestricted cases pass without
+// reading a branch.
+func (v *viewer) visibleTo(a string) (string, []any) {
 	var ors []string
 	args := []any{}
 	anc := ancestors(v.p.BranchPath)
@@ -104,6 +106,6 @@ func (v *viewer) publishedVisible() (string, []any) {
 	if len(ors) == 0 {
 		ors = append(ors, "1 = 0")
 	}
-	return "c.status = 'published' AND (c.vis_branch_id IS NULL OR EXISTS (SELECT 1 FROM branches vb WHERE vb.tenant_id = c.tenant_id AND vb.id = c.vis_branch_id AND (" +
+	return "(" + a + ".vis_branch_id IS NULL OR EXISTS (SELECT 1 FROM branches vb WHERE vb.tenant_id = " + a + ".tenant_id AND vb.id = " + a + ".vis_branch_id AND (" +
 		strings.Join(ors, " OR ") + ")))", args
 }

@@ -3,19 +3,26 @@ package library
 import (
 	"context"
 
+	"gorm.io/gorm"
+
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/training"
 )
 
 // DraftFromCase stores a scenario the case library wrote from a published
 // case as a draft of the bank's library (origin "case"), which HR then
-// edits, validates and publishes like any draft. It satisfies
-// cases.Scenarios and returns the scenario's key.
-func (s *Service) DraftFromCase(ctx context.Context, p *access.Principal, key string, data []byte, locale string) (string, error) {
+// edits, validates and publishes like any draft. It writes in tx, the case
+// library's transaction, so the draft and the case's link to it are stored
+// together or not at all (the draft's own transaction nests as a
+// savepoint). It satisfies cases.Scenarios and returns the scenario's key.
+func (s *Service) DraftFromCase(ctx context.Context, tx *gorm.DB, p *access.Principal, key string, data []byte, locale string) (string, error) {
 	if err := s.Guard.Can(ctx, p, training.PermManage); err != nil {
 		return "", err
 	}
-	e, err := s.saveDraft(ctx, p, key+".yaml", data, locale, "case")
+	in := *s
+	in.DB = &store.DB{W: tx, R: tx, Dialect: s.DB.Dialect}
+	e, err := in.saveDraft(ctx, p, key+".yaml", data, locale, "case")
 	if err != nil {
 		return "", err
 	}

@@ -499,7 +499,7 @@ export interface paths {
         };
         /**
          * Search the published cases the caller may read
-         * @description With words (q), the newest 1,000 matching cases are ranked and counted: total is at most 1,000, and a broader query should be narrowed. A single Chinese character matches titles only.
+         * @description With words (q), every matching case is counted and ranked: relevance is how many of the words are in the title, English title or tags, then the newest. A single Chinese character matches titles and tags only.
          */
         get: operations["search-cases"];
         put?: never;
@@ -5456,6 +5456,8 @@ export interface components {
              * @description the subtree's branch when scope is subtree
              */
             branch_id?: number | null;
+            /** @description that branch's name */
+            branch_name?: string;
             /** @enum {string} */
             scope: "tenant" | "subtree";
         };

@@ -95,6 +95,8 @@ export default {
     scenarioMade: 'Draft scenario made: {key}',
     openScenario: 'See the draft in the scenario library',
     previewScenario: 'Preview the scenario',
+    practise: 'Practise',
+    practiseScenario: 'Practise scenario {key}',
     reviewBy: 'Next review by',
     reverified: 'Re-verified',
   },

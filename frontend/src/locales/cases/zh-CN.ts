@@ -95,6 +95,8 @@ export default {
     scenarioMade: '已生成训练场景草稿：{key}',
     openScenario: '在场景库中查看草稿',
     previewScenario: '预览场景',
+    practise: '去练习',
+    practiseScenario: '练习场景 {key}',
     reviewBy: '下次复核期限',
     reverified: '已复核',
   },
