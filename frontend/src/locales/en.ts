@@ -12,9 +12,11 @@ import awards from './awards/en'
 import careers from './careers/en'
 import suggestions from './suggestions/en'
 import cases from './cases/en'
+import suitability from './suitability/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
+  suitability,
   library,
   assign,
   analytics,

@@ -11,8 +11,10 @@ import awards from './awards/zh-CN'
 import careers from './careers/zh-CN'
 import suggestions from './suggestions/zh-CN'
 import cases from './cases/zh-CN'
+import suitability from './suitability/zh-CN'
 
 export default {
+  suitability,
   library,
   assign,
   analytics,

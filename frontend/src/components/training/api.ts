@@ -20,7 +20,7 @@ export type ScenarioDetail = S['ScenarioDetail']
 export type Pending = S['PendingView']
 export type DimensionScore = S['DimensionScore']
 export type AttemptResult = OrNull<S['ResultView'], 'ending'>
-export type Attempt = Omit<OrNull<S['AttemptView'], 'turn' | 'pending'>, 'result'> & { result: AttemptResult | null }
+export type Attempt = Omit<OrNull<S['AttemptView'], 'turn' | 'pending' | 'insist'>, 'result'> & { result: AttemptResult | null }
 export type AttemptSummary = S['AttemptSummary']
 export type AttemptStatus = 'in_progress' | 'finished'
 export type Comment = S['Comment']
@@ -64,7 +64,12 @@ export async function confirmPending(id: number | string): Promise<Attempt> {
   return unwrap(await api.POST('/api/v1/training/attempts/{id}/confirm', attemptPath(id)))
 }
 
-/** Withdraws the recommendation that raised the warning; nothing is recorded. */
+/** Proceeds on the customer's insistence (a fund above the class): the special process follows. */
+export async function insistPending(id: number | string): Promise<Attempt> {
+  return unwrap(await api.POST('/api/v1/training/attempts/{id}/insist', attemptPath(id)))
+}
+
+/** Withdraws the recommendation that raised the warning; a near miss is recorded, no violation. */
 export async function backFromPending(id: number | string): Promise<Attempt> {
   return unwrap(await api.POST('/api/v1/training/attempts/{id}/back', attemptPath(id)))
 }
