@@ -4433,10 +4433,15 @@ export interface components {
             /** Format: int64 */
             branch_id: number;
             branch_name: string;
+            /** Format: int64 */
+            comments: number;
             /** Format: date-time */
             finished_at: string | null;
             /** Format: int64 */
             id: number;
+            /** Format: int64 */
+            near_misses: number;
+            needs_human_look: boolean;
             passed: boolean | null;
             scenario_id: string;
             /** Format: date-time */
@@ -4450,6 +4455,8 @@ export interface components {
             /** Format: int64 */
             user_id: number;
             user_name: string;
+            /** Format: int64 */
+            violations: number;
         };
         ReviewView: {
             attempt: components["schemas"]["AttemptView"];
@@ -15231,6 +15238,14 @@ export interface operations {
                 branch_id?: number;
                 scenario_id?: string;
                 status?: "in_progress" | "finished" | "";
+                /** @description only attempts with a violation */
+                violations?: boolean;
+                /** @description only attempts with a near miss (went back at the suitability warning) */
+                near_misses?: boolean;
+                /** @description only attempts marked for a human look */
+                needs_human_look?: boolean;
+                /** @description only attempts not yet commented */
+                uncommented?: boolean;
                 page?: number;
                 page_size?: number;
             };
