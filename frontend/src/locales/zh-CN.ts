@@ -12,9 +12,11 @@ import careers from './careers/zh-CN'
 import suggestions from './suggestions/zh-CN'
 import cases from './cases/zh-CN'
 import suitability from './suitability/zh-CN'
+import reviewFlags from './reviewFlags/zh-CN'
 
 export default {
   suitability,
+  reviewFlags,
   library,
   assign,
   analytics,

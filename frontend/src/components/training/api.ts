@@ -84,6 +84,10 @@ export interface ReviewFilter {
   branch_id?: number | null
   scenario_id?: string
   status?: AttemptStatus | ''
+  violations?: boolean
+  near_misses?: boolean
+  needs_human_look?: boolean
+  uncommented?: boolean
   page?: number
   page_size?: number
 }
@@ -93,6 +97,10 @@ export async function listReviews(f: ReviewFilter = {}): Promise<{ items: Review
     branch_id: f.branch_id || undefined,
     scenario_id: f.scenario_id || undefined,
     status: f.status || undefined,
+    violations: f.violations || undefined,
+    near_misses: f.near_misses || undefined,
+    needs_human_look: f.needs_human_look || undefined,
+    uncommented: f.uncommented || undefined,
     page: f.page || undefined,
     page_size: f.page_size || undefined,
   }
