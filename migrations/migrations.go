@@ -65,6 +65,7 @@ var steps = []step{
 	{22, retentionSchema},
 	{23, kpiMetricScores},
 	{24, caseSearchFacets},
+	{26, attemptReviewFlags},
 	{27, trainingWorkflow},
 	{30, personalDataReadsSchema},
 }

@@ -21,6 +21,8 @@ type DebriefReport struct {
 	Mood       int                `json:"mood"`
 	Turns      []DebriefTurn      `json:"turns"`
 	Violations []DebriefViolation `json:"violations"`
+	// NearMisses are the recommendations withdrawn at the suitability warning.
+	NearMisses []NearMiss `json:"near_misses"`
 	// Needs lists every hidden need of the persona and whether it was revealed.
 	Needs []DebriefNeed `json:"needs"`
 }
@@ -69,7 +71,7 @@ type DebriefViolation struct {
 	Forbidden    string `json:"forbidden,omitempty"`
 	Product      string `json:"product"`
 	ProductName  string `json:"product_name"`
-	CustomerRisk Risk   `json:"customer_risk"`
+	CustomerRisk Class  `json:"customer_risk"`
 	ProductRisk  Risk   `json:"product_risk"`
 	Message      string `json:"message"`
 }
@@ -98,6 +100,7 @@ func Debrief(s *Scenario, st State, locale string) DebriefReport {
 		ScenarioID: s.ID, Version: s.Version, Locale: l,
 		Title: s.Title.Get(l), Finished: st.Finished, Result: Score(s, st), Mood: st.Mood,
 		Turns: []DebriefTurn{}, Violations: []DebriefViolation{}, Needs: []DebriefNeed{},
+		NearMisses: append([]NearMiss{}, st.NearMisses...),
 	}
 	if e := s.Ending(st.Ending); st.Finished && e != nil {
 		d.Ending = &DebriefEnding{ID: e.ID, Kind: e.Kind, Title: e.Title.Get(l), Text: e.Debrief.Get(l)}
@@ -145,7 +148,7 @@ func Debrief(s *Scenario, st State, locale string) DebriefReport {
 			dv.Message = r.Get(l)
 		} else if p := s.Product(v.Product); p != nil {
 			dv.ProductName = p.Name.Get(l)
-			dv.Message = mismatchMessage(v.CustomerRisk, p).Get(l)
+			dv.Message = v.SuitabilityMessage(s).Get(l)
 		}
 		d.Violations = append(d.Violations, dv)
 	}

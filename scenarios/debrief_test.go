@@ -34,7 +34,7 @@ func TestDebrief(t *testing.T) {
 		t.Errorf("free-text turn: %+v", ft)
 	}
 	if !en.Turns[2].Violation || len(en.Violations) != 1 ||
-		!strings.Contains(en.Violations[0].Message, "customer R2, product R4") || en.Violations[0].ProductName != "Equity fund" {
+		!strings.Contains(en.Violations[0].Message, "customer C2, product R4") || en.Violations[0].ProductName != "Equity fund" {
 		t.Errorf("violations: %+v / %+v", en.Turns[2], en.Violations)
 	}
 	if len(en.Needs) != 1 || !en.Needs[0].Revealed {
@@ -46,7 +46,7 @@ func TestDebrief(t *testing.T) {
 
 	zh := Debrief(s, st, "fr")
 	if zh.Locale != LocaleZH || zh.Turns[1].Feedback != "已做到：复述客户诉求、提出阶梯存款。未做到：提到风险评估。" ||
-		!strings.Contains(zh.Violations[0].Message, "客户 R2，产品 R4") {
+		!strings.Contains(zh.Violations[0].Message, "客户 C2，产品 R4") {
 		t.Errorf("zh debrief: %+v", zh.Turns[1])
 	}
 

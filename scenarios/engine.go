@@ -32,6 +32,7 @@ var (
 	ErrFinished          = &Error{"finished", "the attempt is finished"}
 	ErrCheckpointPending = &Error{"checkpoint_pending", "a suitability checkpoint is waiting for confirm or back"}
 	ErrNoCheckpoint      = &Error{"no_checkpoint", "no suitability checkpoint is pending"}
+	ErrCannotInsist      = &Error{"cannot_insist", "the pending warning does not allow the customer-insists path (not a fund the customer insists on, or a C1 customer)"}
 	ErrUnknownChoice     = &Error{"unknown_choice", "the choice is not on the current turn"}
 	ErrWrongTurnKind     = &Error{"wrong_turn_kind", "the current turn takes another kind of reply"}
 	ErrEmptyAnswer       = &Error{"empty_answer", "the typed reply is empty"}
@@ -61,10 +62,28 @@ type State struct {
 	Products   []string    `json:"products,omitempty"`
 	Violations []Violation `json:"violations,omitempty"`
 	Steps      []Step      `json:"steps,omitempty"`
-	// Pending is the suitability checkpoint waiting for Confirm or Back.
+	// NearMisses are the recommendations withdrawn at the suitability warning.
+	NearMisses []NearMiss `json:"near_misses,omitempty"`
+	// AssessmentRedone is set once the customer has retaken the risk assessment in
+	// this attempt (a choice with action redo_assessment).
+	AssessmentRedone bool `json:"assessment_redone,omitempty"`
+	// Insist is the "customer insists" path, from the checkpoint's Insist to the sale.
+	Insist *InsistPath `json:"insist,omitempty"`
+	// Pending is the suitability checkpoint waiting for Confirm, Insist or Back.
 	Pending  *Checkpoint `json:"pending,omitempty"`
 	Finished bool        `json:"finished,omitempty"`
 	Ending   string      `json:"ending,omitempty"`
+}
+
+// NeedsHumanLook reports whether a typed reply of the attempt was graded without
+// confidence, so a reviewer should read it.
+func (st State) NeedsHumanLook() bool {
+	for i := range st.Steps {
+		if st.Steps[i].Unsure {
+			return true
+		}
+	}
+	return false
 }
 
 // RedactedReply stands where a typed reply was, once retention removed it.
@@ -84,6 +103,9 @@ type Step struct {
 	Hits []string `json:"hits,omitempty"`
 	// KeywordsOnly marks a typed reply that was a list of keywords, which meets nothing.
 	KeywordsOnly bool `json:"keywords_only,omitempty"`
+	// Unsure marks a typed reply the rules could not grade with confidence: the
+	// attempt is marked for a human look (see State.NeedsHumanLook).
+	Unsure bool `json:"unsure,omitempty"`
 	// Effects are the rubric effects this reply applied.
 	Effects    Effects `json:"effects,omitempty"`
 	MoodBefore int     `json:"mood_before"`
@@ -95,6 +117,10 @@ type Step struct {
 	Violation bool `json:"violation,omitempty"`
 	// Forbidden are the ids of the forbidden elements a typed reply contained.
 	Forbidden []string `json:"forbidden,omitempty"`
+	// Insisted marks a reply applied on the customer's insistence at the warning.
+	Insisted bool `json:"insisted,omitempty"`
+	// Action is the scripted step the reply carried out.
+	Action string `json:"action,omitempty"`
 	// ElapsedMs is the time the employee spent on the turn, as the caller measured it.
 	ElapsedMs int64  `json:"elapsed_ms"`
 	Next      string `json:"next"`
@@ -111,15 +137,21 @@ const (
 // or a red line crossed: a critical choice taken or a forbidden phrasing typed.
 type Violation struct {
 	Kind string `json:"kind,omitempty"`
+	// Cause says why a suitability violation is one (CauseMismatch when empty).
+	Cause string `json:"cause,omitempty"`
+	// Missing are the insist-path steps skipped before a sale (cause insist_steps).
+	Missing []string `json:"missing,omitempty"`
 	// Step is the index in State.Steps of the reply that committed it.
 	Step   int    `json:"step"`
 	Turn   string `json:"turn"`
 	Choice string `json:"choice,omitempty"`
 	// Forbidden is the id of the forbidden element a typed reply contained.
-	Forbidden    string `json:"forbidden,omitempty"`
-	Product      string `json:"product,omitempty"`
-	CustomerRisk Risk   `json:"customer_risk,omitempty"`
-	ProductRisk  Risk   `json:"product_risk,omitempty"`
+	Forbidden string `json:"forbidden,omitempty"`
+	Product   string `json:"product,omitempty"`
+	// CustomerRisk is the customer's class ("C2"); states saved before classes hold
+	// the risk tolerance ("R2").
+	CustomerRisk Class `json:"customer_risk,omitempty"`
+	ProductRisk  Risk  `json:"product_risk,omitempty"`
 }
 
 // KindOrDefault returns the kind, suitability for violations saved without one.
@@ -151,13 +183,23 @@ func (v Violation) Reason(s *Scenario) Text {
 }
 
 // Checkpoint is the suitability warning: the chosen reply recommends a product rated above
-// the customer's risk tolerance. Nothing of the reply is applied until Confirm.
+// the customer's class, or one that needs a suitability match while the customer's
+// assessment is missing or expired. Nothing of the reply is applied until Confirm or
+// Insist.
 type Checkpoint struct {
+	// Kind is CheckpointMismatch (also when empty: states saved before kinds) or
+	// CheckpointAssessment.
+	Kind         string `json:"kind,omitempty"`
 	Turn         string `json:"turn"`
 	Choice       string `json:"choice"`
 	Product      string `json:"product"`
-	CustomerRisk Risk   `json:"customer_risk"`
+	CustomerRisk Class  `json:"customer_risk"`
 	ProductRisk  Risk   `json:"product_risk"`
+	// Refused marks a bank wealth product above the class: no path can sell it.
+	Refused bool `json:"refused,omitempty"`
+	// CanInsist offers the "customer insists" path (a fund the customer insists on,
+	// a customer above C1).
+	CanInsist bool `json:"can_insist,omitempty"`
 	// ElapsedMs is kept for the step Confirm records.
 	ElapsedMs int64 `json:"elapsed_ms"`
 	// Message names the mismatch, e.g. "customer R2, product R4", in zh-CN and en.
@@ -171,6 +213,15 @@ func (st State) Clone() State {
 	out.Needs = slices.Clone(st.Needs)
 	out.Products = slices.Clone(st.Products)
 	out.Violations = slices.Clone(st.Violations)
+	for i := range out.Violations {
+		out.Violations[i].Missing = slices.Clone(out.Violations[i].Missing)
+	}
+	out.NearMisses = slices.Clone(st.NearMisses)
+	if st.Insist != nil {
+		ip := *st.Insist
+		ip.Steps = slices.Clone(ip.Steps)
+		out.Insist = &ip
+	}
 	if st.Steps != nil {
 		out.Steps = make([]Step, len(st.Steps))
 		for i, s := range st.Steps {
@@ -200,7 +251,13 @@ func (st State) fork() State {
 	out.Needs = slices.Clip(st.Needs)
 	out.Products = slices.Clip(st.Products)
 	out.Violations = slices.Clip(st.Violations)
+	out.NearMisses = slices.Clip(st.NearMisses)
 	out.Steps = slices.Clip(st.Steps)
+	if st.Insist != nil {
+		ip := *st.Insist
+		ip.Steps = slices.Clip(ip.Steps)
+		out.Insist = &ip
+	}
 	if st.Pending != nil {
 		p := *st.Pending
 		out.Pending = &p
@@ -260,53 +317,89 @@ func Choose(s *Scenario, st State, choiceID string, elapsedMs int64) (State, Ste
 		return st, Step{}, ErrInvalidElapsed
 	}
 	out := st.fork()
-	if p := s.Mismatch(c); p != nil {
-		out.Pending = &Checkpoint{
-			Turn: t.ID, Choice: c.ID, Product: p.ID,
-			CustomerRisk: s.Persona.RiskTolerance, ProductRisk: p.Risk,
-			ElapsedMs: elapsedMs,
-			Message:   mismatchMessage(s.Persona.RiskTolerance, p),
-		}
+	if p, kind := s.checkpointFor(st, c); p != nil {
+		out.Pending = newCheckpoint(s, t, c, p, kind, elapsedMs)
 		return out, Step{}, nil
 	}
 	step := applyChoice(s, &out, t, c, elapsedMs, false)
 	return out, step, nil
 }
 
-// Confirm applies the choice waiting at the checkpoint and records a violation.
-func Confirm(s *Scenario, st State) (State, Step, error) {
+// pendingChoice returns the current turn and the choice waiting at the checkpoint.
+func pendingChoice(s *Scenario, st State) (*Turn, *Choice, error) {
 	t, err := current(s, st)
 	if err != nil {
-		return st, Step{}, err
+		return nil, nil, err
 	}
 	if st.Pending == nil {
-		return st, Step{}, ErrNoCheckpoint
+		return nil, nil, ErrNoCheckpoint
 	}
 	c := t.Choice(st.Pending.Choice)
 	if c == nil || st.Pending.Turn != t.ID {
-		return st, Step{}, fmt.Errorf("%w: pending choice %q is not on turn %q", ErrStateMismatch, st.Pending.Choice, t.ID)
+		return nil, nil, fmt.Errorf("%w: pending choice %q is not on turn %q", ErrStateMismatch, st.Pending.Choice, t.ID)
+	}
+	return t, c, nil
+}
+
+// Confirm applies the choice waiting at the checkpoint and records a violation.
+func Confirm(s *Scenario, st State) (State, Step, error) {
+	t, c, err := pendingChoice(s, st)
+	if err != nil {
+		return st, Step{}, err
 	}
 	out := st.fork()
 	pending := *out.Pending
 	out.Pending = nil
+	cause := CauseMismatch
+	if pending.Kind == CheckpointAssessment {
+		cause = CauseAssessment
+	}
 	out.Violations = append(out.Violations, Violation{
-		Kind: ViolationSuitability, Step: len(out.Steps), Turn: t.ID, Choice: c.ID, Product: pending.Product,
+		Kind: ViolationSuitability, Cause: cause, Step: len(out.Steps), Turn: t.ID, Choice: c.ID, Product: pending.Product,
 		CustomerRisk: pending.CustomerRisk, ProductRisk: pending.ProductRisk,
 	})
 	step := applyChoice(s, &out, t, c, pending.ElapsedMs, true)
 	return out, step, nil
 }
 
-// Back withdraws the choice waiting at the checkpoint; nothing is recorded.
-func Back(s *Scenario, st State) (State, error) {
-	if _, err := current(s, st); err != nil {
-		return st, err
+// Insist applies the choice waiting at the checkpoint on the customer's insistence: a
+// fund above the class that the turn's customer insists on, for a customer above C1.
+// Nothing is recorded against the employee now; the "customer insists" path opens, and
+// the sale (a choice with action sale) is a violation unless the special risk warning,
+// the signed confirmation and 双录 were all taken before it.
+func Insist(s *Scenario, st State) (State, Step, error) {
+	t, c, err := pendingChoice(s, st)
+	if err != nil {
+		return st, Step{}, err
 	}
-	if st.Pending == nil {
-		return st, ErrNoCheckpoint
+	if !st.Pending.CanInsist {
+		return st, Step{}, ErrCannotInsist
 	}
 	out := st.fork()
+	pending := *out.Pending
 	out.Pending = nil
+	out.Insist = &InsistPath{Product: pending.Product, Turn: t.ID}
+	step := applyChoice(s, &out, t, c, pending.ElapsedMs, false)
+	out.Steps[len(out.Steps)-1].Insisted = true
+	step.Insisted = true
+	return out, step, nil
+}
+
+// Back withdraws the choice waiting at the checkpoint. No violation is recorded, but a
+// near miss is: the employee was about to go through with it.
+func Back(s *Scenario, st State) (State, error) {
+	if _, _, err := pendingChoice(s, st); err != nil {
+		return st, err
+	}
+	out := st.fork()
+	p := *out.Pending
+	out.Pending = nil
+	kind := p.Kind
+	if kind == "" {
+		kind = CheckpointMismatch
+	}
+	out.NearMisses = append(out.NearMisses, NearMiss{Step: len(out.Steps), Kind: kind, Turn: p.Turn, Choice: p.Choice,
+		Product: p.Product, CustomerClass: p.CustomerRisk, ProductRisk: p.ProductRisk})
 	return out, nil
 }
 
@@ -367,9 +460,13 @@ func applyChoice(s *Scenario, st *State, t *Turn, c *Choice, elapsedMs int64, vi
 		st.Violations = append(st.Violations, Violation{Kind: ViolationRedLine, Step: len(st.Steps), Turn: t.ID, Choice: c.ID})
 		violation = true
 	}
+	if v := takeAction(s, st, t, c); v != nil {
+		st.Violations = append(st.Violations, *v)
+		violation = true
+	}
 	step := Step{
 		Turn: t.ID, Choice: c.ID, ElapsedMs: elapsedMs, Next: c.Next,
-		Reveals: c.Reveals, Recommends: c.Recommends, Violation: violation,
+		Reveals: c.Reveals, Recommends: c.Recommends, Violation: violation, Action: c.Action,
 	}
 	if c.Reveals != "" && !slices.Contains(st.Needs, c.Reveals) {
 		st.Needs = append(st.Needs, c.Reveals)
@@ -412,15 +509,6 @@ func apply(s *Scenario, st *State, step *Step, effects Effects, mood int) {
 	st.Turn = ""
 	st.Finished = true
 	st.Ending = step.Next
-}
-
-func mismatchMessage(customer Risk, p *Product) Text {
-	return Text{
-		LocaleZH: fmt.Sprintf("风险不匹配：客户 %s，产品 %s（%s）。推荐超出客户风险承受能力的产品属于适当性违规；确认后将记录违规。",
-			customer, p.Risk, p.Name.Get(LocaleZH)),
-		LocaleEN: fmt.Sprintf("Risk mismatch: customer %s, product %s (%s). Recommending a product above the customer's risk tolerance is a suitability violation; confirming records it.",
-			customer, p.Risk, p.Name.Get(LocaleEN)),
-	}
 }
 
 // ErrorCode returns the Code of an engine error, or "" for other errors.

@@ -76,10 +76,10 @@ func TestCheckpointConfirmRecordsViolationAndBlocksPass(t *testing.T) {
 	if p == nil {
 		t.Fatal("no checkpoint")
 	}
-	if p.CustomerRisk != "R2" || p.ProductRisk != "R4" || p.Product != "equity-fund" || p.Turn != "t1" || p.Choice != "b" {
+	if p.CustomerRisk != "C2" || p.Kind != CheckpointMismatch || p.ProductRisk != "R4" || p.Product != "equity-fund" || p.Turn != "t1" || p.Choice != "b" {
 		t.Errorf("checkpoint = %+v", p)
 	}
-	if !strings.Contains(p.Message[LocaleEN], "customer R2, product R4") || !strings.Contains(p.Message[LocaleZH], "客户 R2，产品 R4") {
+	if !strings.Contains(p.Message[LocaleEN], "customer C2, product R4") || !strings.Contains(p.Message[LocaleZH], "客户 C2，产品 R4") {
 		t.Errorf("message = %v", p.Message)
 	}
 	// nothing else applied
@@ -96,7 +96,7 @@ func TestCheckpointConfirmRecordsViolationAndBlocksPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantV := []Violation{{Kind: ViolationSuitability, Step: 0, Turn: "t1", Choice: "b", Product: "equity-fund", CustomerRisk: "R2", ProductRisk: "R4"}}
+	wantV := []Violation{{Kind: ViolationSuitability, Cause: CauseMismatch, Step: 0, Turn: "t1", Choice: "b", Product: "equity-fund", CustomerRisk: "C2", ProductRisk: "R4"}}
 	if !reflect.DeepEqual(st.Violations, wantV) || st.Pending != nil {
 		t.Errorf("violations = %+v, pending %v", st.Violations, st.Pending)
 	}
@@ -140,7 +140,9 @@ func TestViolationFailsEvenAHighScore(t *testing.T) {
 	}
 }
 
-func TestCheckpointBackRecordsNothing(t *testing.T) {
+// Going back at the warning applies nothing and records no violation, but leaves a
+// near miss for reviewers.
+func TestCheckpointBackRecordsANearMiss(t *testing.T) {
 	s := mustLoad(t, "salary-deposit.yaml")
 	start := Start(s)
 	pending, _, err := Choose(s, start, "b", 900)
@@ -151,6 +153,11 @@ func TestCheckpointBackRecordsNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	wantMiss := []NearMiss{{Step: 0, Kind: CheckpointMismatch, Turn: "t1", Choice: "b", Product: "equity-fund", CustomerClass: "C2", ProductRisk: "R4"}}
+	if !reflect.DeepEqual(back.NearMisses, wantMiss) {
+		t.Errorf("near misses %+v", back.NearMisses)
+	}
+	back.NearMisses = nil
 	if !reflect.DeepEqual(back, start) {
 		t.Fatalf("back = %+v, want the state before the choice", back)
 	}

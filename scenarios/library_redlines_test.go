@@ -1,6 +1,7 @@
 package scenarios_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/servicestar/servicestar/scenarios"
@@ -126,7 +127,11 @@ func search(t *testing.T, s *scenarios.Scenario, target string, redLines bool) (
 		}
 		for i := range turn.Choices {
 			c := &turn.Choices[i]
-			if (redLines || !c.IsCritical()) && s.Mismatch(c) == nil {
+			switch {
+			case !redLines && c.IsCritical():
+			case s.CanInsist(turn, c):
+				step(c.Next, scenarios.Move{Choice: c.ID, Insist: true})
+			case s.Mismatch(c) == nil:
 				step(c.Next, scenarios.Move{Choice: c.ID})
 			}
 		}
@@ -135,4 +140,26 @@ func search(t *testing.T, s *scenarios.Scenario, target string, redLines bool) (
 		}
 	}
 	return scenarios.State{}, false
+}
+
+// Scenario 09 scripts the "customer insists" path: taken in full it passes with no
+// violation; skipping the recording fails at the sale.
+func TestBuiltinInsistPath(t *testing.T) {
+	s, _ := library.ByID("conservative-wants-high-yield")
+	full := []scenarios.Move{{Choice: "a"}, {Choice: "a"}, {Choice: "a"}, {Choice: "a"}, {Choice: "a"},
+		{Choice: "a", Insist: true}, {Choice: "a"}, {Choice: "a"}, {Choice: "a"}, {Choice: "a"}}
+	st, err := scenarios.Play(s, full)
+	if err != nil || st.Ending != "end-insisted" || len(st.Violations) != 0 || st.Insist == nil || !st.Insist.Sold {
+		t.Fatalf("%v: %+v", err, st)
+	}
+	if res := scenarios.Score(s, st); !res.Passed {
+		t.Errorf("the full insist path fails: %+v", res)
+	}
+	skipped := slices.Clone(full)
+	skipped[8].Choice = "b" // t9: no recording
+	st, err = scenarios.Play(s, skipped)
+	if err != nil || len(st.Violations) != 1 || st.Violations[0].Cause != scenarios.CauseInsistSteps ||
+		!slices.Equal(st.Violations[0].Missing, []string{scenarios.ActionRecording}) || scenarios.Score(s, st).Passed {
+		t.Errorf("no recording: %v %+v", err, st.Violations)
+	}
 }

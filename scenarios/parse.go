@@ -72,6 +72,9 @@ func Parse(file string, data []byte) (*Scenario, Problems) {
 	d.lines.add("", body.line)
 	d.decode(body, reflect.ValueOf(s).Elem(), "")
 	s.src = source{file: file, lines: d.lines, bad: d.bad}
+	if s.Persona.RiskClass == "" {
+		s.Persona.RiskClass = s.Persona.RiskTolerance.Class()
+	}
 	return s, located(d.probs)
 }
 

@@ -3,16 +3,20 @@ package scenarios
 import "fmt"
 
 // Move is one action of a player: a choice id (with Confirm when the choice raises the
-// suitability checkpoint and the player goes through with it), or a typed reply.
+// suitability checkpoint and the player goes through with it, or Insist when the player
+// takes the "customer insists" path there), or a typed reply.
 type Move struct {
 	Choice  string `json:"choice,omitempty"`
 	Text    string `json:"text,omitempty"`
 	Confirm bool   `json:"confirm,omitempty"`
+	Insist  bool   `json:"insist,omitempty"`
 }
 
 // PathsToEndings returns, for every ending that can be reached, a shortest way to play
 // to it: fewest violations first, then fewest moves. Typed replies meet every checklist
-// element. Ties are broken by file order, so the answer is stable.
+// element; at a warning the customer insists on, the path insists (a sale with a step
+// skipped on the way is not counted as a violation here). Ties are broken by file
+// order, so the answer is stable.
 func PathsToEndings(s *Scenario) map[string][]Move {
 	type cost struct{ violations, steps int }
 	less := func(a, b cost) bool {
@@ -74,7 +78,10 @@ func PathsToEndings(s *Scenario) map[string][]Move {
 			c := &t.Choices[j]
 			step := cost{dist[x].violations, dist[x].steps + 1}
 			m := Move{Choice: c.ID}
-			if s.Mismatch(c) != nil {
+			switch {
+			case s.CanInsist(t, c):
+				m.Insist = true
+			case s.Mismatch(c) != nil:
 				step.violations++
 				m.Confirm = true
 			}
@@ -104,7 +111,8 @@ func PathsToEndings(s *Scenario) map[string][]Move {
 }
 
 // Play starts an attempt and applies the moves, each taking no time. A choice that raises
-// the checkpoint needs Confirm on its move; a Confirm where none is raised is an error.
+// the checkpoint needs Confirm or Insist on its move; either where none is raised is an
+// error.
 func Play(s *Scenario, moves []Move) (State, error) {
 	st := Start(s)
 	for i, m := range moves {
@@ -116,10 +124,12 @@ func Play(s *Scenario, moves []Move) (State, error) {
 		}
 		switch {
 		case err != nil:
-		case st.Pending != nil && !m.Confirm:
-			err = fmt.Errorf("%w (the move does not confirm)", ErrCheckpointPending)
-		case st.Pending == nil && m.Confirm:
-			err = fmt.Errorf("%w (the move confirms)", ErrNoCheckpoint)
+		case st.Pending != nil && !m.Confirm && !m.Insist:
+			err = fmt.Errorf("%w (the move neither confirms nor insists)", ErrCheckpointPending)
+		case st.Pending == nil && (m.Confirm || m.Insist):
+			err = fmt.Errorf("%w (the move confirms or insists)", ErrNoCheckpoint)
+		case m.Insist:
+			st, _, err = Insist(s, st)
 		case m.Confirm:
 			st, _, err = Confirm(s, st)
 		}

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -45,7 +46,7 @@ func TestCriticalChoiceRecordsARedLineAndFails(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Violation{{Kind: ViolationRedLine, Step: 0, Turn: "t1", Choice: "b"}}
-	if !slices.Equal(st.Violations, want) || !step.Violation || st.Pending != nil || st.Turn != "t2" {
+	if !reflect.DeepEqual(st.Violations, want) || !step.Violation || st.Pending != nil || st.Turn != "t2" {
 		t.Fatalf("violations %+v, step %+v", st.Violations, step)
 	}
 	if got := st.Violations[0].Reason(s).Get(LocaleEN); got != "Asks for the password" {
@@ -127,8 +128,8 @@ func TestRedLinesNeedFormat2(t *testing.T) {
 			}
 		})
 	}
-	if _, probs := Load("x.yaml", []byte("format: 3\n"+v1)); len(probs) != 1 || probs[0].Code != CodeOutOfRange {
-		t.Errorf("format 3: %v", probs)
+	if _, probs := Load("x.yaml", []byte("format: 4\n"+v1)); len(probs) != 1 || probs[0].Code != CodeOutOfRange {
+		t.Errorf("format 4: %v", probs)
 	}
 	half := "format: 2\n" + mini(nil, turnY("t1", "a>end, critical: {zh-CN: 原因}"))
 	if _, probs := Load("x.yaml", []byte(half)); len(probs) != 1 || probs[0].Code != CodeMissingTranslation {

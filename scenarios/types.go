@@ -55,6 +55,20 @@ var (
 		"structured_deposit", "loan", "service", "fx"}
 	EndingKinds = []string{"resolved", "escalated", "customer_left", "complaint_filed"}
 	RiskLevels  = []string{"R1", "R2", "R3", "R4", "R5"}
+	ClassLevels = []string{"C1", "C2", "C3", "C4", "C5"}
+	Roles       = []string{"teller", "lobby_manager", "wealth_manager", "corporate_rm", "call_centre_agent", "service_lead"}
+	Channels    = []string{"counter", "phone", "online_chat", "visit", "social_media"}
+	ShelfHints  = []string{ShelfHintNone, ShelfHintFit}
+	// ChoiceActions are the scripted steps a choice can carry out (format 3): the
+	// customer retakes the risk assessment, or a step of the "customer insists" path.
+	ChoiceActions = []string{ActionRedoAssessment, ActionRiskWarning, ActionSignedConfirmation, ActionRecording, ActionSale}
+)
+
+// Shelf hints: none (the default) shows each product's rating only; fit also marks
+// whether it fits the customer's class.
+const (
+	ShelfHintNone = "none"
+	ShelfHintFit  = "fit"
 )
 
 // SuitabilityKinds are the product kinds that need a suitability match: recommending one
@@ -84,6 +98,18 @@ type Scenario struct {
 	Start    string    `json:"start" yaml:"start,required"`
 	Turns    []Turn    `json:"turns" yaml:"turns,required"`
 	Endings  []Ending  `json:"endings" yaml:"endings,required"`
+	// FactsCheckedOn is the day the facts the scenario cites were last checked,
+	// YYYY-MM-DD (format 3). The story is set on that day: a persona's assessment
+	// is judged current or expired against it.
+	FactsCheckedOn string `json:"facts_checked_on,omitempty" yaml:"facts_checked_on"`
+	// Role is the employee role the scenario trains, one of Roles (format 3).
+	Role string `json:"role,omitempty" yaml:"role"`
+	// Channel is where the conversation happens, one of Channels (format 3).
+	Channel string `json:"channel,omitempty" yaml:"channel"`
+	// ShelfHint "fit" has the product shelf mark which products fit the customer's
+	// class (for beginners); by default it shows each rating and leaves the judgement
+	// to the trainee (format 3).
+	ShelfHint string `json:"shelf_hint,omitempty" yaml:"shelf_hint"`
 
 	src source // where the scenario was read from; empty when built in code
 }
@@ -96,9 +122,17 @@ type Persona struct {
 	Assets     Text `json:"assets" yaml:"assets,required"`
 	Goals      Text `json:"goals" yaml:"goals,required"`
 	// InitialMood is 0 (furious) .. 100 (delighted).
-	InitialMood   int          `json:"initial_mood" yaml:"initial_mood,required"`
-	RiskTolerance Risk         `json:"risk_tolerance" yaml:"risk_tolerance,required"`
-	HiddenNeeds   []HiddenNeed `json:"hidden_needs,omitempty" yaml:"hidden_needs"`
+	InitialMood int `json:"initial_mood" yaml:"initial_mood,required"`
+	// RiskClass is the customer's class C1..C5 from the bank's suitability assessment
+	// (format 3). Files of format 1 and 2 give RiskTolerance R1..R5 instead, read as
+	// the class of the same level; Parse fills RiskClass from it.
+	RiskClass     Class `json:"risk_class,omitempty" yaml:"risk_class"`
+	RiskTolerance Risk  `json:"risk_tolerance,omitempty" yaml:"risk_tolerance"`
+	// AssessedOn is the date of that assessment, YYYY-MM-DD (format 3). An assessment
+	// older than AssessmentValidity on the scenario's day, or none, must be redone
+	// before a suitability-checked product is offered.
+	AssessedOn  string       `json:"assessed_on,omitempty" yaml:"assessed_on"`
+	HiddenNeeds []HiddenNeed `json:"hidden_needs,omitempty" yaml:"hidden_needs"`
 }
 
 // HiddenNeed is a need the customer does not state; good replies reveal it.
@@ -124,6 +158,10 @@ func (p Product) SuitabilityChecked() bool {
 type Turn struct {
 	ID       string `json:"id" yaml:"id,required"`
 	Customer Text   `json:"customer" yaml:"customer,required"`
+	// Insists names the fund the customer insists on buying in this turn (format 3):
+	// only here may a fund above the customer's class go down the "customer insists"
+	// path instead of being a violation.
+	Insists string `json:"insists,omitempty" yaml:"insists"`
 	// Mood, when set, is the customer's mood as this turn starts (0..100).
 	Mood        *int      `json:"mood,omitempty" yaml:"mood"`
 	ModelAnswer Text      `json:"model_answer" yaml:"model_answer,required"`
@@ -148,6 +186,8 @@ type Choice struct {
 	// Critical, when set, marks the choice as a red line and says why: taking it
 	// records a violation and the attempt cannot pass (format 2).
 	Critical Text `json:"critical,omitempty" yaml:"critical"`
+	// Action is a scripted step the reply carries out (format 3), one of ChoiceActions.
+	Action string `json:"action,omitempty" yaml:"action"`
 }
 
 // FreeText is a typed reply graded by a transparent checklist.
@@ -187,11 +227,13 @@ type Ending struct {
 }
 
 // Format versions a scenario file may declare. Version 2 added red lines (a choice's
-// critical, a typed turn's forbidden); version 1 files are read as they always were.
+// critical, a typed turn's forbidden); version 3 customer classes with an assessment
+// date and the "customer insists" path; version 1 files are read as they always were.
 const (
 	FormatV1     = 1
 	FormatV2     = 2
-	LatestFormat = FormatV2
+	FormatV3     = 3
+	LatestFormat = FormatV3
 )
 
 // FormatOrDefault returns the declared format version, 1 when absent.
@@ -267,23 +309,6 @@ func (t *Turn) Choice(id string) *Choice {
 		if t.Choices[i].ID == id {
 			return &t.Choices[i]
 		}
-	}
-	return nil
-}
-
-// Mismatch returns the product a choice recommends when that recommendation needs the
-// suitability checkpoint (a suitability-checked product rated above the persona's
-// tolerance), or nil.
-func (s *Scenario) Mismatch(c *Choice) *Product {
-	if c == nil || c.Recommends == "" {
-		return nil
-	}
-	p := s.Product(c.Recommends)
-	if p == nil || !p.SuitabilityChecked() {
-		return nil
-	}
-	if p.Risk.Level() > s.Persona.RiskTolerance.Level() {
-		return p
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/servicestar/servicestar/scoring"
 )
@@ -79,7 +80,7 @@ func (v *validator) reported(path string) bool {
 // would only echo that problem as a list of unreachable turns.
 func (v *validator) graphBroken() bool {
 	harmless := []string{".customer", ".model_answer", ".text", ".feedback", ".title", ".debrief",
-		".label", ".phrasings", ".effects", ".mood", ".reveals", ".recommends", ".kind", ".critical", ".forbidden"}
+		".label", ".phrasings", ".effects", ".mood", ".reveals", ".recommends", ".kind", ".critical", ".forbidden", ".action", ".insists"}
 	for p := range v.s.src.bad {
 		if p == "" {
 			return true
@@ -115,6 +116,19 @@ func (v *validator) scenario() {
 	if s.PassMark != nil {
 		v.rangeInt("pass_mark", "", *s.PassMark, 0, 100)
 	}
+	if s.FactsCheckedOn != "" {
+		v.needsFormat("facts_checked_on", "", FormatV3)
+		v.date("facts_checked_on", s.FactsCheckedOn)
+	}
+	for _, f := range []struct {
+		path, value string
+		allowed     []string
+	}{{"role", s.Role, Roles}, {"channel", s.Channel, Channels}, {"shelf_hint", s.ShelfHint, ShelfHints}} {
+		if f.value != "" {
+			v.needsFormat(f.path, "", FormatV3)
+			v.enum(f.path, "", f.value, f.allowed)
+		}
+	}
 	if len(s.Weights) > 0 {
 		sum := 0
 		for _, d := range sortedKeys(s.Weights) {
@@ -141,7 +155,19 @@ func (v *validator) persona() {
 	v.text("persona.assets", "", p.Assets)
 	v.text("persona.goals", "", p.Goals)
 	v.rangeInt("persona.initial_mood", "", p.InitialMood, 0, 100)
-	v.enum("persona.risk_tolerance", "", string(p.RiskTolerance), RiskLevels)
+	switch {
+	case p.RiskTolerance != "" && !v.given("persona.risk_class"):
+		v.enum("persona.risk_tolerance", "", string(p.RiskTolerance), RiskLevels)
+	case p.RiskClass == "":
+		v.add("persona.risk_class", "", CodeRequired, "field", "persona.risk_class")
+	default:
+		v.needsFormat("persona.risk_class", "", FormatV3)
+		v.enum("persona.risk_class", "", string(p.RiskClass), ClassLevels)
+	}
+	if p.AssessedOn != "" {
+		v.needsFormat("persona.assessed_on", "", FormatV3)
+		v.date("persona.assessed_on", p.AssessedOn)
+	}
 	v.count("persona.hidden_needs", "", len(p.HiddenNeeds), MaxHiddenNeeds)
 	ids := map[string]bool{}
 	for i, n := range p.HiddenNeeds {
@@ -235,6 +261,19 @@ func (v *validator) turn(i int, t *Turn) {
 		if c.Critical != nil {
 			v.needsFormat(cpath+".critical", t.ID, FormatV2)
 			v.text(cpath+".critical", t.ID, c.Critical)
+		}
+		if c.Action != "" {
+			v.needsFormat(cpath+".action", t.ID, FormatV3)
+			v.enum(cpath+".action", t.ID, c.Action, ChoiceActions)
+		}
+	}
+	if t.Insists != "" {
+		v.needsFormat(path+".insists", t.ID, FormatV3)
+		switch p := v.s.Product(t.Insists); {
+		case p == nil:
+			v.add(path+".insists", t.ID, CodeUnknownProduct, "value", t.Insists)
+		case p.Kind != "fund":
+			v.add(path+".insists", t.ID, CodeInvalidValue, "field", path+".insists", "value", t.Insists, "allowed", "a product of kind fund")
 		}
 	}
 	if ft := t.FreeText; ft != nil {
@@ -412,6 +451,22 @@ func (v *validator) phrasings(path, turn string, p Phrasings) {
 		if !ok {
 			v.add(path+"."+l, turn, CodeMissingTranslation, "field", path, "locale", l)
 		}
+	}
+}
+
+// given tells whether the file spelled out path (always false for a scenario built in
+// code).
+func (v *validator) given(path string) bool {
+	if v.s.src.lines == nil {
+		return false
+	}
+	_, ok := v.s.src.lines.get(path)
+	return ok
+}
+
+func (v *validator) date(path, x string) {
+	if _, err := time.Parse(DateLayout, x); err != nil {
+		v.add(path, "", CodeInvalidValue, "field", path, "value", x, "allowed", "a date YYYY-MM-DD")
 	}
 }
 

@@ -97,6 +97,7 @@ const (
 	atFreeText
 	atWarning
 	atEnd
+	atInsistWarning // a warning that offers the customer-insists path
 )
 
 // attemptFor starts an attempt as client and plays it to the wanted state
@@ -125,6 +126,17 @@ func attemptFor(x *cell, client *testkit.Client, want attemptState) int64 {
 		}
 	}
 	switch want {
+	case atInsistWarning:
+		insists := func(t *scenarios.Turn) string {
+			for i := range t.Choices {
+				if s.CanInsist(t, &t.Choices[i]) {
+					return t.Choices[i].ID
+				}
+			}
+			return ""
+		}
+		moves := pathTo(s, func(t *scenarios.Turn) bool { return insists(t) != "" })
+		path(append(moves, insists(s.Turn(lastTurn(s, moves)))))
 	case atFreeText:
 		path(pathTo(s, func(t *scenarios.Turn) bool { return t.IsFreeText() }))
 	case atWarning:
@@ -139,7 +151,7 @@ func attemptFor(x *cell, client *testkit.Client, want attemptState) int64 {
 		for _, moves := range scenarios.PathsToEndings(s) {
 			clean := true
 			for _, m := range moves {
-				clean = clean && !m.Confirm && m.Text == ""
+				clean = clean && !m.Confirm && !m.Insist && m.Text == ""
 			}
 			if !clean {
 				continue
@@ -198,6 +210,7 @@ func trainingRows() []row {
 		{"POST", "/answer", atFreeText, map[string]any{"text": "您的意思是希望我们核实利息，我们会在两个工作日内回复，并随时告诉您进展。"}},
 		{"POST", "/confirm", atWarning, nil},
 		{"POST", "/back", atWarning, nil},
+		{"POST", "/insist", atInsistWarning, nil},
 	}
 	trap, _ := library.ByID(trapScenario)
 	firstSafe := ""

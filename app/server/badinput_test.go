@@ -271,6 +271,7 @@ func TestBadInputIDs(t *testing.T) {
 		"POST /api/v1/training/attempts/{id}/answer":    map[string]string{"text": "您好"},
 		"POST /api/v1/training/attempts/{id}/confirm":   nil,
 		"POST /api/v1/training/attempts/{id}/back":      nil,
+		"POST /api/v1/training/attempts/{id}/insist":    nil,
 		"GET /api/v1/training/reviews/{id}":             nil,
 		"POST /api/v1/training/reviews/{id}/comments":   map[string]string{"body": "好"},
 		"GET /api/v1/training/assignments/{id}":         nil,

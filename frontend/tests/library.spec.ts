@@ -325,10 +325,12 @@ describe('preview view', () => {
       assets: { 'zh-CN': '150万', en: '1.5m' },
       goals: { 'zh-CN': '多赚', en: 'Earn more' },
       risk_tolerance: 'R2',
+      risk_class: 'C2',
       initial_mood: 45,
     },
     products: [{ id: 'fund', name: { 'zh-CN': '基金', en: 'Fund' }, kind: 'fund', risk: 'R4', suitability_checked: true }],
     dimensions: ['empathy'],
+    shelf_hint: false,
   }
   const t1: Attempt = {
     id: 0,
@@ -349,6 +351,8 @@ describe('preview view', () => {
     transcript: [],
     needs_revealed: [],
     violations: [],
+    near_misses: [],
+    insist: null,
     result: null,
     started_at: '2026-12-01T08:00:00Z',
     finished_at: null,
@@ -357,12 +361,15 @@ describe('preview view', () => {
   const warned: Attempt = {
     ...t1,
     pending: {
+      kind: 'mismatch',
+      refused: false,
+      can_insist: false,
       choice_id: 'b',
       product_id: 'fund',
       product_name: { 'zh-CN': '基金', en: 'Fund' },
-      customer_risk: 'R2',
+      customer_risk: 'C2',
       product_risk: 'R4',
-      message: { 'zh-CN': '客户 R2，产品 R4', en: 'customer R2, product R4' },
+      message: { 'zh-CN': '客户 C2，产品 R4', en: 'customer C2, product R4' },
     },
   }
   const t2: Attempt = {
@@ -427,7 +434,7 @@ describe('preview view', () => {
     // The warned choice, then back: the pair leaves the list.
     await w.get('[data-testid="choice-b"]').trigger('click')
     await flushPromises()
-    expect(document.body.querySelector('[data-testid="suitability-mismatch"]')?.textContent).toContain('R2')
+    expect(document.body.querySelector('[data-testid="suitability-mismatch"]')?.textContent).toContain('C2')
     ;(document.body.querySelector('[data-testid="suitability-back"]') as HTMLElement).click()
     await flushPromises()
     await w.get('[data-testid="choice-a"]').trigger('click')

@@ -87,8 +87,8 @@ describe('mood', () => {
 })
 
 describe('risk', () => {
-  it('reads R1..R5 and nothing else', () => {
-    expect(['R1', 'R3', 'r5', ' R2 ', 'R0', 'R6', 'C2', '', null, undefined].map(riskLevel)).toEqual([1, 3, 5, 2, 0, 0, 0, 0, 0, 0])
+  it('reads R1..R5 (products) and C1..C5 (customers) and nothing else', () => {
+    expect(['R1', 'R3', 'r5', ' R2 ', 'R0', 'R6', 'C2', 'C6', '', null, undefined].map(riskLevel)).toEqual([1, 3, 5, 2, 0, 0, 2, 0, 0, 0, 0])
   })
   it('flags only products rated strictly above the tolerance', () => {
     expect(aboveTolerance('R4', 'R2')).toBe(true)
@@ -140,40 +140,51 @@ describe('sandbox components', () => {
     expect(w.text()).toContain('Angry')
   })
 
-  it('highlights products above the tolerance that need a suitability check', () => {
+  it('shows ratings only, and with the hint marks the products above the class that need a suitability check', () => {
     const products: Product[] = [
       { id: 'fund', name: { 'zh-CN': '股票基金', en: 'Equity fund' }, kind: 'fund', risk: 'R4', suitability_checked: true },
       { id: 'wmp', name: { 'zh-CN': '理财', en: 'WMP' }, kind: 'wealth_management', risk: 'R2', suitability_checked: true },
       { id: 'cd', name: { 'zh-CN': '大额存单', en: 'CD' }, kind: 'deposit', risk: 'R1', suitability_checked: false },
     ]
-    const w = mount(ProductShelf, { props: { products, tolerance: 'R2' }, global })
+    const plain = mount(ProductShelf, { props: { products, tolerance: 'C2' }, global })
+    expect(plain.get('[data-testid="product-fund"]').attributes('data-above')).toBeUndefined()
+    expect(plain.get('[data-testid="product-fund"]').classes()).not.toContain('above')
+    expect(plain.text()).not.toContain('高于客户等级')
+    expect(plain.get('[data-testid="product-fund"]').text()).toContain('R4')
+    const w = mount(ProductShelf, { props: { products, tolerance: 'C2', hint: true }, global })
     expect(w.get('[data-testid="product-fund"]').attributes('data-above')).toBe('true')
     expect(w.get('[data-testid="product-fund"]').classes()).toContain('above')
     expect(w.get('[data-testid="product-wmp"]').attributes('data-above')).toBe('false')
     expect(w.get('[data-testid="product-cd"]').attributes('data-above')).toBe('false')
-    expect(w.get('[data-testid="product-fund"]').text()).toContain('超出客户风险承受能力')
+    expect(w.get('[data-testid="product-fund"]').text()).toContain('高于客户等级')
+    expect(w.get('[data-testid="product-wmp"]').text()).toContain('适合客户等级')
   })
 
-  it('names both ratings in the suitability warning and offers back or confirm', async () => {
+  it('names the class and the rating in the suitability warning and offers back, confirm or insist', async () => {
     const pending: Pending = {
+      kind: 'mismatch',
+      refused: false,
+      can_insist: true,
       choice_id: 'b',
       product_id: 'fund',
       product_name: { 'zh-CN': '股票基金', en: 'Equity fund' },
-      customer_risk: 'R2',
+      customer_risk: 'C2',
       product_risk: 'R4',
-      message: { 'zh-CN': '风险不匹配：客户 R2，产品 R4', en: 'Risk mismatch: customer R2, product R4' },
+      message: { 'zh-CN': '风险不匹配：客户 C2，产品 R4', en: 'Risk mismatch: customer C2, product R4' },
     }
     const w = mount(SuitabilityDialog, { props: { pending }, global, attachTo: document.body })
     await flushPromises()
     const body = document.body
-    expect(body.querySelector('[data-testid="suitability-mismatch"]')?.textContent).toContain('客户风险承受能力 R2，产品风险等级 R4')
+    expect(body.querySelector('[data-testid="suitability-mismatch"]')?.textContent).toContain('客户 C2，产品 R4')
     ;(body.querySelector('[data-testid="suitability-back"]') as HTMLElement).click()
     ;(body.querySelector('[data-testid="suitability-confirm"]') as HTMLElement).click()
+    ;(body.querySelector('[data-testid="suitability-insist"]') as HTMLElement).click()
     expect(w.emitted('back')).toHaveLength(1)
     expect(w.emitted('confirm')).toHaveLength(1)
+    expect(w.emitted('insist')).toHaveLength(1)
     setLocale('en')
     await flushPromises()
-    expect(body.querySelector('[data-testid="suitability-mismatch"]')?.textContent).toContain('Customer R2, product R4')
+    expect(body.querySelector('[data-testid="suitability-mismatch"]')?.textContent).toContain('Customer C2, product R4')
     w.unmount()
   })
 })
@@ -195,11 +206,13 @@ describe('sandbox view', () => {
       occupation: { 'zh-CN': '经理', en: 'Manager' },
       assets: { 'zh-CN': '150万', en: '1.5m' },
       goals: { 'zh-CN': '多赚', en: 'Earn more' },
-      risk_tolerance: 'R2',
+      risk_tolerance: '',
+      risk_class: 'C2',
       initial_mood: 45,
     },
     products: [{ id: 'fund', name: { 'zh-CN': '基金', en: 'Fund' }, kind: 'fund', risk: 'R4', suitability_checked: true }],
     dimensions: ['empathy', 'compliance'],
+    shelf_hint: false,
   }
   const base: Attempt = {
     id: 7,
@@ -220,6 +233,8 @@ describe('sandbox view', () => {
     transcript: [],
     needs_revealed: [],
     violations: [],
+    near_misses: [],
+    insist: null,
     result: null,
     started_at: '2026-12-01T08:00:00Z',
     finished_at: null,
@@ -228,12 +243,15 @@ describe('sandbox view', () => {
   const pendingAttempt: Attempt = {
     ...base,
     pending: {
+      kind: 'mismatch',
+      refused: false,
+      can_insist: false,
       choice_id: 'b',
       product_id: 'fund',
       product_name: { 'zh-CN': '基金', en: 'Fund' },
-      customer_risk: 'R2',
+      customer_risk: 'C2',
       product_risk: 'R4',
-      message: { 'zh-CN': '客户 R2，产品 R4', en: 'customer R2, product R4' },
+      message: { 'zh-CN': '客户 C2，产品 R4', en: 'customer C2, product R4' },
     },
   }
 
@@ -263,7 +281,7 @@ describe('sandbox view', () => {
     mocked.choose.mockResolvedValue(pendingAttempt)
     const w = await render()
     expect(w.find('[data-testid="persona-card"]').text()).toContain('孙先生')
-    expect(w.find('[data-testid="product-fund"]').attributes('data-above')).toBe('true')
+    expect(w.find('[data-testid="product-fund"]').attributes('data-above')).toBeUndefined() // the judgement is the trainee's
     expect(w.find('[data-testid="current-customer-line"]').text()).toContain('我要买基金')
     await w.get('[data-testid="choice-b"]').trigger('click')
     await flushPromises()
@@ -273,7 +291,7 @@ describe('sandbox view', () => {
     expect(typeof ms).toBe('number')
     expect(ms).toBeGreaterThanOrEqual(0)
     // The warning is up and the choices are locked until back or confirm.
-    expect(document.body.querySelector('[data-testid="suitability-mismatch"]')?.textContent).toContain('R2')
+    expect(document.body.querySelector('[data-testid="suitability-mismatch"]')?.textContent).toContain('C2')
     expect(w.get('[data-testid="choice-a"]').attributes('disabled')).toBeDefined()
     w.unmount()
   })

@@ -69,8 +69,12 @@ func (s *Service) playToGoodEnding(ctx context.Context, p *access.Principal, id 
 			if _, _, _, err := s.Act(ctx, p, id, mv); err != nil {
 				return err
 			}
-			if m.Confirm { // the path takes the warning's "confirm anyway"
-				if _, _, _, err := s.Act(ctx, p, id, Move{Kind: "confirm"}); err != nil {
+			if m.Confirm || m.Insist { // the path takes the warning's "confirm anyway" or "customer insists"
+				kind := "confirm"
+				if m.Insist {
+					kind = "insist"
+				}
+				if _, _, _, err := s.Act(ctx, p, id, Move{Kind: kind}); err != nil {
 					return err
 				}
 			}

@@ -21,9 +21,14 @@ type Attempt struct {
 	StateJSON       string `gorm:"column:state_json"`
 	Total           *float64
 	Passed          *bool
-	StartedAt       time.Time
-	UpdatedAt       time.Time
-	FinishedAt      *time.Time
+	// Violations, NearMisses and NeedsHumanLook are copied out of the state on
+	// every move, for the review list's filters (the state stays the truth).
+	Violations     int
+	NearMisses     int
+	NeedsHumanLook bool
+	StartedAt      time.Time
+	UpdatedAt      time.Time
+	FinishedAt     *time.Time
 }
 
 // TableName keeps the table name stable.

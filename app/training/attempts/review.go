@@ -34,16 +34,31 @@ type ReviewRow struct {
 	Passed     *bool          `json:"passed"`
 	StartedAt  time.Time      `json:"started_at"`
 	FinishedAt *time.Time     `json:"finished_at"`
+	// Violations and NearMisses count what the attempt recorded; NeedsHumanLook
+	// marks a typed reply the grader was unsure of; Comments counts the coaching
+	// comments so far.
+	Violations     int   `json:"violations"`
+	NearMisses     int   `json:"near_misses"`
+	NeedsHumanLook bool  `json:"needs_human_look"`
+	Comments       int64 `json:"comments"`
 }
 
-// ReviewFilter narrows a review list.
+// ReviewFilter narrows a review list. The flags each keep only the attempts that
+// have it; together, those that have them all.
 type ReviewFilter struct {
 	BranchID   int64
 	ScenarioID string
 	Status     string
-	Page       int
-	PageSize   int
+	// Violations: at least one violation. NearMisses: at least one near miss.
+	// HumanLook: marked for a human look. Uncommented: no comment yet.
+	Violations, NearMisses, HumanLook, Uncommented bool
+	Page                                           int
+	PageSize                                       int
 }
+
+// commentCount counts an attempt's comments in the review list's query.
+const commentCount = `(SELECT COUNT(*) FROM training_comments c
+	WHERE c.tenant_id = training_attempts.tenant_id AND c.attempt_id = training_attempts.id)`
 
 // reviewScopes are the subtrees where p may read attempts: managers and HR
 // review (and comment), auditors inspect (read only).
@@ -88,16 +103,29 @@ func (s *Service) Reviews(ctx context.Context, p *access.Principal, f ReviewFilt
 	if f.Status != "" {
 		q = q.Where("training_attempts.status = ?", f.Status)
 	}
+	if f.Violations {
+		q = q.Where("training_attempts.violations > 0")
+	}
+	if f.NearMisses {
+		q = q.Where("training_attempts.near_misses > 0")
+	}
+	if f.HumanLook {
+		q = q.Where("training_attempts.needs_human_look = ?", true)
+	}
+	if f.Uncommented {
+		q = q.Where(commentCount + " = 0")
+	}
 	var total int64
 	if err := q.Count(&total).Error; err != nil {
 		return nil, 0, err
 	}
 	var rows []struct {
 		Attempt
-		UserName   string
-		BranchName string
+		UserName     string
+		BranchName   string
+		CommentCount int64
 	}
-	err = q.Select("training_attempts.*, u.display_name AS user_name, b.name AS branch_name").
+	err = q.Select("training_attempts.*, u.display_name AS user_name, b.name AS branch_name, " + commentCount + " AS comment_count").
 		Order("training_attempts.started_at DESC, training_attempts.id DESC").
 		Offset((f.Page - 1) * f.PageSize).Limit(f.PageSize).Scan(&rows).Error
 	if err != nil {
@@ -106,7 +134,8 @@ func (s *Service) Reviews(ctx context.Context, p *access.Principal, f ReviewFilt
 	out := make([]ReviewRow, len(rows))
 	for i, r := range rows {
 		out[i] = ReviewRow{ID: r.ID, UserID: r.UserID, UserName: r.UserName, BranchID: r.BranchID, BranchName: r.BranchName,
-			ScenarioID: r.ScenarioID, Status: r.Status, Total: r.Total, Passed: r.Passed, StartedAt: r.StartedAt, FinishedAt: r.FinishedAt}
+			ScenarioID: r.ScenarioID, Status: r.Status, Total: r.Total, Passed: r.Passed, StartedAt: r.StartedAt, FinishedAt: r.FinishedAt,
+			Violations: r.Violations, NearMisses: r.NearMisses, NeedsHumanLook: r.NeedsHumanLook, Comments: r.CommentCount}
 		if sc, err := s.Catalogue.At(ctx, p.TenantID, r.ScenarioID, r.ScenarioVersion); err == nil {
 			out[i].Title = sc.Title
 		}

@@ -198,6 +198,10 @@ func (s *Service) Routes(api huma.API) {
 		func(ctx context.Context, in *AttemptPath) (*attemptOut, error) {
 			return s.act(ctx, in.ID, Move{Kind: "confirm"})
 		})
+	huma.Register(api, training.Op("attempt-insist", http.MethodPost, "/api/v1/training/attempts/{id}/insist", "Proceed on the customer's insistence at the warning (a fund above the class, not C1): the special risk warning, signed confirmation and 双录 must follow before the sale", 409),
+		func(ctx context.Context, in *AttemptPath) (*attemptOut, error) {
+			return s.act(ctx, in.ID, Move{Kind: "insist"})
+		})
 	huma.Register(api, training.Op("attempt-back", http.MethodPost, "/api/v1/training/attempts/{id}/back", "Withdraw the recommendation that raised the suitability warning", 409),
 		func(ctx context.Context, in *AttemptPath) (*attemptOut, error) {
 			return s.act(ctx, in.ID, Move{Kind: "back"})

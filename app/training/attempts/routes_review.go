@@ -25,11 +25,15 @@ type ReviewView struct {
 
 func (s *Service) reviewRoutes(api huma.API) {
 	type reviewListIn struct {
-		BranchID   int64  `query:"branch_id" minimum:"0"`
-		ScenarioID string `query:"scenario_id" maxLength:"100"`
-		Status     string `query:"status" enum:"in_progress,finished,"`
-		Page       int    `query:"page" minimum:"1" maximum:"1000000" default:"1"`
-		PageSize   int    `query:"page_size" minimum:"1" maximum:"200" default:"20"`
+		BranchID    int64  `query:"branch_id" minimum:"0"`
+		ScenarioID  string `query:"scenario_id" maxLength:"100"`
+		Status      string `query:"status" enum:"in_progress,finished,"`
+		Violations  bool   `query:"violations" doc:"only attempts with a violation"`
+		NearMisses  bool   `query:"near_misses" doc:"only attempts with a near miss (went back at the suitability warning)"`
+		HumanLook   bool   `query:"needs_human_look" doc:"only attempts marked for a human look"`
+		Uncommented bool   `query:"uncommented" doc:"only attempts not yet commented"`
+		Page        int    `query:"page" minimum:"1" maximum:"1000000" default:"1"`
+		PageSize    int    `query:"page_size" minimum:"1" maximum:"200" default:"20"`
 	}
 	type reviewListOut struct {
 		Body struct {
@@ -43,7 +47,8 @@ func (s *Service) reviewRoutes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			rows, total, err := s.Reviews(ctx, p, ReviewFilter{BranchID: in.BranchID, ScenarioID: in.ScenarioID, Status: in.Status, Page: in.Page, PageSize: in.PageSize})
+			rows, total, err := s.Reviews(ctx, p, ReviewFilter{BranchID: in.BranchID, ScenarioID: in.ScenarioID, Status: in.Status,
+				Violations: in.Violations, NearMisses: in.NearMisses, HumanLook: in.HumanLook, Uncommented: in.Uncommented, Page: in.Page, PageSize: in.PageSize})
 			if err != nil {
 				return nil, err
 			}

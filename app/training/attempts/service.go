@@ -86,7 +86,7 @@ func (s *Service) Own(ctx context.Context, p *access.Principal, id int64) (*Atte
 // Move is one reply: a choice, a typed answer, or the answer to a
 // suitability warning.
 type Move struct {
-	Kind      string // choose | answer | confirm | back
+	Kind      string // choose | answer | confirm | insist | back
 	ChoiceID  string
 	Text      string
 	ElapsedMs int64
@@ -112,7 +112,8 @@ func (s *Service) Act(ctx context.Context, p *access.Principal, id int64, m Move
 		return nil, nil, st, err
 	}
 	now := s.Now().UTC()
-	upd := map[string]any{"state_json": string(blob), "steps": a.Steps + 1, "updated_at": now}
+	upd := map[string]any{"state_json": string(blob), "steps": a.Steps + 1, "updated_at": now,
+		"violations": len(next.Violations), "near_misses": len(next.NearMisses), "needs_human_look": next.NeedsHumanLook()}
 	if next.Finished {
 		res := scenarios.Score(sc, next)
 		total, passed := res.Total, res.Passed
@@ -138,6 +139,7 @@ func (s *Service) Act(ctx context.Context, p *access.Principal, id int64, m Move
 	}
 	a.Steps++
 	a.StateJSON, a.UpdatedAt = string(blob), now
+	a.Violations, a.NearMisses, a.NeedsHumanLook = len(next.Violations), len(next.NearMisses), next.NeedsHumanLook()
 	return a, sc, next, nil
 }
 
@@ -153,10 +155,12 @@ func apply(sc *scenarios.Scenario, st scenarios.State, m Move) (scenarios.State,
 		next, _, err = scenarios.Answer(sc, st, m.Text, m.ElapsedMs)
 	case "confirm":
 		next, _, err = scenarios.Confirm(sc, st)
+	case "insist":
+		next, _, err = scenarios.Insist(sc, st)
 	case "back":
 		next, err = scenarios.Back(sc, st)
 	default:
-		return st, apperr.Invalid(apperr.Field{Location: "body.kind", Message: "must be choose, answer, confirm or back", Value: m.Kind})
+		return st, apperr.Invalid(apperr.Field{Location: "body.kind", Message: "must be choose, answer, confirm, insist or back", Value: m.Kind})
 	}
 	return next, err
 }
@@ -177,7 +181,7 @@ func engineProblem(err error, m Move) error {
 		loc = "body.text"
 	case errors.Is(err, scenarios.ErrInvalidElapsed):
 		loc = "body.elapsed_ms"
-	case errors.Is(err, scenarios.ErrCheckpointPending), errors.Is(err, scenarios.ErrNoCheckpoint), errors.Is(err, scenarios.ErrFinished), errors.Is(err, scenarios.ErrTooManySteps):
+	case errors.Is(err, scenarios.ErrCheckpointPending), errors.Is(err, scenarios.ErrNoCheckpoint), errors.Is(err, scenarios.ErrCannotInsist), errors.Is(err, scenarios.ErrFinished), errors.Is(err, scenarios.ErrTooManySteps):
 		return huma.NewError(http.StatusConflict, e.Error(), &huma.ErrorDetail{Location: "path.id", Message: e.Code})
 	}
 	var val any

@@ -37,11 +37,12 @@ func TestEveryScenarioReachesEveryEndingThroughTheAPI(t *testing.T) {
 					verb, body = "answer", map[string]any{"text": m.Text, "elapsed_ms": 1000}
 				}
 				st, got, raw := act(t, emp, a.ID, verb, body)
-				if st == 200 && m.Confirm {
+				if st == 200 && (m.Confirm || m.Insist) {
 					if got.Pending == nil {
 						t.Fatalf("%s → %s: move %d should raise the suitability warning", s.ID, endID, i)
 					}
-					st, got, raw = act(t, emp, a.ID, "confirm", nil)
+					verb = map[bool]string{true: "insist", false: "confirm"}[m.Insist]
+					st, got, raw = act(t, emp, a.ID, verb, nil)
 				}
 				if st != 200 {
 					t.Fatalf("%s → %s: move %d (%s): %d %s", s.ID, endID, i, verb, st, raw)

@@ -22,8 +22,15 @@ type TurnView struct {
 	FreeText bool           `json:"free_text"`
 }
 
-// PendingView is the suitability warning waiting for back or confirm.
+// PendingView is the suitability warning waiting for back, confirm or insist.
 type PendingView struct {
+	// Kind is mismatch (a product above the customer's class) or assessment (the
+	// customer's assessment is missing or expired).
+	Kind string `json:"kind" enum:"mismatch,assessment"`
+	// Refused: a bank wealth product above the class, which no path may sell.
+	Refused bool `json:"refused"`
+	// CanInsist offers the "customer insists" path (POST …/insist).
+	CanInsist    bool           `json:"can_insist"`
 	ChoiceID     string         `json:"choice_id"`
 	ProductID    string         `json:"product_id"`
 	ProductName  scenarios.Text `json:"product_name"`
@@ -49,13 +56,15 @@ type ViolationView struct {
 	ProductRisk  string `json:"product_risk"`
 	// Reason says why a red line is one; null for suitability violations.
 	Reason scenarios.Text `json:"reason"`
+	// Message says what a suitability violation was (null for red lines).
+	Message scenarios.Text `json:"message"`
 }
 
 func violationViews(s *scenarios.Scenario, st scenarios.State) []ViolationView {
 	out := make([]ViolationView, 0, len(st.Violations))
 	for _, x := range st.Violations {
 		out = append(out, ViolationView{Kind: x.KindOrDefault(), Turn: x.Turn, ProductID: x.Product,
-			CustomerRisk: string(x.CustomerRisk), ProductRisk: string(x.ProductRisk), Reason: x.Reason(s)})
+			CustomerRisk: string(x.CustomerRisk), ProductRisk: string(x.ProductRisk), Reason: x.Reason(s), Message: x.SuitabilityMessage(s)})
 	}
 	return out
 }
@@ -90,9 +99,13 @@ type AttemptView struct {
 	Transcript    []TranscriptLine `json:"transcript"`
 	NeedsRevealed []scenarios.Text `json:"needs_revealed"`
 	Violations    []ViolationView  `json:"violations"`
-	Result        *ResultView      `json:"result"`
-	StartedAt     time.Time        `json:"started_at"`
-	FinishedAt    *time.Time       `json:"finished_at"`
+	// NearMisses are the recommendations withdrawn at the suitability warning.
+	NearMisses []scenarios.NearMiss `json:"near_misses"`
+	// Insist is the "customer insists" path once taken: the steps done so far.
+	Insist     *scenarios.InsistPath `json:"insist"`
+	Result     *ResultView           `json:"result"`
+	StartedAt  time.Time             `json:"started_at"`
+	FinishedAt *time.Time            `json:"finished_at"`
 	// Comments are the reviewers' coaching comments, oldest first.
 	Comments []Comment `json:"comments"`
 }
@@ -100,6 +113,7 @@ type AttemptView struct {
 func attemptView(a *Attempt, s *scenarios.Scenario, st scenarios.State) AttemptView {
 	v := AttemptView{ID: a.ID, ScenarioID: a.ScenarioID, Version: a.ScenarioVersion, Status: a.Status, Mood: st.Mood,
 		Transcript: []TranscriptLine{}, NeedsRevealed: []scenarios.Text{}, Violations: []ViolationView{}, Comments: []Comment{},
+		NearMisses: append([]scenarios.NearMiss{}, st.NearMisses...), Insist: st.Insist,
 		StartedAt: a.StartedAt, FinishedAt: a.FinishedAt}
 	if t := s.Turn(st.Turn); t != nil && !st.Finished {
 		tv := &TurnView{ID: t.ID, Customer: t.Customer, Choices: []ChoiceView{}, FreeText: t.IsFreeText()}
@@ -116,7 +130,11 @@ func attemptView(a *Attempt, s *scenarios.Scenario, st scenarios.State) AttemptV
 		v.Turn = tv
 	}
 	if p := st.Pending; p != nil {
-		pv := &PendingView{ChoiceID: p.Choice, ProductID: p.Product, CustomerRisk: string(p.CustomerRisk), ProductRisk: string(p.ProductRisk), Message: p.Message}
+		kind := p.Kind
+		if kind == "" {
+			kind = scenarios.CheckpointMismatch
+		}
+		pv := &PendingView{Kind: kind, Refused: p.Refused, CanInsist: p.CanInsist, ChoiceID: p.Choice, ProductID: p.Product, CustomerRisk: string(p.CustomerRisk), ProductRisk: string(p.ProductRisk), Message: p.Message}
 		if prod := s.Product(p.Product); prod != nil {
 			pv.ProductName = prod.Name
 		}

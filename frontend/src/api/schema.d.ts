@@ -2139,6 +2139,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/training/attempts/{id}/insist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Proceed on the customer's insistence at the warning (a fund above the class, not C1): the special risk warning, signed confirmation and 双录 must follow before the sale */
+        post: operations["attempt-insist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/training/inbox": {
         parameters: {
             query?: never;
@@ -2914,8 +2931,10 @@ export interface components {
             finished_at: string | null;
             /** Format: int64 */
             id: number;
+            insist: components["schemas"]["InsistPath"];
             /** Format: int64 */
             mood: number;
+            near_misses: components["schemas"]["NearMiss"][] | null;
             needs_revealed: {
                 [key: string]: string;
             }[] | null;
@@ -3905,6 +3924,12 @@ export interface components {
         InputsOutBody: {
             items: components["schemas"]["AwardRuleInput"][] | null;
         };
+        InsistPath: {
+            product: string;
+            sold?: boolean;
+            steps?: string[] | null;
+            turn: string;
+        };
         Item: {
             author: components["schemas"]["Ref"];
             branch: components["schemas"]["Ref"];
@@ -4176,6 +4201,16 @@ export interface components {
             /** Format: int64 */
             total_cents: number;
         };
+        NearMiss: {
+            choice: string;
+            customer_class: string;
+            kind: string;
+            product: string;
+            product_risk: string;
+            /** Format: int64 */
+            step: number;
+            turn: string;
+        };
         NominationIn: {
             /** Format: int64 */
             nominee_id: number;
@@ -4273,8 +4308,11 @@ export interface components {
             password: string;
         };
         PendingView: {
+            can_insist: boolean;
             choice_id: string;
             customer_risk: string;
+            /** @enum {string} */
+            kind: "mismatch" | "assessment";
             message: {
                 [key: string]: string;
             };
@@ -4283,6 +4321,7 @@ export interface components {
                 [key: string]: string;
             };
             product_risk: string;
+            refused: boolean;
         };
         PeoplePage: {
             items: components["schemas"]["PersonRow"][] | null;
@@ -4376,6 +4415,7 @@ export interface components {
         PersonaView: {
             /** Format: int64 */
             age: number;
+            assessed_on?: string;
             assets: {
                 [key: string]: string;
             };
@@ -4390,6 +4430,7 @@ export interface components {
             occupation: {
                 [key: string]: string;
             };
+            risk_class: string;
             risk_tolerance: string;
         };
         PiiOutBody: {
@@ -4666,10 +4707,15 @@ export interface components {
             /** Format: int64 */
             branch_id: number;
             branch_name: string;
+            /** Format: int64 */
+            comments: number;
             /** Format: date-time */
             finished_at: string | null;
             /** Format: int64 */
             id: number;
+            /** Format: int64 */
+            near_misses: number;
+            needs_human_look: boolean;
             passed: boolean | null;
             scenario_id: string;
             /** Format: date-time */
@@ -4683,6 +4729,8 @@ export interface components {
             /** Format: int64 */
             user_id: number;
             user_name: string;
+            /** Format: int64 */
+            violations: number;
         };
         ReviewView: {
             attempt: components["schemas"]["AttemptView"];
@@ -4800,13 +4848,16 @@ export interface components {
         ScenarioCard: {
             business_line: string;
             category: string;
+            channel?: string;
             /** Format: int64 */
             difficulty: number;
             /** Format: int64 */
             estimated_minutes: number;
+            facts_checked_on?: string;
             id: string;
             /** Format: int64 */
             pass_mark: number;
+            role?: string;
             summary: {
                 [key: string]: string;
             };
@@ -4822,16 +4873,20 @@ export interface components {
         ScenarioDetail: {
             business_line: string;
             category: string;
+            channel?: string;
             /** Format: int64 */
             difficulty: number;
             dimensions: string[] | null;
             /** Format: int64 */
             estimated_minutes: number;
+            facts_checked_on?: string;
             id: string;
             /** Format: int64 */
             pass_mark: number;
             persona: components["schemas"]["PersonaView"];
             products: components["schemas"]["ProductView"][] | null;
+            role?: string;
+            shelf_hint: boolean;
             summary: {
                 [key: string]: string;
             };
@@ -5443,6 +5498,9 @@ export interface components {
             customer_risk: string;
             /** @enum {string} */
             kind: "suitability" | "red_line";
+            message: {
+                [key: string]: string;
+            };
             product_id: string;
             product_risk: string;
             reason: {
@@ -15194,6 +15252,82 @@ export interface operations {
             };
         };
     };
+    "attempt-insist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "my-training-inbox": {
         parameters: {
             query?: never;
@@ -15955,6 +16089,14 @@ export interface operations {
                 branch_id?: number;
                 scenario_id?: string;
                 status?: "in_progress" | "finished" | "";
+                /** @description only attempts with a violation */
+                violations?: boolean;
+                /** @description only attempts with a near miss (went back at the suitability warning) */
+                near_misses?: boolean;
+                /** @description only attempts marked for a human look */
+                needs_human_look?: boolean;
+                /** @description only attempts not yet commented */
+                uncommented?: boolean;
                 page?: number;
                 page_size?: number;
             };

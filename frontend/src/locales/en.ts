@@ -14,9 +14,13 @@ import suggestions from './suggestions/en'
 import cases from './cases/en'
 import readlog from './readlog/en'
 import workflow from './workflow/en'
+import suitability from './suitability/en'
+import reviewFlags from './reviewFlags/en'
 
 // Typed against zh-CN so a missing key fails the typecheck (and the parity test).
 const en: typeof zhCN = {
+  suitability,
+  reviewFlags,
   library,
   assign,
   analytics,

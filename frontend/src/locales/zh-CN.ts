@@ -13,8 +13,12 @@ import suggestions from './suggestions/zh-CN'
 import cases from './cases/zh-CN'
 import readlog from './readlog/zh-CN'
 import workflow from './workflow/zh-CN'
+import suitability from './suitability/zh-CN'
+import reviewFlags from './reviewFlags/zh-CN'
 
 export default {
+  suitability,
+  reviewFlags,
   library,
   assign,
   analytics,

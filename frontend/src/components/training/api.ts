@@ -20,7 +20,7 @@ export type ScenarioDetail = S['ScenarioDetail']
 export type Pending = S['PendingView']
 export type DimensionScore = S['DimensionScore']
 export type AttemptResult = OrNull<S['ResultView'], 'ending'>
-export type Attempt = Omit<OrNull<S['AttemptView'], 'turn' | 'pending'>, 'result'> & { result: AttemptResult | null }
+export type Attempt = Omit<OrNull<S['AttemptView'], 'turn' | 'pending' | 'insist'>, 'result'> & { result: AttemptResult | null }
 export type AttemptSummary = S['AttemptSummary']
 export type AttemptStatus = 'in_progress' | 'finished'
 export type Comment = S['Comment']
@@ -64,7 +64,12 @@ export async function confirmPending(id: number | string): Promise<Attempt> {
   return unwrap(await api.POST('/api/v1/training/attempts/{id}/confirm', attemptPath(id)))
 }
 
-/** Withdraws the recommendation that raised the warning; nothing is recorded. */
+/** Proceeds on the customer's insistence (a fund above the class): the special process follows. */
+export async function insistPending(id: number | string): Promise<Attempt> {
+  return unwrap(await api.POST('/api/v1/training/attempts/{id}/insist', attemptPath(id)))
+}
+
+/** Withdraws the recommendation that raised the warning; a near miss is recorded, no violation. */
 export async function backFromPending(id: number | string): Promise<Attempt> {
   return unwrap(await api.POST('/api/v1/training/attempts/{id}/back', attemptPath(id)))
 }
@@ -79,6 +84,10 @@ export interface ReviewFilter {
   branch_id?: number | null
   scenario_id?: string
   status?: AttemptStatus | ''
+  violations?: boolean
+  near_misses?: boolean
+  needs_human_look?: boolean
+  uncommented?: boolean
   page?: number
   page_size?: number
 }
@@ -88,6 +97,10 @@ export async function listReviews(f: ReviewFilter = {}): Promise<{ items: Review
     branch_id: f.branch_id || undefined,
     scenario_id: f.scenario_id || undefined,
     status: f.status || undefined,
+    violations: f.violations || undefined,
+    near_misses: f.near_misses || undefined,
+    needs_human_look: f.needs_human_look || undefined,
+    uncommented: f.uncommented || undefined,
     page: f.page || undefined,
     page_size: f.page_size || undefined,
   }

@@ -41,9 +41,9 @@ export function moodColor(mood: number): string {
   return `hsl(${hue}, 72%, 42%)`
 }
 
-/** "R3" → 3; anything else → 0 (unknown). */
+/** "R3" (a product) or "C3" (a customer's class) → 3; anything else → 0 (unknown). */
 export function riskLevel(risk: string | null | undefined): number {
-  const m = /^R([1-5])$/.exec((risk ?? '').trim().toUpperCase())
+  const m = /^[RC]([1-5])$/.exec((risk ?? '').trim().toUpperCase())
   return m ? Number(m[1]) : 0
 }
 

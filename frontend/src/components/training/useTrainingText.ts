@@ -17,7 +17,8 @@ export function useTrainingText() {
     kind: (v: string) => known('kinds', v),
     dimension: (v: string) => known('dimensions', v),
     endingKind: (v: string) => known('endings', v),
-    tolerance: (v: string) => known('tolerance', v),
+    // customers are C1–C5; states and files from before classes say R1–R5
+    tolerance: (v: string) => (/^C[1-5]$/.test(v) ? t(`suitability.classes.${v}`) : known('tolerance', v)),
     productRisk: (v: string) => known('productRisk', v),
   }
 }
