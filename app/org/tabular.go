@@ -146,7 +146,7 @@ func readTable(filename string, data []byte, required []string) (*table, error) 
 	}
 	t := &table{header: map[string]int{}}
 	for i, h := range records[0] {
-		t.header[strings.ToLower(strings.TrimSpace(h))] = i
+		t.header[headerKey(h)] = i
 	}
 	var missing []string
 	for _, c := range required {
