@@ -67,6 +67,7 @@ var steps = []step{
 	{24, caseSearchFacets},
 	{26, attemptReviewFlags},
 	{27, trainingWorkflow},
+	{28, mfaSchema},
 	{30, personalDataReadsSchema},
 }
 

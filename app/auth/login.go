@@ -26,8 +26,21 @@ type Login struct {
 // disabled user or wrong password, so none can be told from the others.
 var ErrBadCredentials = apperr.Unauthorized("wrong bank code, username or password")
 
-// User checks a tenant user's credentials.
+// User checks a tenant user's credentials and, when they are right, clears
+// the count of failed attempts: the sign-in is complete.
 func (l *Login) User(ctx context.Context, tenantSlug, username, pw string) (*org.User, error) {
+	u, err := l.Password(ctx, tenantSlug, username, pw)
+	if err != nil {
+		return nil, err
+	}
+	return u, l.Succeeded(ctx, u)
+}
+
+// Password checks a tenant user's credentials and leaves the count of
+// failed attempts alone: a right password followed by a wrong second factor
+// must not start the count again, or the password would buy endless guesses
+// at the code.
+func (l *Login) Password(ctx context.Context, tenantSlug, username, pw string) (*org.User, error) {
 	var t org.Tenant
 	err := l.DB.R.WithContext(ctx).Where("slug = ?", strings.TrimSpace(tenantSlug)).Take(&t).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -50,38 +63,58 @@ func (l *Login) User(ctx context.Context, tenantSlug, username, pw string) (*org
 	// A locked account answers exactly as a wrong password does (and spends
 	// the same hashing time): a distinct answer would tell a prober which
 	// usernames exist. The right password is refused all the same.
-	if u.LockedUntil != nil && now.Before(*u.LockedUntil) {
+	if l.Locked(&u, now) {
 		password.CheckNobody(pw)
 		return nil, ErrBadCredentials
 	}
 	if !password.Check(pw, u.PasswordHash) {
-		return nil, l.fail(ctx, &u, now)
+		if err := l.Failed(ctx, &u); err != nil {
+			return nil, err
+		}
+		return nil, ErrBadCredentials
 	}
 	if u.Status != org.StatusActive {
 		return nil, ErrBadCredentials
 	}
-	if u.FailedLogins > 0 || u.LockedUntil != nil {
-		err := l.DB.W.WithContext(ctx).Model(&u).Scopes(store.Tenant(t.ID)).
-			Updates(map[string]any{"failed_logins": 0, "locked_until": nil}).Error
-		if err != nil {
-			return nil, err
-		}
-	}
 	return &u, nil
 }
 
-// fail counts a failed attempt and locks the account at the threshold.
-func (l *Login) fail(ctx context.Context, u *org.User, now time.Time) error {
-	n := u.FailedLogins + 1
-	upd := map[string]any{"failed_logins": n}
-	if n >= l.LockoutThreshold {
-		until := now.Add(l.LockoutDuration)
-		upd = map[string]any{"failed_logins": 0, "locked_until": until}
+// Locked reports whether u is locked out at now.
+func (l *Login) Locked(u *org.User, now time.Time) bool {
+	return u.LockedUntil != nil && now.Before(*u.LockedUntil)
+}
+
+// Succeeded clears the count of failed attempts of a completed sign-in.
+func (l *Login) Succeeded(ctx context.Context, u *org.User) error {
+	if u.FailedLogins == 0 && u.LockedUntil == nil {
+		return nil
 	}
-	if err := l.DB.W.WithContext(ctx).Model(u).Scopes(store.Tenant(u.TenantID)).Updates(upd).Error; err != nil {
+	return l.DB.W.WithContext(ctx).Model(u).Scopes(store.Tenant(u.TenantID)).
+		Updates(map[string]any{"failed_logins": 0, "locked_until": nil}).Error
+}
+
+// policy is the bank's lockout over the server's.
+func (l *Login) policy(ctx context.Context, tenantID int64) (org.SignInPolicy, error) {
+	return org.LoadSignInPolicy(ctx, l.DB.R, tenantID, org.PolicyDefaults{LockoutThreshold: l.LockoutThreshold, LockoutDuration: l.LockoutDuration})
+}
+
+// Failed counts a failed attempt (a wrong password or second-factor code)
+// and locks the account at the bank's threshold. The count is moved in
+// the database, so attempts on two instances add up.
+func (l *Login) Failed(ctx context.Context, u *org.User) error {
+	pol, err := l.policy(ctx, u.TenantID)
+	if err != nil {
 		return err
 	}
-	return ErrBadCredentials
+	return l.DB.Tx(ctx, func(tx *gorm.DB) error {
+		var n int
+		err := tx.Raw("UPDATE users SET failed_logins = failed_logins + 1 WHERE tenant_id = ? AND id = ? RETURNING failed_logins", u.TenantID, u.ID).Scan(&n).Error
+		if err != nil || n < pol.LockoutThreshold {
+			return err
+		}
+		until := l.Now().UTC().Add(pol.LockoutDuration())
+		return tx.Model(u).Scopes(store.Tenant(u.TenantID)).Updates(map[string]any{"failed_logins": 0, "locked_until": until}).Error
+	})
 }
 
 // Operator checks a platform operator's credentials.

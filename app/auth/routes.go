@@ -8,6 +8,7 @@ import (
 
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/app/mfa"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/session"
 	"github.com/servicestar/servicestar/app/store"
@@ -18,6 +19,7 @@ type Handlers struct {
 	DB                *store.DB
 	Sessions          *session.Sessions
 	Login             *Login
+	MFA               *mfa.Service // nil: passwords alone
 	Authz             *authz.Authz
 	SecureCookies     bool
 	MinPasswordLength int

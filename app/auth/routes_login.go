@@ -39,29 +39,21 @@ type OperatorView struct {
 func (h *Handlers) Routes(api huma.API) {
 	huma.Register(api, huma.Operation{
 		OperationID: "login", Method: http.MethodPost, Path: "/api/v1/auth/login", Tags: []string{"auth"},
-		Summary: "Sign in to a bank", Errors: []int{401, 422, 429},
+		Summary:     "Sign in to a bank",
+		Description: "A user with a second factor, or whose bank requires one of their role, gets a 401 problem with mfa_step and mfa_token instead of a session: continue at /api/v1/auth/mfa/verify or /api/v1/auth/mfa/enrol.",
+		Errors:      []int{401, 422, 429},
 	}, func(ctx context.Context, in *struct{ Body loginBody }) (*meOutput, error) {
-		c := httpctx.Fiber(ctx)
-		u, err := h.Login.User(ctx, in.Body.Tenant, in.Body.Username, in.Body.Password)
+		u, err := h.Login.Password(ctx, in.Body.Tenant, in.Body.Username, in.Body.Password)
 		if err != nil {
 			return nil, err
 		}
-		tid := u.TenantID
-		token, csrf, err := h.Sessions.Create(ctx, session.KindUser, &tid, u.ID, c.Cookies(h.Cookie))
-		if err != nil {
+		if err := h.secondStep(ctx, u); err != nil {
 			return nil, err
 		}
-		h.setCookies(c, h.Cookie, token, csrf)
-		p, err := h.Sessions.User(ctx, token)
-		if err != nil || p == nil {
-			return nil, apperr.Internal()
-		}
-		c.Locals(access.LocalsKey, p)
-		me, err := h.BuildMe(ctx, p)
-		if err != nil {
+		if err := h.Login.Succeeded(ctx, u); err != nil {
 			return nil, err
 		}
-		return &meOutput{Body: *me}, nil
+		return h.startSession(ctx, u)
 	})
 
 	huma.Register(api, huma.Operation{
@@ -105,12 +97,40 @@ func (h *Handlers) Routes(api huma.API) {
 	})
 
 	h.platformRoutes(api)
+	h.secondFactorRoutes(api)
+}
+
+// startSession signs u in: a new session (the previous cookie's ended),
+// its cookies, and the user as /me shows them.
+func (h *Handlers) startSession(ctx context.Context, u *org.User) (*meOutput, error) {
+	c := httpctx.Fiber(ctx)
+	tid := u.TenantID
+	token, csrf, err := h.Sessions.Create(ctx, session.KindUser, &tid, u.ID, c.Cookies(h.Cookie))
+	if err != nil {
+		return nil, err
+	}
+	h.setCookies(c, h.Cookie, token, csrf)
+	p, err := h.Sessions.User(ctx, token)
+	if err != nil || p == nil {
+		return nil, apperr.Internal()
+	}
+	c.Locals(access.LocalsKey, p)
+	me, err := h.BuildMe(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return &meOutput{Body: *me}, nil
 }
 
 func (h *Handlers) changePassword(ctx context.Context, p *access.Principal, in passwordBody) error {
 	var bad []apperr.Field
-	if len([]rune(in.NewPassword)) < h.MinPasswordLength {
-		bad = append(bad, apperr.Field{Location: "body.new_password", Message: "at least {min} characters", Args: apperr.Args{"min": h.MinPasswordLength}})
+	pol, err := org.LoadSignInPolicy(ctx, h.DB.R, p.TenantID, org.PolicyDefaults{MinPasswordLength: h.MinPasswordLength,
+		LockoutThreshold: h.Login.LockoutThreshold, LockoutDuration: h.Login.LockoutDuration})
+	if err != nil {
+		return err
+	}
+	if len([]rune(in.NewPassword)) < pol.MinPasswordLength {
+		bad = append(bad, apperr.Field{Location: "body.new_password", Message: "at least {min} characters", Args: apperr.Args{"min": pol.MinPasswordLength}})
 	}
 	if in.NewPassword == in.CurrentPassword {
 		bad = append(bad, apperr.Field{Location: "body.new_password", Message: "must differ from the current password"})

@@ -39,6 +39,9 @@ type RowResult struct {
 	Status string       `json:"status" enum:"created,updated,unchanged,error"`
 	Key    string       `json:"key"`
 	Errors []RowProblem `json:"errors,omitempty"`
+	// InitialPassword is a created user's one-time password, in the report
+	// of the import that created them and nowhere else (only its hash is kept).
+	InitialPassword string `json:"initial_password,omitempty"`
 
 	userID int64 // the user a created or updated row wrote
 }

@@ -11,9 +11,6 @@ import (
 	"github.com/servicestar/servicestar/app/store"
 )
 
-// BranchImportColumns is the template header; code is the external id.
-var BranchImportColumns = []string{"code", "name", "parent_code"}
-
 // ImportBranches creates or renames branches from a file, all or nothing.
 // Parents may appear anywhere in the file; an existing branch whose parent
 // differs is reported, not moved (moves go through the tree page, with care).

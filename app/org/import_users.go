@@ -15,9 +15,6 @@ import (
 	"github.com/servicestar/servicestar/app/store"
 )
 
-// UserImportColumns is the template header; employee_code is the external id.
-var UserImportColumns = []string{"username", "display_name", "employee_code", "email", "branch_code", "role", "password"}
-
 // ImportUsers creates or updates users from a file, all or nothing. A row
 // whose employee code exists updates that user (name, e-mail, branch, role);
 // a row equal to what is stored is unchanged, so re-sending a file is a no-op.
@@ -59,7 +56,7 @@ func (s *Service) ImportUsers(ctx context.Context, p *access.Principal, filename
 				continue
 			}
 			n := i + 2
-			res := s.importUserRow(ctx, tx, p, t, row, n, byCode, byCodeU, byName, grants, seenCode, seenName, hashes)
+			res := s.importUserRow(ctx, tx, p, t, row, n, byCode, byCodeU, byName, grants, seenCode, seenName, hashes, dryRun)
 			if res.Status == RowCreated || res.Status == RowUpdated {
 				written = append(written, res.userID)
 			}
@@ -98,7 +95,7 @@ func ids(us []User) []int64 {
 
 func (s *Service) importUserRow(ctx context.Context, tx *gorm.DB, p *access.Principal, t *table, row []string, n int,
 	byCode map[string]*Branch, byCodeU, byName map[string]*User, grants map[int64][]authz.Grant,
-	seenCode, seenName map[string]int, hashes map[string]string) RowResult {
+	seenCode, seenName map[string]int, hashes map[string]string, dryRun bool) RowResult {
 	in := struct{ username, name, code, email, branch, role, pw string }{
 		t.get(row, "username"), t.get(row, "display_name"), t.get(row, "employee_code"), t.get(row, "email"),
 		t.get(row, "branch_code"), strings.ToLower(t.get(row, "role")), t.get(row, "password"),
@@ -141,9 +138,6 @@ func (s *Service) importUserRow(ctx context.Context, tx *gorm.DB, p *access.Prin
 	if other := byName[in.username]; other != nil && (u == nil || other.ID != u.ID) {
 		bad("username", "already taken by another employee", nil)
 	}
-	if u == nil && in.pw == "" {
-		bad("password", "required for a new user", nil)
-	}
 	if in.pw != "" {
 		if f := s.checkPassword("password", in.pw); f != nil {
 			res.Errors = append(res.Errors, fieldRowProblem(*f))
@@ -171,7 +165,16 @@ func (s *Service) importUserRow(ctx context.Context, tx *gorm.DB, p *access.Prin
 	}
 	now := s.Now().UTC()
 	if u == nil {
+		if in.pw == "" && !dryRun {
+			// No password column (the template has none): a one-time
+			// password of the user's own, shown once in this report.
+			in.pw = initialPassword(max(12, s.MinPasswordLength))
+			res.InitialPassword = in.pw
+		}
 		hash, ok := hashes[in.pw]
+		if in.pw == "" {
+			hash, ok = "", true // a dry run writes nothing that could sign in
+		}
 		if !ok {
 			var err error
 			if hash, err = password.Hash(in.pw); err != nil {

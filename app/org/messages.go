@@ -55,6 +55,9 @@ var Messages = apperr.Catalogue{
 	"not a valid CSV file: {reason}":                                             "不是有效的 CSV 文件：{reason}",
 	"the file's text is neither UTF-8 nor GBK/GB18030; save it as \"CSV UTF-8\"": "文件的文本编码既不是 UTF-8 也不是 GBK/GB18030；请另存为“CSV UTF-8”",
 	"the file is empty":                                                          "文件为空",
-	"{rows} rows; at most {max} per file":                                        "共 {rows} 行；每个文件最多 {max} 行",
+	"more than {max} rows; at most {max} per file":                               "超过 {max} 行；每个文件最多 {max} 行",
+	"row {row} has a cell in column {column}; at most {max} columns":             "第 {row} 行在第 {column} 列有内容；最多 {max} 列",
+	"more than {max} cells; at most {max} per file":                              "超过 {max} 个单元格；每个文件最多 {max} 个",
+	"between {min} and {max}":                                                    "须介于 {min} 与 {max} 之间",
 	"missing column(s): {columns}":                                               "缺少列：{columns}",
 }

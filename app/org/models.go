@@ -58,4 +58,4 @@ type User struct {
 }
 
 // Models lists every tenant-owned model of this package, for the isolation test.
-func Models() []any { return []any{&Branch{}, &User{}} }
+func Models() []any { return []any{&Branch{}, &User{}, &SignInPolicyRow{}} }

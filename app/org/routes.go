@@ -41,6 +41,7 @@ func (s *Service) Routes(api huma.API) {
 	s.platformRoutes(api)
 	s.importRoutes(api)
 	s.settingsRoutes(api)
+	s.signInPolicyRoutes(api)
 }
 
 func op(id, method, path, tag, summary string, errs ...int) huma.Operation {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/apperr"
+	"github.com/servicestar/servicestar/app/authz"
 )
 
 // importProblem is the 422 of a failed import: a problem document that also
@@ -39,7 +40,47 @@ type importIn struct {
 
 type importOut struct{ Body *ImportReport }
 
+type templateOut struct {
+	ContentType        string `header:"Content-Type"`
+	ContentDisposition string `header:"Content-Disposition"`
+	Body               []byte
+}
+
+// importTemplate is a template's header row as a CSV file, with the BOM
+// that lets Excel read UTF-8 (Chinese headers otherwise come out garbled).
+func importTemplate(name string, cols []column, lang string) *templateOut {
+	l := apperr.English
+	if lang == "zh-CN" {
+		l = apperr.Chinese
+	}
+	body := "\ufeff" + strings.Join(templateHeader(cols, l), ",") + "\r\n"
+	return &templateOut{ContentType: "text/csv; charset=utf-8", ContentDisposition: `attachment; filename="` + name + `-template.csv"`, Body: []byte(body)}
+}
+
 func (s *Service) importRoutes(api huma.API) {
+	for _, r := range []struct {
+		id, path, tag, name string
+		cols                []column
+		perm                authz.Permission
+	}{
+		{"import-users-template", "/api/v1/users/import/template", "users", "users", userColumns, PermUsersWrite},
+		{"import-branches-template", "/api/v1/branches/import/template", "branches", "branches", branchColumns, PermBranchesWrite},
+	} {
+		huma.Register(api, op(r.id, http.MethodGet, r.path, r.tag, "The import template: a CSV header row in the language asked for"),
+			func(ctx context.Context, in *struct {
+				Lang string `query:"lang" enum:"zh-CN,en" default:"zh-CN" doc:"language of the column headers"`
+			}) (*templateOut, error) {
+				p, err := access.Must(ctx)
+				if err != nil {
+					return nil, err
+				}
+				if _, err := s.Guard.Scopes(ctx, p, r.perm); err != nil {
+					return nil, err
+				}
+				return importTemplate(r.name, r.cols, in.Lang), nil
+			})
+	}
+
 	for _, r := range []struct {
 		id, path, tag, summary string
 		run                    func(context.Context, *access.Principal, string, []byte, bool) (*ImportReport, error)

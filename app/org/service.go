@@ -21,6 +21,9 @@ type Service struct {
 	Now               func() time.Time
 	MinPasswordLength int
 	Operator          OperatorFrom
+	// The server's lockout, which a bank's sign-in policy may change.
+	LockoutThreshold int
+	LockoutDuration  time.Duration
 
 	// Placed, when set, runs inside the transaction that creates users,
 	// moves them to another branch, changes their roles or imports them,

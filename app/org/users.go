@@ -533,3 +533,10 @@ func (s *Service) SetRoles(ctx context.Context, p *access.Principal, id int64, r
 	}
 	return s.viewByID(ctx, p.TenantID, id)
 }
+
+// ChangeUser is changeUser for another area's write about a user (an admin
+// resetting a second factor): the same users.write check at the user's
+// branch, the same session version bump and audit entry.
+func (s *Service) ChangeUser(ctx context.Context, p *access.Principal, id int64, action string, fn func(tx *gorm.DB, u *User) error) error {
+	return s.changeUser(ctx, p, id, action, fn)
+}

@@ -190,6 +190,8 @@ func TestIsolationWalk(t *testing.T) {
 		}
 	}
 
+	mfaWalkRows(t, w)
+
 	for _, m := range tenantModels(w.env.App) {
 		m := m
 		table := tableOf(t, db.W, m)

@@ -22,6 +22,7 @@ import (
 	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/jobs"
 	"github.com/servicestar/servicestar/app/kpi"
+	"github.com/servicestar/servicestar/app/mfa"
 	"github.com/servicestar/servicestar/app/module"
 	"github.com/servicestar/servicestar/app/notify"
 	"github.com/servicestar/servicestar/app/org"
@@ -108,6 +109,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		StreamedPaths:             []string{feedback.UploadPath},
 	})
 	orgSvc := &org.Service{DB: db, Guard: guard, Now: now, MinPasswordLength: cfg.MinPasswordLength,
+		LockoutThreshold: cfg.LockoutThreshold, LockoutDuration: cfg.LockoutDuration,
 		Operator: func(ctx context.Context) (string, error) {
 			op, err := auth.MustOperator(ctx)
 			if err != nil {
@@ -118,6 +120,9 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	authH := &auth.Handlers{DB: db, Sessions: sessions, Authz: az, SecureCookies: cfg.SecureCookies,
 		MinPasswordLength: cfg.MinPasswordLength, Cookie: web.SessionCookie, PlatformCookie: web.PlatformCookie, CSRFCookie: web.CSRFCookie,
 		Login: &auth.Login{DB: db, Now: now, LockoutThreshold: cfg.LockoutThreshold, LockoutDuration: cfg.LockoutDuration}}
+	secondFactor := &mfa.Service{DB: db, Guard: guard, Now: now, Org: orgSvc, Issuer: "ServiceStar",
+		Defaults: org.PolicyDefaults{MinPasswordLength: cfg.MinPasswordLength, LockoutThreshold: cfg.LockoutThreshold, LockoutDuration: cfg.LockoutDuration}}
+	authH.MFA = secondFactor
 	catalogue := &library.Catalogue{DB: db}
 	lib := &library.Service{DB: db, Guard: guard, Now: now, Catalogue: catalogue}
 	assign := &assignments.Service{DB: db, Guard: guard, Now: now, Catalogue: catalogue}
@@ -144,6 +149,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	mods := []module.Module{
 		authH.Module(),
 		orgSvc.Module(),
+		secondFactor.Module(),
 		(&audit.Handlers{DB: db, Guard: guard, Now: now}).Module(),
 		bell.Module(),
 		lib.Module(),

@@ -38,3 +38,27 @@ test('HR has no bank settings', async ({ page }) => {
   await expect(page.getByTestId('side-menu').getByText('本行设置')).toHaveCount(0)
   expect((await page.request.get('/api/v1/retention')).status()).toBe(403)
 })
+
+// Passwords and lockout: the admin changes the lockout; the server keeps
+// the bounds the form shows and names the field it refuses.
+test('the tenant admin sets the password and lockout rules', async ({ page }) => {
+  await loginOk(page, 'demo', 'admin')
+  await page.goto('/settings')
+  const policy = page.getByTestId('sign-in-policy')
+  await expect(policy.getByRole('heading', { level: 2 })).toHaveText('密码与锁定')
+  await expect(field(page, 'policy-lockout_threshold')).toHaveValue('5')
+  await field(page, 'policy-lockout_threshold').fill('6')
+  await field(page, 'policy-lockout_threshold').blur()
+  await page.getByTestId('policy-save').click()
+  await expect(page.getByText('登录规则已保存')).toBeVisible()
+  await page.reload()
+  await expect(field(page, 'policy-lockout_threshold')).toHaveValue('6')
+
+  const token = (await page.context().cookies()).find((c) => c.name === 'ss_csrf')?.value ?? ''
+  const body = { min_password_length: 7, lockout_threshold: 5, lockout_minutes: 15, mfa_roles: [] }
+  const refused = await page.request.put('/api/v1/tenant/sign-in-policy', { data: body, headers: { 'X-CSRF-Token': token } })
+  expect(refused.status()).toBe(422)
+  expect(JSON.stringify(await refused.json())).toContain('body.min_password_length')
+  const back = await page.request.put('/api/v1/tenant/sign-in-policy', { data: { ...body, min_password_length: 8 }, headers: { 'X-CSRF-Token': token } })
+  expect(back.status()).toBe(200)
+})

@@ -20,3 +20,13 @@ export async function listRuns(): Promise<PurgeRun[]> {
 export async function patchBank(body: BankDetails) {
   return unwrap(await api.PATCH('/api/v1/tenant', { body }))
 }
+
+export type SignInPolicy = S['SignInPolicy']
+export type Enrolment = S['Enrolment']
+
+export async function getSignInPolicy(): Promise<SignInPolicy> {
+  return unwrap(await api.GET('/api/v1/tenant/sign-in-policy'))
+}
+export async function putSignInPolicy(body: SignInPolicy): Promise<SignInPolicy> {
+  return unwrap(await api.PUT('/api/v1/tenant/sign-in-policy', { body }))
+}
