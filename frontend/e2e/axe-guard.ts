@@ -25,7 +25,8 @@ interface Waiver {
  * are merged. Each names the rule and the page; the lead deletes the entry with the fix.
  */
 const WAIVERS: Waiver[] = [
-  // TODO(lead): entries are added below as the sweep finds them.
+  // TODO(lead): LoginView.vue (mfa) titles its card with an h2; its h1 lands with the mfa branch.
+  { path: /^\/login$/, rules: ['page-has-heading-one', 'structure-h1'] },
 ]
 
 interface Tracked {
@@ -143,7 +144,8 @@ export async function check(page: Page, path: string): Promise<string[]> {
   const out = result.violations
     .filter((v) => STRUCTURE.includes(v.id) || v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${path} ${v.id}: ${n.target.join(' ')} ${n.html.slice(0, 160)}`))
-  return out.concat((await structure(page)).map((s) => `${path} ${s}`))
+  const own = (await structure(page)).filter((s) => !off.includes(s.split(':')[0]))
+  return out.concat(own.map((s) => `${path} ${s}`))
 }
 
 /** One visible h1, one main landmark, headings in order: what a screen reader's outline needs. */
@@ -155,15 +157,15 @@ async function structure(page: Page): Promise<string[]> {
     const all = (sel: string) => [...doc.querySelectorAll<typeof root>(sel)]
     const problems: string[] = []
     const h1 = all('h1, [role="heading"][aria-level="1"]').filter(shown)
-    if (h1.length !== 1) problems.push(`structure: ${h1.length} visible h1 (one expected)`)
+    if (h1.length !== 1) problems.push(`structure-h1: ${h1.length} visible h1 (one expected)`)
     const mains = all('main, [role="main"]')
-    if (mains.length !== 1) problems.push(`structure: ${mains.length} main landmarks (one expected)`)
+    if (mains.length !== 1) problems.push(`structure-main: ${mains.length} main landmarks (one expected)`)
     const levels = all('h1, h2, h3, h4, h5, h6, [role="heading"]')
       .filter(shown)
       .map((h) => ({ level: Number(h.getAttribute('aria-level') ?? h.tagName.slice(1)), text: (h.textContent ?? '').trim().slice(0, 40) }))
     for (let i = 1; i < levels.length; i++) {
       if (levels[i].level > levels[i - 1].level + 1) {
-        problems.push(`structure: h${levels[i].level} "${levels[i].text}" follows h${levels[i - 1].level} "${levels[i - 1].text}"`)
+        problems.push(`structure-order: h${levels[i].level} "${levels[i].text}" follows h${levels[i - 1].level} "${levels[i - 1].text}"`)
       }
     }
     return problems
