@@ -9,4 +9,5 @@ export default {
   // Names of header buttons: they contain the text the button shows (the count, the language).
   bell: 'Notifications: {n} unread',
   language: 'Language: {name}',
+  pageSize: 'Rows per page',
 }

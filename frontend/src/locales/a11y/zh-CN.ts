@@ -9,4 +9,5 @@ export default {
   // Names of header buttons: they contain the text the button shows (the count, the language).
   bell: '通知：{n} 条未读',
   language: '语言：{name}',
+  pageSize: '每页条数',
 }
