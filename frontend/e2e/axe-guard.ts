@@ -33,6 +33,8 @@ const WAIVERS: Waiver[] = [
   { path: /^\/training\/inbox$/, rules: ['heading-order', 'structure-order'] },
   // TODO(lead): AssignmentsView.vue (workflow): the "show cancelled" el-switch needs :aria-label="t('assign.list.showCancelled')".
   { path: /^\/training\/assignments$/, rules: ['label'] },
+  // TODO(lead): MoodMeter.vue (engine): the mood label's mid colour rgb(184,169,30) is 2.2:1 on white; use a darker shade (≥ 4.5:1, e.g. #7a6400).
+  { path: /^\/training\/attempts\/\d+$/, rules: ['color-contrast'] },
 ]
 
 interface Tracked {
@@ -143,7 +145,8 @@ export async function check(page: Page, path: string): Promise<string[]> {
   const off = WAIVERS.filter((w) => w.path.test(path)).flatMap((w) => w.rules)
   const rules: Record<string, { enabled: boolean }> = {}
   for (const r of STRUCTURE) rules[r] = { enabled: true }
-  for (const r of off) rules[r] = { enabled: false }
+  // structure-* are this file's own checks (below), not axe rules.
+  for (const r of off) if (!r.startsWith('structure-')) rules[r] = { enabled: false }
   // Legacy mode runs axe in the page itself; the default finishes each run in a new blank tab,
   // which hung on some pages here (and the app has no frames to gather results from).
   const result = await new AxeBuilder({ page }).setLegacyMode(true).options({ runOnly: { type: 'tag', values: WCAG }, rules }).analyze()
