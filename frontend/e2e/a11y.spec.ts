@@ -1,5 +1,23 @@
 import { test, expect } from './fixtures'
-import { loginOk } from './helpers'
+import { loginOk, visibleMenu } from './helpers'
+
+const PERSONAS = ['emp.north.1', 'mgr.north', 'hr', 'admin', 'auditor']
+
+/*
+ * Every menu page of every persona, opened once: the axe guard of fixtures.ts checks each
+ * page the journey visits, so this walk is what puts every page in front of it.
+ */
+for (const user of PERSONAS) {
+  test(`every menu page ${user} can open passes the accessibility check`, async ({ page }) => {
+    await loginOk(page, 'demo', user)
+    for (const key of await visibleMenu(page)) {
+      if (key === 'home') continue
+      await page.getByTestId(`menu-${key}`).click()
+      await expect(page.locator('main h1').first()).toBeVisible()
+    }
+    // The last page is checked as the journey ends.
+  })
+}
 
 test.describe('keyboard and upgrades', () => {
   test('a missing hashed asset is a 404, and a page whose chunk is gone offers a reload', async ({ page }) => {
@@ -44,4 +62,50 @@ test.describe('keyboard and upgrades', () => {
     await page.keyboard.press('Space')
     await expect(page).toHaveURL(/\/branches$/)
   })
+})
+
+/** Sum of the page's layout shifts not caused by the user (the CLS of one page load). */
+const CLS_OBSERVER = `window.__cls = 0
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value
+}).observe({ type: 'layout-shift', buffered: true })`
+
+for (const [name, viewport] of [
+  ['desktop', { width: 1366, height: 800 }],
+  ['phone', { width: 390, height: 844 }],
+] as const) {
+  test(`the manager's home page does not jump as its cards load (${name})`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    await loginOk(page, 'demo', 'mgr.north')
+    await page.addInitScript({ content: CLS_OBSERVER })
+    await page.goto('/')
+    await expect(page.getByTestId('home-follow').locator('[data-testid^="home-follow-"]').first()).toBeVisible()
+    await expect(page.getByTestId('home-todo')).toBeVisible()
+    await expect(page.getByTestId('my-badges')).toBeVisible()
+    await expect(page.locator('main .el-loading-mask:visible')).toHaveCount(0)
+    const cls = Number(await page.evaluate('window.__cls'))
+    expect(cls, 'cumulative layout shift of the manager home page').toBeLessThanOrEqual(0.05)
+  })
+}
+
+test.describe('at 200 % zoom', () => {
+  // What a 1280×800 screen shows at 200 % zoom: 640×400 CSS pixels, two device pixels each.
+  test.use({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 })
+
+  for (const user of ['emp.north.1', 'hr']) {
+    test(`every menu page of ${user} fits the width and the menu stays reachable`, async ({ page }) => {
+      await loginOk(page, 'demo', user)
+      const toggle = page.getByTestId('menu-drawer-toggle')
+      await toggle.click()
+      const keys = await visibleMenu(page)
+      await page.keyboard.press('Escape')
+      for (const key of keys) {
+        await toggle.click()
+        await page.getByTestId(`menu-${key}`).click()
+        await expect(page.locator('main h1').first()).toBeVisible()
+        const width = await page.locator('html').evaluate((el) => el.scrollWidth)
+        expect(width, `${key}: the page scrolls sideways`).toBeLessThanOrEqual(640)
+      }
+    })
+  }
 })

@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test'
+import { endJourney, startJourney, track } from './axe-guard'
 
 /**
  * Every journey doubles as a check of the server's Content-Security-Policy: Chromium reports
@@ -6,7 +7,22 @@ import { test as base, expect } from '@playwright/test'
  * Content Security Policy directive"), and a journey that saw any such report fails, even
  * when the page still looked right.
  */
-export const test = base.extend<{ cspGuard: void; errorGuard: void }>({
+export const test = base.extend<{ cspGuard: void; errorGuard: void; axeGuard: void }>({
+  /**
+   * Every page the journey visits passes axe-core's WCAG 2.2 A/AA rules (no serious or critical
+   * violation) and has one h1, one main landmark and headings in order (see axe-guard.ts).
+   */
+  axeGuard: [
+    async ({ page }, use, testInfo) => {
+      startJourney()
+      track(page)
+      await use()
+      // A journey that failed already is not buried under findings from its broken last page.
+      if (testInfo.status !== testInfo.expectedStatus) return
+      expect(await endJourney(), 'accessibility violations (axe WCAG 2.2 A/AA serious+critical; page structure)').toEqual([])
+    },
+    { auto: true },
+  ],
   /** An exception no code caught, in any page of the journey, fails it too. */
   errorGuard: [
     async ({ context }, use) => {

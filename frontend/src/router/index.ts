@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useAuthStore } from '@/stores/auth'
+import { CSRF_COOKIE, readCookie } from '@/api/csrf'
 import { MENU, TRAINING_TAKE, allowed } from '@/utils/menu'
 import { t } from '@/i18n'
 
@@ -279,6 +280,9 @@ export const router = createRouter({
 
 router.beforeEach(async (to) => {
   const auth = useAuthStore()
+  // Sign-in sets the CSRF cookie with the session: without it there is no session to ask about,
+  // and asking would log a 401 on the sign-in page's console.
+  if (!auth.loaded && !readCookie(CSRF_COOKIE, document.cookie)) auth.set(null)
   if (!auth.loaded) {
     try {
       await auth.fetchMe()
