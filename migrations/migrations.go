@@ -65,6 +65,7 @@ var steps = []step{
 	{21, suggestionsSchema},
 	{22, retentionSchema},
 	{23, kpiMetricScores},
+	{29, ssoSchema},
 }
 
 // Up brings the database to the newest version, under a lock that keeps

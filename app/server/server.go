@@ -27,6 +27,7 @@ import (
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/retention"
 	"github.com/servicestar/servicestar/app/session"
+	"github.com/servicestar/servicestar/app/sso"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/suggestions"
 	"github.com/servicestar/servicestar/app/training/assignments"
@@ -151,6 +152,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		ladder.Module(),
 		(&retention.Service{DB: db, Guard: guard, Now: now}).Module(),
 		(&jobs.Handlers{DB: db, Guard: guard}).Module(),
+		(&sso.Service{DB: db, Guard: guard, Now: now, Sessions: authH, Log: log, SecureCookies: cfg.SecureCookies}).Module(),
 	}
 	routesOf, err := registerRoutes(srv.API, mods)
 	if err != nil {
