@@ -68,6 +68,7 @@ var steps = []step{
 	{26, attemptReviewFlags},
 	{27, trainingWorkflow},
 	{28, mfaSchema},
+	{29, ssoSchema},
 	{30, personalDataReadsSchema},
 }
 

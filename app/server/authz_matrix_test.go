@@ -764,7 +764,7 @@ func matrixRows() []row {
 		// Audit log.
 		{method: "GET", path: "/api/v1/audit", access: perm, perm: "audit.read", ok: 200, check: auditListCheck,
 			run: func(x *cell) resp { return x.do("GET", "/api/v1/audit", nil) }},
-	}, slices.Concat(trainingRows(), libraryRows(), assignmentRows(), jobsRows(), auditChainRows(), feedbackRows(), kpiRows(), casesRows(), awardsRows(), careersRows(), suggestionsRows(), retentionRows(), readlogRows(), mfaRows(), importTemplateRows())...)
+	}, slices.Concat(trainingRows(), libraryRows(), assignmentRows(), jobsRows(), auditChainRows(), feedbackRows(), kpiRows(), casesRows(), awardsRows(), careersRows(), suggestionsRows(), retentionRows(), readlogRows(), mfaRows(), importTemplateRows(), ssoRows())...)
 }
 
 // sessions caches one signed-in client per caller; a cell that ends the

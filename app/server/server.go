@@ -29,6 +29,7 @@ import (
 	"github.com/servicestar/servicestar/app/readlog"
 	"github.com/servicestar/servicestar/app/retention"
 	"github.com/servicestar/servicestar/app/session"
+	"github.com/servicestar/servicestar/app/sso"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/suggestions"
 	"github.com/servicestar/servicestar/app/training/assignments"
@@ -164,6 +165,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		(&retention.Service{DB: db, Guard: guard, Now: now}).Module(),
 		(&jobs.Handlers{DB: db, Guard: guard}).Module(),
 		(&readlog.Handlers{DB: db, Guard: guard}).Module(),
+		(&sso.Service{DB: db, Guard: guard, Now: now, Sessions: authH, Log: log, SecureCookies: cfg.SecureCookies}).Module(),
 	}
 	routesOf, err := registerRoutes(srv.API, mods)
 	if err != nil {

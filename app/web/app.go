@@ -73,7 +73,7 @@ func New(o Options) *Server {
 	if o.LoginAttempts == nil {
 		panic("web.New: Options.LoginAttempts is required") // no limit at all would fail open
 	}
-	for _, p := range []string{"/api/v1/auth/login", "/api/v1/platform/auth/login"} {
+	for _, p := range []string{"/api/v1/auth/login", "/api/v1/platform/auth/login", ldapLoginPath} {
 		app.Use(p, loginLimiter(o.LoginAttempts, p, o.LoginRatePerMinute, o.LoginAccountRatePerMinute))
 	}
 	app.Use("/api/v1", admitReads(o.MaxConcurrentReads, readPatience), resolveSession(o.Sessions, o.Log), csrf, forcePasswordChange, validText)

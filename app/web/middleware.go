@@ -113,9 +113,14 @@ func resolveSession(s *session.Sessions, log *slog.Logger) fiber.Handler {
 	}
 }
 
+// ldapLoginPath is sso.LDAPLoginPath (sso builds on auth, which this package
+// must not import): a directory sign-in is a sign-in like /auth/login.
+const ldapLoginPath = "/api/v1/sso/ldap/login"
+
 var csrfExempt = map[string]bool{
 	"/api/v1/auth/login":          true,
 	"/api/v1/platform/auth/login": true,
+	ldapLoginPath:                 true,
 }
 
 // csrf requires the session's token in a header on unsafe methods. The
@@ -150,6 +155,7 @@ var passwordChangeAllowed = map[string]bool{
 	"/api/v1/me/password": true,
 	"/api/v1/auth/logout": true,
 	"/api/v1/auth/login":  true,
+	ldapLoginPath:         true,
 }
 
 // forcePasswordChange blocks everything but the password change for a user

@@ -25,16 +25,6 @@ interface Waiver {
  * are merged. Each names the rule and the page; the lead deletes the entry with the fix.
  */
 const WAIVERS: Waiver[] = [
-  // TODO(lead): LoginView.vue (mfa) titles its card with an h2; its h1 lands with the mfa branch.
-  { path: /^\/login$/, rules: ['page-has-heading-one', 'structure-h1'] },
-  // TODO(lead): TrainingCatalogueView.vue (workflow): scenario card titles are h3 under the h1; make them h2.
-  { path: /^\/training$/, rules: ['heading-order', 'structure-order'] },
-  // TODO(lead): InboxItemCard.vue (components/training/assignments): item titles h3 under the h1; make them h2.
-  { path: /^\/training\/inbox$/, rules: ['heading-order', 'structure-order'] },
-  // TODO(lead): AssignmentsView.vue (workflow): the "show cancelled" el-switch needs :aria-label="t('assign.list.showCancelled')".
-  { path: /^\/training\/assignments$/, rules: ['label'] },
-  // TODO(lead): MoodMeter.vue (engine): the mood label's mid colour rgb(184,169,30) is 2.2:1 on white; use a darker shade (≥ 4.5:1, e.g. #7a6400).
-  { path: /^\/training\/attempts\/\d+$/, rules: ['color-contrast'] },
 ]
 
 interface Tracked {

@@ -1849,6 +1849,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sso/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bank's single sign-on settings (secrets never returned) */
+        get: operations["get-sso-config"];
+        /** Set the bank's single sign-on */
+        put: operations["put-sso-config"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/config/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test the stored settings of one method (signs nobody in) */
+        post: operations["test-sso-config"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/ldap/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in to a bank with a directory (LDAP/AD) password */
+        post: operations["sso-ldap-login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/{tenant}/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which sign-ins a bank offers (an unknown bank offers none) */
+        get: operations["sso-methods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/{tenant}/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the provider sends the browser back: verifies the ID token, starts the session, redirects */
+        get: operations["sso-oidc-callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/{tenant}/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start an OpenID Connect sign-in: redirects to the bank's provider (or back to /login with sso_error) */
+        get: operations["sso-oidc-start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suggestions": {
         parameters: {
             query?: never;
@@ -4647,6 +4750,10 @@ export interface components {
             debrief: components["schemas"]["DebriefView"];
             scenario: components["schemas"]["ScenarioDetail"];
         };
+        ProbeInBody: {
+            /** @enum {string} */
+            method: "oidc" | "ldap";
+        };
         Problem: {
             args?: {
                 [key: string]: string;
@@ -4990,6 +5097,78 @@ export interface components {
         RunsOutBody: {
             items: components["schemas"]["PurgeRun"][] | null;
         };
+        SSOLDAP: {
+            /** @description e.g. uid={username},ou=people,dc=bank,dc=cn; empty to search instead */
+            bind_dn_template: string;
+            /** @description the attribute that carries the employee code */
+            code_attribute: string;
+            enabled: boolean;
+            /** @description searched for the username, e.g. uid or sAMAccountName */
+            login_attribute: string;
+            search_base: string;
+            service_dn: string;
+            /** @description a password is stored; it is never returned */
+            service_password_set: boolean;
+            start_tls: boolean;
+            url: string;
+        };
+        SSOLDAPInput: {
+            /** @description with {username}; or leave empty and search */
+            bind_dn_template?: string;
+            code_attribute?: string;
+            enabled?: boolean;
+            login_attribute?: string;
+            search_base?: string;
+            service_dn?: string;
+            /** @description write-only; null or absent keeps the stored one */
+            service_password?: string;
+            start_tls?: boolean;
+            /** @description ldap:// or ldaps:// */
+            url?: string;
+        };
+        SSOMethods: {
+            ldap: boolean;
+            oidc: boolean;
+        };
+        SSOOIDC: {
+            client_id: string;
+            /** @description a secret is stored; it is never returned */
+            client_secret_set: boolean;
+            /** @description the ID token claim that carries the employee code */
+            code_claim: string;
+            enabled: boolean;
+            issuer: string;
+            /** @description register this at the identity provider */
+            redirect_url: string;
+        };
+        SSOOIDCInput: {
+            client_id?: string;
+            /** @description write-only; null or absent keeps the stored one */
+            client_secret?: string;
+            /** @description the ID token claim that carries the employee code */
+            code_claim?: string;
+            enabled?: boolean;
+            /** @description https URL of the OpenID Provider (http only on a loopback address) */
+            issuer?: string;
+        };
+        SSOProbeResult: {
+            ok: boolean;
+            /**
+             * @description unreachable: no answer or no discovery document; rejected: the service account bind failed
+             * @enum {string}
+             */
+            result: "ok" | "unreachable" | "rejected";
+        };
+        SSOSettings: {
+            ldap: components["schemas"]["SSOLDAP"];
+            oidc: components["schemas"]["SSOOIDC"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SSOSettingsInput: {
+            ldap: components["schemas"]["SSOLDAPInput"];
+            oidc: components["schemas"]["SSOOIDCInput"];
+        };
         Saved: {
             actions: string;
             actions_html: string;
@@ -5276,6 +5455,12 @@ export interface components {
         };
         SourcesOutBody: {
             items: components["schemas"]["Source"][] | null;
+        };
+        SsoLDAPLoginBody: {
+            password: string;
+            /** @description bank code (tenant slug) */
+            tenant: string;
+            username: string;
         };
         StartBody: {
             scenario_id: string;
@@ -13831,6 +14016,351 @@ export interface operations {
             };
             /** @description Internal Server Error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-sso-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SSOSettings"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "put-sso-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SSOSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SSOSettings"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "test-sso-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProbeInBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SSOProbeResult"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "sso-ldap-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoLDAPLoginBody"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "sso-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description bank code (tenant slug) */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SSOMethods"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "sso-oidc-callback": {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                /** @description set by a provider that refused */
+                error?: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found */
+            302: {
+                headers: {
+                    "Cache-Control"?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "sso-oidc-start": {
+        parameters: {
+            query?: {
+                /** @description a path on this site to open after signing in */
+                return?: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found */
+            302: {
+                headers: {
+                    "Cache-Control"?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };

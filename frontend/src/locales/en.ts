@@ -8,6 +8,7 @@ import fairTraining from './fairTraining/en'
 import kpi from './kpi/en'
 import feedback from './feedback/en'
 import settings from './settings/en'
+import sso from './settings/sso'
 import awards from './awards/en'
 import careers from './careers/en'
 import suggestions from './suggestions/en'
@@ -30,6 +31,7 @@ const en: typeof zhCN = {
   kpi,
   feedback,
   settings,
+  sso: sso.en,
   awards,
   careers,
   suggestions,

@@ -7,6 +7,7 @@ import fairTraining from './fairTraining/zh-CN'
 import kpi from './kpi/zh-CN'
 import feedback from './feedback/zh-CN'
 import settings from './settings/zh-CN'
+import sso from './settings/sso'
 import awards from './awards/zh-CN'
 import careers from './careers/zh-CN'
 import suggestions from './suggestions/zh-CN'
@@ -28,6 +29,7 @@ export default {
   kpi,
   feedback,
   settings,
+  sso: sso['zh-CN'],
   awards,
   careers,
   suggestions,

@@ -41,6 +41,12 @@ export function moodColor(mood: number): string {
   return `hsl(${hue}, 72%, 42%)`
 }
 
+/** The mood's hue dark enough for text on white (≥ 4.5:1 at every hue, yellow included). */
+export function moodTextColor(mood: number): string {
+  const hue = Math.round(clampMood(mood) * 1.2)
+  return `hsl(${hue}, 72%, 25%)`
+}
+
 /** "R3" (a product) or "C3" (a customer's class) → 3; anything else → 0 (unknown). */
 export function riskLevel(risk: string | null | undefined): number {
   const m = /^[RC]([1-5])$/.exec((risk ?? '').trim().toUpperCase())

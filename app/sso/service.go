@@ -1,0 +1,50 @@
+package sso
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/org"
+	"github.com/servicestar/servicestar/app/store"
+)
+
+// Sessions starts the session a password sign-in starts (package auth's),
+// cookies included, for a user an identity system vouched for.
+type Sessions interface {
+	StartSession(ctx context.Context, u *org.User) error
+}
+
+// Service keeps the settings and runs the sign-ins.
+type Service struct {
+	DB       *store.DB
+	Guard    access.Guard
+	Now      func() time.Time
+	Sessions Sessions
+	// HTTP reaches the identity providers; nil uses a client with a timeout.
+	HTTP *http.Client
+	// Log hears why a provider or directory failed (never a secret).
+	Log *slog.Logger
+	// SecureCookies marks the short-lived sign-in cookie Secure (HTTPS).
+	SecureCookies bool
+}
+
+// providerTimeout bounds every call to an identity system, so a hung
+// provider or directory cannot hold a request (or the one SQLite writer).
+const providerTimeout = 10 * time.Second
+
+func (s *Service) httpClient() *http.Client {
+	if s.HTTP != nil {
+		return s.HTTP
+	}
+	return &http.Client{Timeout: providerTimeout}
+}
+
+func (s *Service) log() *slog.Logger {
+	if s.Log != nil {
+		return s.Log
+	}
+	return slog.Default()
+}
