@@ -50,6 +50,7 @@ var steps = []step{
 	{5, trainingLibrary},
 	{6, assignmentsAndNotifications},
 	{7, builtinVersions},
+	{8, nil}, // River's job queue tables (goSteps)
 	{9, loginAttempts},
 	{10, jobRuns},
 	{11, feedbackSchema},
