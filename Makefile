@@ -63,6 +63,7 @@ bench:
 	@command -v wrk >/dev/null || { echo "make bench needs wrk, the HTTP load generator (Debian/Ubuntu: apt-get install wrk)" >&2; exit 1; }
 	@$(MAKE) --no-print-directory go-build
 	bash scripts/bench.sh
+	bash scripts/lighthouse.sh
 
 ## fuzz: run each fuzz target for 60 s
 fuzz:

@@ -27,6 +27,7 @@ func (h *Handlers) exportRoutes(api huma.API) {
 	type exportIn struct {
 		Filter
 		Format         string `query:"format" enum:"csv,xlsx" default:"csv"`
+		Lang           string `query:"lang" enum:"zh-CN,en," doc:"the file's language; the Accept-Language header's when left out (a download link sends the browser's, not the page's)"`
 		AcceptLanguage string `header:"Accept-Language"`
 	}
 	huma.Register(api, huma.Operation{OperationID: "export-audit", Method: http.MethodGet, Path: "/api/v1/audit/export", Tags: []string{"audit"},
@@ -54,6 +55,9 @@ func (h *Handlers) exportRoutes(api huma.API) {
 				return nil, err
 			}
 			lang := apperr.LangOf(in.AcceptLanguage)
+			if in.Lang != "" {
+				lang = apperr.LangOf(in.Lang)
+			}
 			name := "audit-" + h.now().In(zone).Format("20060102")
 			return export.Write(in.Format, "Audit", func(w export.Sheet) (string, error) {
 				return name, writeEntries(q, w, lang, zone)

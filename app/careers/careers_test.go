@@ -15,6 +15,7 @@ import (
 	"github.com/servicestar/servicestar/app/suggestions"
 	"github.com/servicestar/servicestar/app/testkit"
 	"github.com/servicestar/servicestar/app/training/attempts"
+	"github.com/servicestar/servicestar/scenarios/library"
 )
 
 // trackWithLevels adds a track of two levels as HR; the second level asks
@@ -74,13 +75,23 @@ func TestRequirementEvaluationPerKind(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// Two wealth scenarios passed (one of them twice), one failed complaint scenario.
+	// Two wealth scenarios passed (one of them twice), one failed complaint scenario, each at
+	// the built-in version the catalogue holds.
 	now := b.env.Clock.Now()
+	builtin, err := library.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	version := map[string]int{}
+	for _, sc := range builtin {
+		version[sc.ID] = sc.Version
+	}
 	for _, a := range []struct {
 		key     string
 		version int
 		passed  bool
-	}{{"wealth-inheritance", 2, true}, {"wealth-inheritance", 2, true}, {"salary-to-fixed-deposit", 3, true}, {"smart-deposit-complaint", 3, false}} {
+	}{{"wealth-inheritance", version["wealth-inheritance"], true}, {"wealth-inheritance", version["wealth-inheritance"], true},
+		{"salary-to-fixed-deposit", version["salary-to-fixed-deposit"], true}, {"smart-deposit-complaint", version["smart-deposit-complaint"], false}} {
 		total := 90.0
 		passed := a.passed
 		row := attempts.Attempt{TenantID: b.tid, UserID: uid, BranchID: b.branch["north-chaoyang"].ID, ScenarioID: a.key, ScenarioVersion: a.version,

@@ -290,6 +290,8 @@ const en: typeof zhCN = {
     after: 'After',
     noChanges: 'No field changes',
     timeZoneHint: 'Times are shown in the organization time zone ({tz})',
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
   },
   comingSoon: {
     title: 'Coming soon',

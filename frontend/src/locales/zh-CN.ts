@@ -288,6 +288,8 @@ export default {
     after: '变更后',
     noChanges: '无字段变化',
     timeZoneHint: '时间按机构时区（{tz}）显示',
+    exportCsv: '导出 CSV',
+    exportXlsx: '导出 Excel',
   },
   comingSoon: {
     title: '敬请期待',
