@@ -3,10 +3,12 @@ package feedback
 import (
 	"context"
 	"net/http"
+	"strconv"
 
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/readlog"
 )
 
 type recordsOut struct {
@@ -32,6 +34,9 @@ func (s *Service) recordRoutes(api huma.API) {
 			items, total, err := s.Records(ctx, p, RecordFilter{BranchID: in.BranchID, EmployeeID: in.EmployeeID, Month: in.Month, Page: in.Page, Size: in.PageSize})
 			if err != nil {
 				return nil, err
+			}
+			if in.EmployeeID > 0 { // one person's feedback; a branch's list is the branch's
+				s.Reads.Record(p, in.EmployeeID, readlog.Feedback, strconv.Itoa(in.Month))
 			}
 			out := &recordsOut{}
 			out.Body.Items, out.Body.Total = items, total

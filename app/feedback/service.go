@@ -9,12 +9,15 @@ import (
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/jobs"
 	"github.com/servicestar/servicestar/app/org"
+	"github.com/servicestar/servicestar/app/readlog"
 	"github.com/servicestar/servicestar/app/store"
 )
 
 // Service takes feedback and business results in, keeps the rollups, and
 // runs appeals.
 type Service struct {
+	// Reads records looks at other people's data (nil records nothing).
+	Reads *readlog.Recorder
 	DB    *store.DB
 	Guard access.Guard
 	Now   func() time.Time

@@ -8,6 +8,7 @@ import (
 
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/export"
+	"github.com/servicestar/servicestar/app/readlog"
 )
 
 type periodIn struct {
@@ -110,6 +111,7 @@ func (s *Service) dashboardRoutes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
+			s.Reads.Record(p, in.ID, readlog.KPI, sc.Period)
 			return &struct{ Body Scorecard }{*sc}, nil
 		})
 	huma.Register(api, op("kpi-person-trend", http.MethodGet, "/api/v1/kpi/people/{id}/trend", "A person's composite over recent periods, as far as it counted in my subtree"),
@@ -121,7 +123,11 @@ func (s *Service) dashboardRoutes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			return trend(s.PersonTrend(ctx, p, in.ID, kindOf(in.Kind)))
+			pts, err := s.PersonTrend(ctx, p, in.ID, kindOf(in.Kind))
+			if err == nil {
+				s.Reads.Record(p, in.ID, readlog.KPI, "trend:"+in.Kind)
+			}
+			return trend(pts, err)
 		})
 	huma.Register(api, op("kpi-branch-export", http.MethodGet, "/api/v1/kpi/branches/{id}/export", "A subtree's ranking as a CSV or .xlsx file", 422),
 		func(ctx context.Context, in *struct {

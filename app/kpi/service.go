@@ -7,11 +7,14 @@ import (
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/feedback"
 	"github.com/servicestar/servicestar/app/jobs"
+	"github.com/servicestar/servicestar/app/readlog"
 	"github.com/servicestar/servicestar/app/store"
 )
 
 // Service keeps KPI schemes, periods and results, and answers dashboards.
 type Service struct {
+	// Reads records looks at other people's data (nil records nothing).
+	Reads    *readlog.Recorder
 	DB       *store.DB
 	Guard    access.Guard
 	Now      func() time.Time

@@ -7,6 +7,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/readlog"
 )
 
 type userOut struct{ Body UserView }
@@ -64,6 +65,7 @@ func (s *Service) userRoutes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
+			s.Reads.Record(p, u.ID, readlog.Profile, "")
 			return &userOut{*u}, nil
 		})
 

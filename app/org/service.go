@@ -11,11 +11,14 @@ import (
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/app/readlog"
 	"github.com/servicestar/servicestar/app/store"
 )
 
 // Service runs the org use cases: authorize, change, audit, in one transaction.
 type Service struct {
+	// Reads records looks at other people's data (nil records nothing).
+	Reads             *readlog.Recorder
 	DB                *store.DB
 	Guard             access.Guard
 	Now               func() time.Time

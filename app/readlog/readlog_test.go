@@ -128,3 +128,34 @@ func TestAFailedBatchIsKeptForTheNextFlush(t *testing.T) {
 		t.Fatalf("rows after the retry = %d, want %d: the kept read", n, before+1)
 	}
 }
+
+// The pages that show another person's data record the look: a manager opening a person's
+// KPI scorecard and profile, and their feedback; the person's own look is not recorded.
+func TestViewingAnotherPersonsDataIsRecorded(t *testing.T) {
+	env := testkit.New(t)
+	emp := principal(t, env, "demo", "emp.north.1")
+	mgr := env.Login("demo", "mgr.north")
+	before := rows(t, env)
+	for _, path := range []string{
+		fmt.Sprintf("/api/v1/kpi/people/%d", emp.UserID),
+		fmt.Sprintf("/api/v1/users/%d", emp.UserID),
+		fmt.Sprintf("/api/v1/feedback/records?employee_id=%d", emp.UserID),
+	} {
+		testkit.MustGet(t, mgr, path)
+	}
+	testkit.MustGet(t, env.Login("demo", "emp.north.1"), "/api/v1/kpi/me")
+	if n := rows(t, env); n != before {
+		t.Fatalf("a GET wrote %d read rows in its own request", n-before)
+	}
+	if err := env.App.Reads.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	if err := env.App.DB.R.Raw(`SELECT kind FROM personal_data_reads WHERE subject_id = ? AND viewer_id = ? AND id > (SELECT COALESCE(MAX(id), 0) FROM personal_data_reads) - 3 ORDER BY kind`,
+		emp.UserID, principal(t, env, "demo", "mgr.north").UserID).Scan(&kinds).Error; err != nil {
+		t.Fatal(err)
+	}
+	if n := rows(t, env); n != before+3 || fmt.Sprint(kinds) != "[feedback kpi profile]" {
+		t.Errorf("after the batch: %d new rows of kinds %v, want 3: feedback, kpi, profile", n-before, kinds)
+	}
+}

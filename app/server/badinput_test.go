@@ -263,6 +263,7 @@ func TestBadInputIDs(t *testing.T) {
 		"POST /api/v1/users/{id}/move":                  map[string]int64{"branch_id": w.branch["demo/east"].ID},
 		"POST /api/v1/users/{id}/disable":               nil,
 		"POST /api/v1/users/{id}/enable":                nil,
+		"DELETE /api/v1/users/{id}/mfa":                 nil,
 		"POST /api/v1/users/{id}/reset-password":        map[string]string{"password": "Reset-Pass-2026"},
 		"PUT /api/v1/users/{id}/roles":                  map[string]any{"roles": []any{}},
 		"GET /api/v1/training/attempts/{id}":            nil,

@@ -183,7 +183,7 @@ var (
 )
 
 // openToAll are menu entries every signed-in user gets, with no permission.
-var openToAll = map[string]bool{"home": true}
+var openToAll = map[string]bool{"home": true, "myReads": true}
 
 // menuPermissions reads the frontend's menu: entry key → permissions named.
 func menuPermissions(t *testing.T) map[string][]string {

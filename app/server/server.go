@@ -134,9 +134,11 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	// The areas, in the order their demo data builds on each other.
 	engine := jobs.New(db, jobs.Options{Log: log, Now: now})
 	reads := readlog.New(db, now, log, 2*time.Second)
-	fb := &feedback.Service{DB: db, Guard: guard, Now: now, Jobs: engine, Staff: orgSvc}
+	// Looks at another person's attempts, feedback, KPI results and profile are recorded.
+	orgSvc.Reads, play.Reads = reads, reads
+	fb := &feedback.Service{DB: db, Guard: guard, Now: now, Jobs: engine, Staff: orgSvc, Reads: reads}
 	fb.RegisterJobs(engine)
-	kpiSvc := &kpi.Service{DB: db, Guard: guard, Now: now, Feedback: feedback.Stats{DB: db}, Scores: play, Done: assign}
+	kpiSvc := &kpi.Service{DB: db, Guard: guard, Now: now, Feedback: feedback.Stats{DB: db}, Scores: play, Done: assign, Reads: reads}
 	kpiSvc.Cases = cases.Stats{DB: db} // case-study sessions attended count as training done
 	kpiSvc.Register(engine)
 	fb.Changed = kpiSvc.Changed // ingest and appeal decisions queue the touched periods' recompute

@@ -19,7 +19,7 @@ var Messages = apperr.Catalogue{
 	"scenario version not found":                              "场景版本不存在",
 	"1–2000 characters":                                       "1–2000 个字符",
 	"must be in the future":                                   "必须是将来的时间",
-	"must be choose, answer, confirm or back":                 "只能是 choose、answer、confirm 或 back",
+	"must be choose, answer, confirm, insist or back":         "只能是 choose、answer、confirm、insist 或 back",
 	"one of {roles}":                                          "只能是以下之一：{roles}",
 	"name at least one person":                                "请至少选择一人",
 	"nobody matches this audience":                            "没有人符合所选范围",

@@ -3,10 +3,12 @@ package attempts
 import (
 	"context"
 	"net/http"
+	"strconv"
 
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/readlog"
 	"github.com/servicestar/servicestar/app/training"
 	"github.com/servicestar/servicestar/scenarios"
 )
@@ -67,6 +69,7 @@ func (s *Service) reviewRoutes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
+			s.Reads.Record(p, a.UserID, readlog.Transcript, strconv.FormatInt(a.ID, 10))
 			v := ReviewView{Attempt: attemptView(a, sc, st), UserID: a.UserID, Title: sc.Title}
 			if v.UserName, v.BranchName, err = s.names(ctx, p.TenantID, a.UserID, a.BranchID); err != nil {
 				return nil, err

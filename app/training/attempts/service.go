@@ -13,6 +13,7 @@ import (
 
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/apperr"
+	"github.com/servicestar/servicestar/app/readlog"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/training"
 	"github.com/servicestar/servicestar/scenarios"
@@ -20,6 +21,8 @@ import (
 
 // Service runs attempts, their review and analytics.
 type Service struct {
+	// Reads records looks at other people's data (nil records nothing).
+	Reads       *readlog.Recorder
 	DB          *store.DB
 	Guard       access.Guard
 	Now         func() time.Time

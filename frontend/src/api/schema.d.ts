@@ -6173,6 +6173,8 @@ export interface operations {
                 /** @description RFC 3339 */
                 to?: string;
                 format?: "csv" | "xlsx";
+                /** @description the file's language; the Accept-Language header's when left out (a download link sends the browser's, not the page's) */
+                lang?: "zh-CN" | "en" | "";
             };
             header?: {
                 "Accept-Language"?: string;
