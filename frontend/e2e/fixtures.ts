@@ -8,10 +8,11 @@ import { endJourney, startJourney, track } from './axe-guard'
  * when the page still looked right.
  */
 /**
- * Journeys whose pages are known clean fail on any accessibility finding; the others report
- * theirs until the sweep is clean everywhere (SS_AXE_ENFORCE=1 makes every journey fail on them).
+ * Journeys that run the accessibility check on every page they visit. The menu sweep
+ * (a11y.spec.ts) covers every menu page of every persona; the other journeys join this list as
+ * their pages are made clean (SS_AXE_ENFORCE=1 runs it in every journey, to find what is left).
  */
-const ENFORCED = ['readlog.spec.ts', 'settings.spec.ts', 'mfa.spec.ts', 'cases.spec.ts']
+const ENFORCED = ['a11y.spec.ts', 'keyboard.spec.ts', 'readlog.spec.ts']
 
 export const test = base.extend<{ cspGuard: void; errorGuard: void; axeGuard: void }>({
   /**
@@ -20,20 +21,15 @@ export const test = base.extend<{ cspGuard: void; errorGuard: void; axeGuard: vo
    */
   axeGuard: [
     async ({ page }, use, testInfo) => {
+      const enforced = ENFORCED.some((name) => testInfo.file.endsWith(name)) || process.env.SS_AXE_ENFORCE === '1'
+      // axe on every page costs seconds a page; journeys not yet clean skip it unless asked.
+      if (!enforced) return use()
       startJourney()
       track(page)
       await use()
       // A journey that failed already is not buried under findings from its broken last page.
       if (testInfo.status !== testInfo.expectedStatus) return
-      const found = await endJourney()
-      if (ENFORCED.some((name) => testInfo.file.endsWith(name)) || process.env.SS_AXE_ENFORCE === '1') {
-        expect(found, 'accessibility violations (axe WCAG 2.2 A/AA serious+critical; page structure)').toEqual([])
-      } else if (found.length) {
-        // Not yet clean: the findings are reported with the journey (and in the HTML report),
-        // so the sweep shows what is left without stopping the journeys that test other things.
-        for (const f of found) testInfo.annotations.push({ type: 'axe', description: f })
-        console.warn(`axe findings in ${testInfo.title}:\n  ${found.join('\n  ')}`)
-      }
+      expect(await endJourney(), 'accessibility violations (axe WCAG 2.2 A/AA serious+critical; page structure)').toEqual([])
     },
     { auto: true },
   ],
