@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import ElementPlus, { ElPagination } from 'element-plus'
 import ListPager from '@/components/ListPager.vue'
+import { i18n } from '@/i18n'
 
 describe('ListPager', () => {
   function render(props: Record<string, unknown> = {}) {
     return mount(ListPager, {
       props: { page: 1, pageSize: 20, total: 120, ...props },
       attrs: { 'data-testid': 'some-pager' },
-      global: { plugins: [ElementPlus] },
+      global: { plugins: [i18n, ElementPlus] },
     })
   }
 

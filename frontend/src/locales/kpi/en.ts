@@ -115,4 +115,9 @@ export default {
     recompute: 'Recompute',
     recomputeQueued: 'Recomputing {key} (background job #{id})',
   },
+  metricTrend: {
+    title: 'Trend of one metric',
+    metric: 'Metric',
+    none: 'No data for this metric',
+  },
 }

@@ -115,4 +115,9 @@ export default {
     recompute: '重新计算',
     recomputeQueued: '已提交 {key} 的重新计算（后台任务 #{id}）',
   },
+  metricTrend: {
+    title: '单项指标趋势',
+    metric: '指标',
+    none: '该期间无此指标数据',
+  },
 }
