@@ -98,7 +98,7 @@ test('HR clones a built-in scenario, previews the draft without recording anythi
   await page.getByTestId('choice-b').click()
   const warning = page.getByTestId('suitability-warning')
   await expect(warning).toBeVisible()
-  await expect(warning).toContainText('客户风险承受能力 R2，产品风险等级 R4')
+  await expect(warning).toContainText('客户 C2，产品 R4')
   await page.getByTestId('suitability-back').click()
   await expect(warning).toBeHidden()
   await expect(replies(page)).toHaveCount(0)
