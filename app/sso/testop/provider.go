@@ -38,7 +38,7 @@ func New(o Options) (http.Handler, error) {
 		loginURL: func(id string) string { return o.Issuer + "/login?id=" + url.QueryEscape(id) }}
 	var cryptoKey [32]byte
 	_, _ = rand.Read(cryptoKey[:])
-	provider, err := op.NewOpenIDProvider(o.Issuer, &op.Config{CryptoKey: cryptoKey, CodeMethodS256: true}, s, op.WithAllowInsecure())
+	provider, err := op.NewProvider(&op.Config{CryptoKey: cryptoKey, CodeMethodS256: true}, s, op.StaticIssuer(o.Issuer), op.WithAllowInsecure())
 	if err != nil {
 		return nil, err
 	}
