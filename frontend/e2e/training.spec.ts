@@ -30,11 +30,11 @@ async function warnedAndBack(page: Page, choiceId: string, productRisk: string, 
 
 test('an employee opens an assigned scenario, is stopped by the suitability warning, goes back and passes', async ({ page }) => {
   await loginOk(page, 'demo', 'emp.north.1')
-  // The catalogue card names the customer's risk tolerance.
+  // The catalogue card names the customer's class.
   await page.getByTestId('menu-training').click()
   const card = page.getByTestId(`scenario-card-${SCENARIO}`)
   await expect(card).toBeVisible()
-  await expect(card).toContainText('R2')
+  await expect(card).toContainText('C2')
 
   // HR assigned it bank-wide in this month's programme (demo seed): open it from the inbox.
   await page.getByTestId('menu-inbox').click()
@@ -45,12 +45,11 @@ test('an employee opens an assigned scenario, is stopped by the suitability warn
   await item.locator('[data-testid^="inbox-start-"]').click()
   await expect(page).toHaveURL(/\/training\/attempts\/\d+$/)
   await expect(page.getByTestId('persona-card')).toContainText('孙先生')
-  await expect(page.getByTestId('persona-risk')).toContainText('R2')
+  await expect(page.getByTestId('persona-risk')).toContainText('C2')
   await expect(page.getByTestId('mood-meter')).toBeVisible()
-  // The R4 fund is flagged on the shelf; the R2 products and the CD are not.
-  await expect(page.getByTestId('product-ne-equity-fund')).toHaveAttribute('data-above', 'true')
-  await expect(page.getByTestId('product-bond-wmp')).toHaveAttribute('data-above', 'false')
-  await expect(page.getByTestId('product-large-cd')).toHaveAttribute('data-above', 'false')
+  // The shelf shows each product's rating but does not judge the fit for the trainee.
+  await expect(page.getByTestId('product-ne-equity-fund')).toContainText('R4')
+  await expect(page.getByTestId('product-ne-equity-fund')).not.toHaveAttribute('data-above', /.*/)
   await expect(page.getByTestId('current-customer-line')).toContainText('新能源基金')
 
   // t1 b: "I'll place the order now" recommends the R4 fund. The warning survives a reload.
@@ -71,7 +70,8 @@ test('an employee opens an assigned scenario, is stopped by the suitability warn
   await expect(page.getByTestId('needs-revealed')).toBeVisible()
   await reply(page, 'a', 4) // t4: three-part R2 plan (recommends an R2 product: no warning)
   await expect(page.getByTestId('suitability-warning')).toBeHidden()
-  await reply(page, 'a', 5) // t5: no buying through the son's account
+  await reply(page, 'a', 5) // t5: no buying through the son's account, the lawful route named
+  await reply(page, 'c', 6) // t5i: he wavers; no pressure, time to reflect
   await page.getByTestId('choice-a').click() // t6: recorded sale, disclosures, review → resolved
 
   // The result, on the same page.
@@ -85,7 +85,7 @@ test('an employee opens an assigned scenario, is stopped by the suitability warn
   await expect(radar.locator('svg').first()).toBeVisible()
   await expect(radar.locator('svg path').first()).toBeAttached()
   await expect(radar).toContainText('合规')
-  await expect(page.getByTestId('debrief-turns').locator('> li')).toHaveCount(6)
+  await expect(page.getByTestId('debrief-turns').locator('> li')).toHaveCount(7)
   await expect(page.getByTestId('debrief-turn-1')).toContainText('参考回答')
   await expect(page.getByTestId('needs-found')).toContainText('退休')
   await expect(page.getByTestId('result-violations')).toHaveCount(0)
