@@ -162,13 +162,17 @@ var (
 
 // Tables lists every table the steps with statements create (River's Go
 // step brings its own tables, which are River's to know).
-func Tables() []string {
+func Tables() []string { return TablesOf(SQLite) }
+
+// TablesOf lists the tables the steps create in dialect d (a few differ:
+// case search keeps its facets in a table on SQLite, in columns on PostgreSQL).
+func TablesOf(d Dialect) []string {
 	var out []string
 	for _, s := range steps {
 		if s.up == nil {
 			continue
 		}
-		for _, q := range s.up(SQLite) {
+		for _, q := range s.up(d) {
 			if m := tablePattern.FindStringSubmatch(q); m != nil {
 				out = append(out, m[1])
 			}

@@ -85,7 +85,7 @@ func migrateTwiceAtOnce(t *testing.T, versionTable bool) {
 			t.Errorf("recorded version %d at position %d, want %d", a.VersionID, i, migrations.Versions()[i])
 		}
 	}
-	for _, table := range migrations.Tables() {
+	for _, table := range migrations.TablesOf(db.Dialect) {
 		if !db.W.Migrator().HasTable(table) {
 			t.Errorf("table %s missing", table)
 		}
