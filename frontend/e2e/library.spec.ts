@@ -122,11 +122,13 @@ test('HR clones a built-in scenario, previews the draft without recording anythi
     await page.getByTestId('choice-a').click()
     await expect(replies(page)).toHaveCount(n)
   }
+  await page.getByTestId('choice-c').click() // t5i: he wavers; no pressure
+  await expect(replies(page)).toHaveCount(6)
   await page.getByTestId('choice-a').click()
   await expect(page.getByTestId('result-total')).toBeVisible()
   expect(Number(await page.getByTestId('result-total').textContent())).toBeGreaterThanOrEqual(80)
   await expect(page.getByTestId('result-ending')).toHaveAttribute('data-kind', 'resolved')
-  await expect(page.getByTestId('debrief-turns').locator('> li')).toHaveCount(6)
+  await expect(page.getByTestId('debrief-turns').locator('> li')).toHaveCount(7)
   await expect(page.getByTestId('result-retry')).toHaveCount(0)
   // Restart goes back to the first line.
   await page.getByTestId('preview-restart').click()
