@@ -120,7 +120,7 @@ func openSQLite(path string, cfg *gorm.Config) (*DB, error) {
 }
 
 func openPostgres(url string, cfg *gorm.Config) (*DB, error) {
-	w, err := gorm.Open(postgres.Open(url), cfg)
+	w, err := gorm.Open(postgres.Open(withoutJIT(url)), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
