@@ -65,6 +65,14 @@ func TestSQLitePragmasReallyApply(t *testing.T) {
 	check("WAL", "journal_mode", "wal")
 	check("foreign keys", "foreign_keys", "1")
 	check("busy timeout", "busy_timeout", "10000")
+	// Readers map the file (readerPragmas); the writer does not need to.
+	var mmap int64
+	if err := db.R.Raw("PRAGMA mmap_size").Scan(&mmap).Error; err != nil {
+		t.Fatal(err)
+	}
+	if mmap != 268435456 {
+		t.Errorf("reader mmap_size = %d, want 268435456", mmap)
+	}
 	// And foreign keys are enforced, not just reported on.
 	err := db.W.Exec("INSERT INTO branches (tenant_id, code, name, path, depth, created_at, updated_at) VALUES (999, 'x', 'x', '/x/', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").Error
 	if err == nil {
