@@ -119,29 +119,10 @@ func (s *Service) Search(ctx context.Context, p *access.Principal, q Query) ([]I
 	default:
 		order, oargs = relevanceOrder(tokens, pg)
 	}
-	// One walk of the matches counts them and orders the page; only a page
-	// past the end, which has no row to carry the count, counts again.
-	db := s.DB.R.WithContext(ctx)
-	var rows []struct {
-		ID    int64
-		Total int64
+	ids, total, err := s.matchPage(ctx, pg, "FROM "+from+" WHERE "+cond, args, order, oargs, q.Page, q.Size)
+	if err != nil || len(ids) == 0 {
+		return []Item{}, total, err
 	}
-	all := append(append(append([]any{}, args...), oargs...), q.Size, (q.Page-1)*q.Size)
-	if err := db.Raw("SELECT f.case_id AS id, COUNT(*) OVER () AS total FROM "+from+" WHERE "+cond+" ORDER BY "+order+" LIMIT ? OFFSET ?", all...).Scan(&rows).Error; err != nil {
-		return nil, 0, err
-	}
-	var total int64
-	if len(rows) == 0 {
-		if err := db.Raw("SELECT COUNT(*) FROM "+from+" WHERE "+cond, args...).Scan(&total).Error; err != nil {
-			return nil, 0, err
-		}
-		return []Item{}, total, nil
-	}
-	ids := make([]int64, len(rows))
-	for i, r := range rows {
-		ids[i] = r.ID
-	}
-	total = rows[0].Total
 	return s.items(ctx, p, ids, tokens, total)
 }
 
