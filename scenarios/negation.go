@@ -26,7 +26,9 @@ var zhNotNegating = []string{
 	"不论", "不管", "特别", "区别", "分别", "级别", "识别", "类别", "个别", "告别", "鉴别", "甄别", "别人", "别的",
 	"未来", "没关系", "没问题", "没错",
 	"别慌", "别急", "别着急", "别担心", "别怕", "不要慌", "不要急", "不要着急", "不要担心", "不用担心", "不必担心",
-	"不用急", "不用着急", "不用怕", "不要怕", "无论",
+	"不用急", "不用着急", "不用怕", "不要怕", "无论", "不需要担心",
+	// Questions of the form "A 不 A" ask; they do not deny.
+	"对不对", "是不是", "好不好", "能不能", "要不要", "有没有", "可不可以", "行不行", "会不会",
 }
 
 // enNegators are whole words (after splitting off punctuation).
@@ -62,16 +64,22 @@ func negatedZH(prefix string) bool {
 		_, size := utf8.DecodeRuneInString(prefix)
 		prefix = prefix[size:]
 	}
-	// Blank out the words that only look negating, then look for a negator.
-	for _, w := range zhNotNegating {
-		prefix = strings.ReplaceAll(prefix, w, strings.Repeat("·", utf8.RuneCountInString(w)))
-	}
+	prefix = blankNotNegating(prefix)
 	for _, n := range zhNegators {
 		if strings.Contains(prefix, n) {
 			return true
 		}
 	}
 	return false
+}
+
+// blankNotNegating blanks out the words that only look negating, keeping the length in
+// characters.
+func blankNotNegating(s string) string {
+	for _, w := range zhNotNegating {
+		s = strings.ReplaceAll(s, w, strings.Repeat("·", utf8.RuneCountInString(w)))
+	}
+	return s
 }
 
 // negatedEN looks for a negating word among the last few words before the phrasing.

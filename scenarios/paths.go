@@ -91,7 +91,7 @@ func PathsToEndings(s *Scenario) map[string][]Move {
 			relax(x, c.Next, step, m)
 		}
 		if ft := t.FreeText; ft != nil {
-			relax(x, ft.Next, cost{dist[x].violations, dist[x].steps + 1}, Move{Text: satisfyingAnswer(ft.Checklist)})
+			relax(x, ft.Next, cost{dist[x].violations, dist[x].steps + 1}, Move{Text: satisfyingAnswer(ft)})
 		}
 	}
 
