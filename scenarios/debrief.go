@@ -116,7 +116,7 @@ func Debrief(s *Scenario, st State, locale string) DebriefReport {
 			d.Turns = append(d.Turns, dt)
 			continue
 		}
-		dt.Customer, dt.ModelAnswer = t.Customer.Get(l), t.ModelAnswer.Get(l)
+		dt.Customer, dt.ModelAnswer = t.CustomerText(st.RevealedBefore(i)).Get(l), t.ModelAnswer.Get(l)
 		if c := t.Choice(step.Choice); step.Choice != "" && c != nil {
 			dt.Reply, dt.Feedback = c.Text.Get(l), c.Feedback.Get(l)
 		} else if t.FreeText != nil {

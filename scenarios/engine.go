@@ -86,6 +86,18 @@ func (st State) NeedsHumanLook() bool {
 	return false
 }
 
+// RevealedBefore returns the hidden needs revealed by the replies before step i: what
+// the customer could speak of when that step's turn began (see Turn.CustomerText).
+func (st State) RevealedBefore(i int) []string {
+	var out []string
+	for _, s := range st.Steps[:min(i, len(st.Steps))] {
+		if s.Reveals != "" && !slices.Contains(out, s.Reveals) {
+			out = append(out, s.Reveals)
+		}
+	}
+	return out
+}
+
 // RedactedReply stands where a typed reply was, once retention removed it.
 var RedactedReply = Text{LocaleZH: "（此回答已按本行数据保留期限删除）", LocaleEN: "(this reply was removed under the bank's retention period)"}
 
