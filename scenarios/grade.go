@@ -232,6 +232,7 @@ func negationAround(reply, p string) bool {
 // negatedAfter looks at the rest of the clause after a phrasing for a negation that
 // takes it back.
 func negatedAfter(rest string) bool {
+	rest = head(rest, reachBytes)
 	cut := len(rest)
 	for _, b := range clauseBreaks {
 		if i := strings.Index(rest, b); i >= 0 && i < cut {
@@ -239,15 +240,24 @@ func negatedAfter(rest string) bool {
 		}
 	}
 	rest = rest[:cut]
-	zh := rest
-	if utf8.RuneCountInString(zh) > afterReachRunes {
-		zh = string([]rune(zh)[:afterReachRunes])
-	}
-	zh = blankNotNegating(zh)
-	for _, n := range zhAfterNegations {
-		if strings.Contains(zh, n) {
-			return true
+	zh, n := rest, 0
+	for i := range zh { // at each character
+		if n == afterReachRunes {
+			zh = zh[:i]
+			break
 		}
+		n++
+	}
+	if strings.ContainsAny(zh, "不没算免") {
+		zh = blankNotNegating(zh)
+		for _, n := range zhAfterNegations {
+			if strings.Contains(zh, n) {
+				return true
+			}
+		}
+	}
+	if !strings.Contains(rest, "no") && !strings.Contains(rest, "ne") {
+		return false // every English negation here has one
 	}
 	words := strings.Fields(rest)
 	en := " " + strings.Join(words[:min(len(words), afterReachWords)], " ") + " "
@@ -262,34 +272,29 @@ func negatedAfter(rest string) bool {
 // doubleNegated tells whether the clause before a phrasing holds two negators within
 // the reach of negation ("不能不", "not that we won't").
 func doubleNegated(prefix string) bool {
+	prefix = tail(prefix, reachBytes)
 	for _, b := range clauseBreaks {
 		if i := strings.LastIndex(prefix, b); i >= 0 {
 			prefix = prefix[i+len(b):]
 		}
 	}
-	rs := []rune(prefix)
-	if len(rs) > negationRunesZH {
-		rs = rs[len(rs)-negationRunesZH:]
-	}
-	zh := blankNotNegating(string(rs))
-	count := 0
-	for _, r := range zh {
-		if strings.ContainsRune("不没别未勿", r) {
-			count++
+	if strings.ContainsAny(prefix, "不没别未勿") {
+		zh := prefix
+		if n := utf8.RuneCountInString(zh); n > negationRunesZH {
+			for range n - negationRunesZH {
+				_, size := utf8.DecodeRuneInString(zh)
+				zh = zh[size:]
+			}
+		}
+		count := 0
+		for _, r := range blankNotNegating(zh) {
+			if strings.ContainsRune("不没别未勿", r) {
+				count++
+			}
+		}
+		if count >= 2 {
+			return true
 		}
 	}
-	if count >= 2 {
-		return true
-	}
-	words := strings.Fields(prefix)
-	if len(words) > negationWordsEN {
-		words = words[len(words)-negationWordsEN:]
-	}
-	count = 0
-	for _, w := range words {
-		if negatedEN(w) {
-			count++
-		}
-	}
-	return count >= 2
+	return countLastWords(prefix, negationWordsEN, isNegatorEN) >= 2
 }
