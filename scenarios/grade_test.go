@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -92,9 +93,15 @@ func TestScriptOrder(t *testing.T) {
 	if err != nil || !step.OrderMet || st.Effects["resolution"] != 25 {
 		t.Errorf("in order: %v, step %+v, effects %v", err, step, st.Effects)
 	}
+	if d := Debrief(s, st, LocaleZH); d.Turns[0].OrderMet == nil || !*d.Turns[0].OrderMet || !strings.Contains(d.Turns[0].Feedback, "顺序正确") {
+		t.Errorf("debrief in order: %+v", d.Turns[0])
+	}
 	st, step, err = Answer(s, Start(s), tests[1].reply, 0)
 	if err != nil || step.OrderMet || st.Effects["resolution"] != 20 {
 		t.Errorf("out of order: %v, step %+v, effects %v", err, step, st.Effects)
+	}
+	if d := Debrief(s, st, LocaleEN); d.Turns[0].OrderMet == nil || *d.Turns[0].OrderMet || !strings.Contains(d.Turns[0].Feedback, "Not in the order") {
+		t.Errorf("debrief out of order: %+v", d.Turns[0])
 	}
 	// A keyword list in the right order earns nothing at all.
 	if g := GradeAnswer(ft, "您希望 2个工作日内答复 进展"); len(g.Hits) != 0 || g.OrderMet || !g.KeywordsOnly {
@@ -129,6 +136,9 @@ func TestUnsureReplies(t *testing.T) {
 	st, step, err := Answer(s, Start(s), tests[2].reply, 0)
 	if err != nil || !step.Unsure || !slices.Equal(step.UnsureWhy, []string{UnsureFewHits}) || !st.NeedsHumanLook() {
 		t.Errorf("unsure reply: %v, step %+v", err, step)
+	}
+	if d := Debrief(s, st, LocaleEN); !d.Turns[0].Unsure || !strings.Contains(d.Turns[0].Feedback, "a manager will read it") {
+		t.Errorf("debrief of an unsure reply: %+v", d.Turns[0])
 	}
 	st, _, _ = Answer(s, Start(s), tests[0].reply, 0)
 	if st.NeedsHumanLook() {

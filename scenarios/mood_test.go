@@ -34,6 +34,10 @@ func TestMoodEndingEndsTheConversation(t *testing.T) {
 		!st.Steps[1].MoodEnding || st.Steps[1].Next != "end-left" {
 		t.Fatalf("second rude reply: %v %+v %+v", err, st, step)
 	}
+	if d := Debrief(s, st, LocaleEN); !d.Turns[1].MoodEnding || !strings.Contains(d.Turns[1].Feedback, "fell to 25") ||
+		d.Ending == nil || d.Ending.Kind != "customer_left" {
+		t.Errorf("debrief of a mood ending: %+v", d)
+	}
 	// A reply that goes to an ending itself keeps it.
 	st, step, _ = Choose(s, Start(s), "walk", 0)
 	if st.Ending != "end-left" || step.MoodEnding {
