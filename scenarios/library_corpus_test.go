@@ -21,6 +21,8 @@ var replyCorpus = []struct {
 }{
 	{"smart-deposit-complaint", "t4",
 		[]string{
+			"刘女士，给您添麻烦了，实在对不起。您是想让我们查一查这笔利息到底算得对不对，是吧？我马上提交复核，三个工作日内给您一个书面结果，中间有任何消息我都第一时间通知您。",
+			"Ms Liu, I apologise for the hassle. So what you're asking is for us to check the interest. I'll raise a review now and you'll have a written answer in three business days; I'll keep you posted as it goes.",
 			"刘女士，真的很抱歉让您跑这一趟。我复述一下您的诉求：您希望我们核实利息算得对不对。我今天就提交复核，2个工作日内给您书面答复，有进展我会主动打电话告诉您。",
 			"I'm sorry for the trouble, Ms Liu. If I understand correctly, you want us to check whether the interest was right. I'll file the review today and reply within 2 working days, and I will keep you updated on progress.",
 		},
@@ -42,6 +44,7 @@ var replyCorpus = []struct {
 	},
 	{"corporate-urgent-credit", "t5",
 		[]string{
+			"郑总，我明白您现在压力很大。您的意思是下周一前必须拿到这笔钱。我今天下午4点前把审查进度告诉您，之后每天给您同步一次进展。",
 			"郑总，理解您的压力，老板天天催确实难受。我复述一下您的诉求：您希望在下周一前拿到资金。我今天下午5点前把审查进度告诉您，之后每天下班前给您一次进展反馈。",
 			"Mr Zheng, I understand the pressure you are under. If I understand correctly, you want the funds before next Monday. I will call you before 5 pm today with the review status, and after that I'll update you every day.",
 		},
@@ -54,6 +57,8 @@ var replyCorpus = []struct {
 	},
 	{"lost-card-report", "t1",
 		[]string{
+			"李女士您先别着急，我先核对一下您的身份信息，马上帮您把这张卡挂失冻结，剩下的钱就不会再被刷走了。那两笔交易我们来查，您也可以去派出所报案。",
+			"Please stay calm, Ms Li. Let me confirm your identity first, then I'll block the card immediately so nobody can use it. We'll investigate the two charges, and I'd recommend reporting it to the police.",
 			"李女士，先别慌，我们马上处理。我先帮您核实身份，然后立即给这张卡办临时挂失、冻结止付，卡里剩下的钱就安全了。那两笔消费我们接着处理，同时建议您尽快报警。",
 			"Don't panic, Ms Li, we'll deal with it right now. I'll verify your identity first and then freeze the card straight away, so the rest of your money is safe. We'll look into the two payments next, and I'd suggest you report it to the police as well.",
 		},
@@ -63,6 +68,7 @@ var replyCorpus = []struct {
 	},
 	{"social-media-post", "t2",
 		[]string{
+			"陈女士，这件事是我们做得不好，向您和阿姨道歉。您是希望我们给个正式说法，查清楚柜员当时的处理对不对。我们24小时内把核查结果告诉您，有进展随时联系您。",
 			"陈女士，非常抱歉让阿姨受了委屈。我复述一下您的诉求：您希望我们正式道歉，并查清当天柜员的处理是否得当。我们24小时内给您核查结果，过程中有进展我会主动打电话告诉您。",
 			"Ms Chen, I'm so sorry your mother was upset. If I understand correctly, you want a formal apology and a clear answer on how the teller handled it. We will give you the findings within 24 hours and keep you updated on progress.",
 		},
@@ -93,6 +99,7 @@ var replyCorpus = []struct {
 	},
 	{"personal-info-chat-complaint", "t3",
 		[]string{
+			"何先生，您是想弄清楚您的贷款申请信息是怎么泄露给推销方的，对吧？我这边今天就提交核查，15个工作日内书面回复您，有进度我会第一时间在App里告诉您。",
 			"何先生，您希望我们查清您的贷款申请信息是怎么被推销方拿到的，对吗？我们今天就启动核查，10个工作日内给您书面答复，中间有进展我会在App里第一时间告诉您。",
 			"So you want us to find out how these callers got your loan application details. I'll open an investigation today, reply in writing within 10 working days, and keep you updated along the way.",
 		},
