@@ -126,11 +126,10 @@ func BenchmarkLoad500TurnsWindows(b *testing.B) {
 func BenchmarkChoose(b *testing.B) {
 	s := mustLoad(b, "salary-deposit.yaml")
 	st := Start(s)
-	for b.Loop() {
-		if _, _, err := Choose(s, st, "a", 1000); err != nil {
-			b.Fatal(err)
-		}
-	}
+	timed(b, func() error {
+		_, _, err := Choose(s, st, "a", 1000)
+		return err
+	})
 }
 
 // BenchmarkChoose500Turns chooses on the last turn of a 500-turn attempt with a long
@@ -149,11 +148,10 @@ func BenchmarkChoose500Turns(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	for b.Loop() {
-		if _, _, err := Choose(s, st, "a", 1000); err != nil {
-			b.Fatal(err)
-		}
-	}
+	timed(b, func() error {
+		_, _, err := Choose(s, st, "a", 1000)
+		return err
+	})
 }
 
 // BenchmarkParseSlowShapes parses uploads whose shape would make the YAML parser

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -15,24 +16,10 @@ func MatchChecklist(items []ChecklistItem, text string) []string {
 }
 
 // GradeReply returns the ids of the checklist elements a typed reply meets, in checklist
-// order. An element is met when the reply contains any of its phrasings in any language,
-// compared case-insensitively after NFKC folding (so full-width "ＯＫ" matches "ok") and
-// with runs of white space counted as one space, and not negated just before within its
-// clause ("不用挂失" does not meet "挂失"; see negated). A reply that is only the
-// phrasings of two or more elements with next to nothing around them ("别慌 挂失 核实
-// 报警") is a keyword list, not an answer a customer could be given: it meets nothing,
-// and keywordsOnly says why.
+// order, and whether it was a bare keyword list (see GradeAnswer).
 func GradeReply(items []ChecklistItem, text string) (hits []string, keywordsOnly bool) {
-	reply := normalize(text)
-	for _, item := range items {
-		if phrasingsFound(item.Phrasings, reply) {
-			hits = append(hits, item.ID)
-		}
-	}
-	if len(hits) >= 2 && onlyPhrasings(items, reply) {
-		return nil, true
-	}
-	return hits, false
+	g := GradeAnswer(&FreeText{Checklist: items}, text)
+	return g.Hits, g.KeywordsOnly
 }
 
 // onlyPhrasings reports whether the reply is a list of keywords: every segment (between
@@ -46,11 +33,18 @@ func onlyPhrasings(items []ChecklistItem, reply string) bool {
 	for _, seg := range segs {
 		rest := seg
 		for _, item := range items {
-			for _, l := range sortedKeys(item.Phrasings) {
-				for _, p := range item.Phrasings[l] {
-					if p := normalize(p); p != "" {
-						rest = strings.ReplaceAll(rest, p, " ")
+			for _, group := range item.concepts() {
+				for _, l := range sortedKeys(group) {
+					for _, p := range group[l] {
+						if p := normalize(p); p != "" {
+							rest = strings.ReplaceAll(rest, p, " ")
+						}
 					}
+				}
+			}
+			if item.Pattern != "" {
+				if at, end := patternAt(item.Pattern, rest); at >= 0 {
+					rest = rest[:at] + " " + rest[end:]
 				}
 			}
 		}
@@ -114,18 +108,36 @@ func normalize(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// satisfyingAnswer builds a reply that meets every element of a checklist: the first
-// zh-CN phrasing of each (or the first phrasing of any language), each in a sentence of
-// its own, so it is neither a keyword list nor negated by its neighbour.
-func satisfyingAnswer(items []ChecklistItem) string {
+// satisfyingAnswer builds a reply that meets every element of a typed turn, in the
+// order the turn asks for: for each element the first zh-CN phrasing (or the first of any
+// language) of each concept group and an example of its pattern, each element in a
+// sentence of its own, so it is neither a keyword list nor negated by its neighbour.
+func satisfyingAnswer(ft *FreeText) string {
+	items := slices.Clone(ft.Checklist)
+	if ft.Order != nil {
+		rank := func(id string) int {
+			if i := slices.Index(ft.Order.Elements, id); i >= 0 {
+				return i
+			}
+			return len(ft.Order.Elements)
+		}
+		slices.SortStableFunc(items, func(a, b ChecklistItem) int { return rank(a.ID) - rank(b.ID) })
+	}
 	parts := make([]string, 0, len(items))
 	for _, item := range items {
-		for _, l := range append([]string{LocaleZH}, sortedKeys(item.Phrasings)...) {
-			if ps := item.Phrasings[l]; len(ps) > 0 && normalize(ps[0]) != "" {
-				parts = append(parts, "关于这一点，"+strings.TrimSpace(ps[0])+"，我会跟进到底。")
-				break
+		var words []string
+		for _, group := range item.concepts() {
+			for _, l := range append([]string{LocaleZH}, sortedKeys(group)...) {
+				if ps := group[l]; len(ps) > 0 && normalize(ps[0]) != "" {
+					words = append(words, strings.TrimSpace(ps[0]))
+					break
+				}
 			}
 		}
+		if ex := patternExamples[item.Pattern]; ex != "" {
+			words = append(words, ex)
+		}
+		parts = append(parts, "关于这一点，"+strings.Join(words, "，")+"，我会跟进到底。")
 	}
 	return strings.Join(parts, "")
 }

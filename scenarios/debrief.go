@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -54,6 +55,13 @@ type DebriefTurn struct {
 	MoodAfter   int            `json:"mood_after"`
 	ElapsedMs   int64          `json:"elapsed_ms"`
 	Violation   bool           `json:"violation,omitempty"`
+	// OrderMet tells whether a typed reply followed the turn's script order; nil when
+	// the turn asks for none.
+	OrderMet *bool `json:"order_met,omitempty"`
+	// Unsure marks a typed reply the rules could not grade with confidence.
+	Unsure bool `json:"unsure,omitempty"`
+	// MoodEnding marks the reply after which the customer ended the conversation.
+	MoodEnding bool `json:"mood_ending,omitempty"`
 }
 
 // DebriefCheck is one checklist element of a typed reply.
@@ -116,7 +124,7 @@ func Debrief(s *Scenario, st State, locale string) DebriefReport {
 			d.Turns = append(d.Turns, dt)
 			continue
 		}
-		dt.Customer, dt.ModelAnswer = t.Customer.Get(l), t.ModelAnswer.Get(l)
+		dt.Customer, dt.ModelAnswer = t.CustomerText(st.RevealedBefore(i)).Get(l), t.ModelAnswer.Get(l)
 		if c := t.Choice(step.Choice); step.Choice != "" && c != nil {
 			dt.Reply, dt.Feedback = c.Text.Get(l), c.Feedback.Get(l)
 		} else if t.FreeText != nil {
@@ -138,6 +146,17 @@ func Debrief(s *Scenario, st State, locale string) DebriefReport {
 			if step.KeywordsOnly {
 				dt.Feedback = keywordsOnlyNote.Get(l) + dt.Feedback
 			}
+			if o := t.FreeText.Order; o != nil && !step.KeywordsOnly {
+				met := step.OrderMet
+				dt.OrderMet = &met
+				dt.Feedback += orderNote(t, l, met)
+			}
+			if dt.Unsure = step.Unsure; step.Unsure {
+				dt.Feedback += unsureNote.Get(l)
+			}
+		}
+		if dt.MoodEnding = step.MoodEnding; step.MoodEnding {
+			dt.Feedback += moodEndingNote(l, step.MoodAfter)
 		}
 		d.Turns = append(d.Turns, dt)
 	}
@@ -161,6 +180,40 @@ func Debrief(s *Scenario, st State, locale string) DebriefReport {
 var keywordsOnlyNote = Text{
 	LocaleZH: "这是一串关键词，不是能对客户说的话，不计分。",
 	LocaleEN: "This is a list of keywords, not something to say to a customer: it earns nothing. ",
+}
+
+var unsureNote = Text{
+	LocaleZH: "评分规则对这条回答没有把握，已请主管人工查看。",
+	LocaleEN: " The rules are not sure how to grade this reply: a manager will read it.",
+}
+
+// orderNote says whether the reply followed the script order, naming it.
+func orderNote(t *Turn, l string, met bool) string {
+	var labels []string
+	for _, id := range t.FreeText.Order.Elements {
+		for _, item := range t.FreeText.Checklist {
+			if item.ID == id {
+				labels = append(labels, item.Label.Get(l))
+			}
+		}
+	}
+	switch {
+	case l == LocaleEN && met:
+		return " In the right order: " + strings.Join(labels, " → ") + "."
+	case l == LocaleEN:
+		return " Not in the order asked for: " + strings.Join(labels, " → ") + "."
+	case met:
+		return "顺序正确：" + strings.Join(labels, " → ") + "。"
+	}
+	return "顺序不对，应为：" + strings.Join(labels, " → ") + "。"
+}
+
+// moodEndingNote says why the conversation ended after this reply.
+func moodEndingNote(l string, mood int) string {
+	if l == LocaleEN {
+		return fmt.Sprintf(" The customer's mood fell to %d and the customer ended the conversation.", mood)
+	}
+	return fmt.Sprintf("客户情绪降到 %d，结束了对话。", mood)
 }
 
 func checklistFeedback(locale string, met, missed []string) string {

@@ -86,6 +86,18 @@ func (st State) NeedsHumanLook() bool {
 	return false
 }
 
+// RevealedBefore returns the hidden needs revealed by the replies before step i: what
+// the customer could speak of when that step's turn began (see Turn.CustomerText).
+func (st State) RevealedBefore(i int) []string {
+	var out []string
+	for _, s := range st.Steps[:min(i, len(st.Steps))] {
+		if s.Reveals != "" && !slices.Contains(out, s.Reveals) {
+			out = append(out, s.Reveals)
+		}
+	}
+	return out
+}
+
 // RedactedReply stands where a typed reply was, once retention removed it.
 var RedactedReply = Text{LocaleZH: "（此回答已按本行数据保留期限删除）", LocaleEN: "(this reply was removed under the bank's retention period)"}
 
@@ -106,6 +118,13 @@ type Step struct {
 	// Unsure marks a typed reply the rules could not grade with confidence: the
 	// attempt is marked for a human look (see State.NeedsHumanLook).
 	Unsure bool `json:"unsure,omitempty"`
+	// UnsureWhy are the reasons, Unsure… codes (see GradeAnswer).
+	UnsureWhy []string `json:"unsure_why,omitempty"`
+	// OrderMet marks a typed reply that followed the turn's script order.
+	OrderMet bool `json:"order_met,omitempty"`
+	// MoodEnding marks a reply after which the customer's mood ended the conversation
+	// (Next then names the mood ending, not the file's next).
+	MoodEnding bool `json:"mood_ending,omitempty"`
 	// Effects are the rubric effects this reply applied.
 	Effects    Effects `json:"effects,omitempty"`
 	MoodBefore int     `json:"mood_before"`
@@ -227,6 +246,7 @@ func (st State) Clone() State {
 		for i, s := range st.Steps {
 			s.Hits = slices.Clone(s.Hits)
 			s.Forbidden = slices.Clone(s.Forbidden)
+			s.UnsureWhy = slices.Clone(s.UnsureWhy)
 			s.Effects = cloneEffects(s.Effects)
 			out.Steps[i] = s
 		}
@@ -430,21 +450,27 @@ func Answer(s *Scenario, st State, text string, elapsedMs int64) (State, Step, e
 		return st, Step{}, ErrInvalidElapsed
 	}
 	ft := t.FreeText
-	hits, keywordsOnly := GradeReply(ft.Checklist, text)
+	g := GradeAnswer(ft, text)
 	effects := Effects{}
 	for _, item := range ft.Checklist {
-		if slices.Contains(hits, item.ID) {
+		if slices.Contains(g.Hits, item.ID) {
 			for d, v := range item.Effects {
 				effects[d] += v
 			}
 		}
 	}
+	if g.OrderMet {
+		for d, v := range ft.Order.Effects {
+			effects[d] += v
+		}
+	}
 	mood := ft.Mood
-	if 2*len(hits) < len(ft.Checklist) {
+	if 2*len(g.Hits) < len(ft.Checklist) {
 		mood = -mood
 	}
 	out := st.fork()
-	step := Step{Turn: t.ID, Text: text, Hits: hits, KeywordsOnly: keywordsOnly, ElapsedMs: elapsedMs, Next: ft.Next}
+	step := Step{Turn: t.ID, Text: text, Hits: g.Hits, KeywordsOnly: g.KeywordsOnly, OrderMet: g.OrderMet,
+		Unsure: len(g.Unsure) > 0, UnsureWhy: g.Unsure, ElapsedMs: elapsedMs, Next: ft.Next}
 	if step.Forbidden = MatchForbidden(ft.Forbidden, text); len(step.Forbidden) > 0 {
 		step.Violation = true
 		for _, id := range step.Forbidden {
@@ -497,8 +523,15 @@ func apply(s *Scenario, st *State, step *Step, effects Effects, mood int) {
 	*step = st.Steps[len(st.Steps)-1]
 	step.Hits = slices.Clone(step.Hits)
 	step.Forbidden = slices.Clone(step.Forbidden)
+	step.UnsureWhy = slices.Clone(step.UnsureWhy)
 	step.Effects = cloneEffects(step.Effects)
 
+	if e := s.moodEnding(st.Mood); e != "" && s.Turn(step.Next) != nil {
+		// The customer has had enough: the conversation ends here.
+		last := &st.Steps[len(st.Steps)-1]
+		last.Next, last.MoodEnding = e, true
+		step.Next, step.MoodEnding = e, true
+	}
 	if next := s.Turn(step.Next); next != nil {
 		st.Turn = next.ID
 		if next.Mood != nil {
@@ -509,6 +542,16 @@ func apply(s *Scenario, st *State, step *Step, effects Effects, mood int) {
 	st.Turn = ""
 	st.Finished = true
 	st.Ending = step.Next
+}
+
+// moodEnding returns the ending of the first mood threshold the mood is below, or "".
+func (s *Scenario) moodEnding(mood int) string {
+	for _, m := range s.MoodEndings {
+		if mood < m.Below {
+			return m.Ending
+		}
+	}
+	return ""
 }
 
 // ErrorCode returns the Code of an engine error, or "" for other errors.

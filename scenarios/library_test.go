@@ -179,3 +179,42 @@ func TestTimeLimitPhrasingsNeedATime(t *testing.T) {
 		}
 	}
 }
+
+// The customer reacts: at least two built-ins end early when the mood falls, and every
+// such threshold is met by some play, which then ends there; at least two keep a hidden
+// need out of a later turn's text until it is revealed.
+func TestBuiltinMoodEndingsAndGatedTexts(t *testing.T) {
+	all, err := library.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	withMood, withGate := 0, 0
+	for _, s := range all {
+		if len(s.MoodEndings) > 0 {
+			withMood++
+		}
+		paths := scenarios.PathsToMoodEndings(s)
+		for i, m := range s.MoodEndings {
+			moves, ok := paths[i]
+			if !ok {
+				t.Errorf("%s: no play falls below %d", s.ID, m.Below)
+				continue
+			}
+			st, err := scenarios.Play(s, moves)
+			if err != nil || !st.Finished || st.Ending != m.Ending || !st.Steps[len(st.Steps)-1].MoodEnding || st.Mood >= m.Below {
+				t.Errorf("%s: playing %v ends at %q (mood %d): %v", s.ID, moves, st.Ending, st.Mood, err)
+			}
+		}
+		for _, turn := range s.Turns {
+			for _, g := range turn.CustomerIf {
+				withGate++
+				if g.Customer.Get(scenarios.LocaleZH) == turn.Customer.Get(scenarios.LocaleZH) {
+					t.Errorf("%s %s: the gated text is the same as the default", s.ID, turn.ID)
+				}
+			}
+		}
+	}
+	if withMood < 2 || withGate < 2 {
+		t.Errorf("%d built-ins with mood endings, %d gated texts; want at least 2 each", withMood, withGate)
+	}
+}

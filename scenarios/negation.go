@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,7 +27,9 @@ var zhNotNegating = []string{
 	"不论", "不管", "特别", "区别", "分别", "级别", "识别", "类别", "个别", "告别", "鉴别", "甄别", "别人", "别的",
 	"未来", "没关系", "没问题", "没错",
 	"别慌", "别急", "别着急", "别担心", "别怕", "不要慌", "不要急", "不要着急", "不要担心", "不用担心", "不必担心",
-	"不用急", "不用着急", "不用怕", "不要怕", "无论",
+	"不用急", "不用着急", "不用怕", "不要怕", "无论", "不需要担心",
+	// Questions of the form "A 不 A" ask; they do not deny.
+	"对不对", "是不是", "好不好", "能不能", "要不要", "有没有", "可不可以", "行不行", "会不会",
 }
 
 // enNegators are whole words (after splitting off punctuation).
@@ -43,7 +46,7 @@ var clauseBreaks = []string{",", ".", ";", "!", "?", ":", "，", "。", "；", "
 // negated reports whether the phrasing found at byte offset at of the normalized reply
 // is negated within its clause.
 func negated(reply string, at int) bool {
-	prefix := reply[:at]
+	prefix := tail(reply[:at], reachBytes)
 	for _, b := range clauseBreaks {
 		if i := strings.LastIndex(prefix, b); i >= 0 {
 			prefix = prefix[i+len(b):]
@@ -62,10 +65,10 @@ func negatedZH(prefix string) bool {
 		_, size := utf8.DecodeRuneInString(prefix)
 		prefix = prefix[size:]
 	}
-	// Blank out the words that only look negating, then look for a negator.
-	for _, w := range zhNotNegating {
-		prefix = strings.ReplaceAll(prefix, w, strings.Repeat("·", utf8.RuneCountInString(w)))
+	if !strings.ContainsAny(prefix, "不没别未勿无并非") {
+		return false // the common case, without blanking anything
 	}
+	prefix = blankNotNegating(prefix)
 	for _, n := range zhNegators {
 		if strings.Contains(prefix, n) {
 			return true
@@ -74,20 +77,84 @@ func negatedZH(prefix string) bool {
 	return false
 }
 
+// reachBytes bounds the text around a phrasing that negation is looked for in: more
+// than the reach of a negator (eight characters, four or five words), so scanning for
+// clause breaks costs the same at every place of a long reply.
+const reachBytes = 96
+
+// tail returns the last n bytes of s or fewer, starting at a character.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+// head returns the first n bytes of s or fewer, ending at a character.
+func head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// blankNotNegating blanks out the words that only look negating, keeping the length in
+// characters.
+func blankNotNegating(s string) string {
+	return notNegatingBlanks.Replace(s)
+}
+
+// notNegatingBlanks replaces each word of zhNotNegating by as many "·", in one pass.
+var notNegatingBlanks = func() *strings.Replacer {
+	// Longer words first, so "不要着急" is blanked whole rather than as "不要" + "着急".
+	words := slices.Clone(zhNotNegating)
+	slices.SortStableFunc(words, func(a, b string) int { return len(b) - len(a) })
+	pairs := make([]string, 0, 2*len(words))
+	for _, w := range words {
+		pairs = append(pairs, w, strings.Repeat("·", utf8.RuneCountInString(w)))
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
 // negatedEN looks for a negating word among the last few words before the phrasing.
 func negatedEN(prefix string) bool {
-	words := strings.Fields(prefix)
-	if len(words) > negationWordsEN {
-		words = words[len(words)-negationWordsEN:]
+	return countLastWords(prefix, negationWordsEN, isNegatorEN) > 0
+}
+
+func isNegatorEN(w string) bool {
+	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	w = strings.ReplaceAll(w, "’", "'")
+	return enNegators[w] || strings.HasSuffix(w, "n't")
+}
+
+// countLastWords counts the words among the last k of s (split at white space) that
+// match, without building a list: this runs at every occurrence of every phrasing.
+func countLastWords(s string, k int, match func(string) bool) int {
+	if !strings.ContainsRune(s, 'n') {
+		return 0 // every English negator has an n
 	}
-	for _, w := range words {
-		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-		w = strings.ReplaceAll(w, "’", "'")
-		if enNegators[w] || strings.HasSuffix(w, "n't") {
-			return true
+	count := 0
+	for end := len(s); k > 0; k-- {
+		for end > 0 && s[end-1] == ' ' {
+			end--
 		}
+		if end == 0 {
+			break
+		}
+		start := strings.LastIndexByte(s[:end], ' ') + 1
+		if match(s[start:end]) {
+			count++
+		}
+		end = start
 	}
-	return false
+	return count
 }
 
 // containsUnnegated reports whether the normalized reply contains the normalized phrasing

@@ -128,8 +128,8 @@ func TestRedLinesNeedFormat2(t *testing.T) {
 			}
 		})
 	}
-	if _, probs := Load("x.yaml", []byte("format: 4\n"+v1)); len(probs) != 1 || probs[0].Code != CodeOutOfRange {
-		t.Errorf("format 4: %v", probs)
+	if _, probs := Load("x.yaml", []byte("format: 5\n"+v1)); len(probs) != 1 || probs[0].Code != CodeOutOfRange {
+		t.Errorf("format 5: %v", probs)
 	}
 	half := "format: 2\n" + mini(nil, turnY("t1", "a>end, critical: {zh-CN: 原因}"))
 	if _, probs := Load("x.yaml", []byte(half)); len(probs) != 1 || probs[0].Code != CodeMissingTranslation {

@@ -40,6 +40,9 @@ func (s *Scenario) Dimensions() []string {
 			for _, item := range t.FreeText.Checklist {
 				mark(item.Effects)
 			}
+			if t.FreeText.Order != nil {
+				mark(t.FreeText.Order.Effects)
+			}
 			if len(t.FreeText.Forbidden) > 0 {
 				touched[scoring.Compliance] = true
 			}

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/servicestar/servicestar/scoring"
@@ -110,6 +111,9 @@ type Scenario struct {
 	// class (for beginners); by default it shows each rating and leaves the judgement
 	// to the trainee (format 3).
 	ShelfHint string `json:"shelf_hint,omitempty" yaml:"shelf_hint"`
+	// MoodEndings end the conversation when the customer's mood falls below a
+	// threshold, checked in order after every reply (format 4).
+	MoodEndings []MoodEnding `json:"mood_endings,omitempty" yaml:"mood_endings"`
 
 	src source // where the scenario was read from; empty when built in code
 }
@@ -158,6 +162,9 @@ func (p Product) SuitabilityChecked() bool {
 type Turn struct {
 	ID       string `json:"id" yaml:"id,required"`
 	Customer Text   `json:"customer" yaml:"customer,required"`
+	// CustomerIf replaces Customer once a hidden need is revealed: the first entry
+	// whose need the attempt has revealed wins (format 4; see CustomerText).
+	CustomerIf []GatedText `json:"customer_if,omitempty" yaml:"customer_if"`
 	// Insists names the fund the customer insists on buying in this turn (format 3):
 	// only here may a fund above the customer's class go down the "customer insists"
 	// path instead of being a violation.
@@ -200,6 +207,8 @@ type FreeText struct {
 	// Forbidden are red-line phrasings: a reply that contains one (not negated)
 	// records a violation, as a critical choice does (format 2).
 	Forbidden []ForbiddenItem `json:"forbidden,omitempty" yaml:"forbidden"`
+	// Order, when set, asks for the elements in a script order (format 4).
+	Order *ReplyOrder `json:"order,omitempty" yaml:"order"`
 }
 
 // ForbiddenItem is something a typed reply must never say, such as asking for the
@@ -210,12 +219,51 @@ type ForbiddenItem struct {
 	Phrasings Phrasings `json:"phrasings" yaml:"phrasings,required"`
 }
 
-// ChecklistItem is one element a typed reply should contain.
+// ChecklistItem is one element a typed reply should contain. It is met when the reply
+// holds every concept it asks for: one of its phrasings, one phrasing of each AllOf
+// group, and its Pattern; an element gives at least one of the three.
 type ChecklistItem struct {
 	ID        string    `json:"id" yaml:"id,required"`
 	Label     Text      `json:"label" yaml:"label,required"`
-	Phrasings Phrasings `json:"phrasings" yaml:"phrasings,required"`
-	Effects   Effects   `json:"effects,omitempty" yaml:"effects"`
+	Phrasings Phrasings `json:"phrasings,omitempty" yaml:"phrasings"`
+	// AllOf are further concept groups (synonyms in both languages), each of which
+	// must be met too: "commit" and "time limit" (format 4).
+	AllOf []Phrasings `json:"all_of,omitempty" yaml:"all_of"`
+	// Pattern names a matcher the reply must contain, one of Patterns (format 4).
+	Pattern string  `json:"pattern,omitempty" yaml:"pattern"`
+	Effects Effects `json:"effects,omitempty" yaml:"effects"`
+}
+
+// concepts returns the phrasing groups the element needs, its own phrasings first.
+func (item *ChecklistItem) concepts() []Phrasings {
+	out := make([]Phrasings, 0, 1+len(item.AllOf))
+	if len(item.Phrasings) > 0 {
+		out = append(out, item.Phrasings)
+	}
+	return append(out, item.AllOf...)
+}
+
+// ReplyOrder is the script a typed reply should follow (format 4): the elements, in the
+// order their first occurrences must come, and the bonus that order earns.
+type ReplyOrder struct {
+	Elements []string `json:"elements" yaml:"elements,required"`
+	Effects  Effects  `json:"effects,omitempty" yaml:"effects"`
+}
+
+// MoodEnding ends the conversation early (format 4): when a reply leaves the
+// customer's mood below Below, the attempt goes to Ending (the customer walks out or
+// files a complaint) instead of the next turn.
+type MoodEnding struct {
+	Below  int    `json:"below" yaml:"below,required"`
+	Ending string `json:"ending" yaml:"ending,required"`
+}
+
+// GatedText is what the customer says in a turn once a hidden need has been revealed
+// (format 4); until then the turn's own text stands, so an undiscovered need is not
+// volunteered.
+type GatedText struct {
+	Revealed string `json:"revealed" yaml:"revealed,required"`
+	Customer Text   `json:"customer" yaml:"customer,required"`
 }
 
 // Ending closes an attempt.
@@ -228,12 +276,14 @@ type Ending struct {
 
 // Format versions a scenario file may declare. Version 2 added red lines (a choice's
 // critical, a typed turn's forbidden); version 3 customer classes with an assessment
-// date and the "customer insists" path; version 1 files are read as they always were.
+// date and the "customer insists" path; version 4 concept groups, patterns and script
+// order in typed turns, mood endings and gated customer texts; version 1 files are read as they always were.
 const (
 	FormatV1     = 1
 	FormatV2     = 2
 	FormatV3     = 3
-	LatestFormat = FormatV3
+	FormatV4     = 4
+	LatestFormat = FormatV4
 )
 
 // FormatOrDefault returns the declared format version, 1 when absent.
@@ -242,6 +292,17 @@ func (s *Scenario) FormatOrDefault() int {
 		return FormatV1
 	}
 	return s.Format
+}
+
+// CustomerText is what the customer says in the turn, given what the attempt has
+// revealed so far.
+func (t *Turn) CustomerText(revealed []string) Text {
+	for _, g := range t.CustomerIf {
+		if slices.Contains(revealed, g.Revealed) {
+			return g.Customer
+		}
+	}
+	return t.Customer
 }
 
 // IsCritical reports whether taking the choice crosses a red line.

@@ -41,6 +41,7 @@ func Validate(s *Scenario) Problems {
 	v.persona()
 	v.products()
 	v.turnsAndEndings()
+	v.moodEndings()
 	if !v.graphBroken() {
 		v.graph()
 	}
@@ -80,7 +81,8 @@ func (v *validator) reported(path string) bool {
 // would only echo that problem as a list of unreachable turns.
 func (v *validator) graphBroken() bool {
 	harmless := []string{".customer", ".model_answer", ".text", ".feedback", ".title", ".debrief",
-		".label", ".phrasings", ".effects", ".mood", ".reveals", ".recommends", ".kind", ".critical", ".forbidden", ".action", ".insists"}
+		".label", ".phrasings", ".effects", ".mood", ".reveals", ".recommends", ".kind", ".critical", ".forbidden", ".action", ".insists",
+		".customer_if", ".all_of", ".pattern", ".order"}
 	for p := range v.s.src.bad {
 		if p == "" {
 			return true
@@ -267,6 +269,14 @@ func (v *validator) turn(i int, t *Turn) {
 			v.enum(cpath+".action", t.ID, c.Action, ChoiceActions)
 		}
 	}
+	for k, g := range t.CustomerIf {
+		gpath := idx(path+".customer_if", k)
+		v.needsFormat(gpath, t.ID, FormatV4)
+		if v.s.HiddenNeed(g.Revealed) == nil {
+			v.add(gpath+".revealed", t.ID, CodeUnknownNeed, "value", g.Revealed)
+		}
+		v.text(gpath+".customer", t.ID, g.Customer)
+	}
 	if t.Insists != "" {
 		v.needsFormat(path+".insists", t.ID, FormatV3)
 		switch p := v.s.Product(t.Insists); {
@@ -289,8 +299,27 @@ func (v *validator) turn(i int, t *Turn) {
 			ipath := idx(fpath+".checklist", j)
 			v.id(ipath+".id", t.ID, item.ID, ids, "the checklist of turn "+t.ID)
 			v.text(ipath+".label", t.ID, item.Label)
-			v.phrasings(ipath+".phrasings", t.ID, item.Phrasings)
+			v.checklistConcepts(ipath, t.ID, &item)
 			v.effects(ipath+".effects", t.ID, item.Effects)
+		}
+		if o := ft.Order; o != nil {
+			v.needsFormat(fpath+".order", t.ID, FormatV4)
+			if len(o.Elements) < 2 {
+				v.add(fpath+".order.elements", t.ID, CodeOutOfRange, "field", fpath+".order.elements",
+					"value", strconv.Itoa(len(o.Elements)), "min", "2", "max", strconv.Itoa(MaxChecklist))
+			}
+			seen := map[string]bool{}
+			for k, id := range o.Elements {
+				epath := idx(fpath+".order.elements", k)
+				switch {
+				case !slices.ContainsFunc(ft.Checklist, func(c ChecklistItem) bool { return c.ID == id }):
+					v.add(epath, t.ID, CodeInvalidValue, "field", epath, "value", id, "allowed", "an element of this turn's checklist")
+				case seen[id]:
+					v.add(epath, t.ID, CodeDuplicateID, "value", id, "field", fpath+".order.elements")
+				}
+				seen[id] = true
+			}
+			v.effects(fpath+".order.effects", t.ID, o.Effects)
 		}
 		if len(ft.Forbidden) > 0 {
 			v.needsFormat(fpath+".forbidden", t.ID, FormatV2)
@@ -301,6 +330,42 @@ func (v *validator) turn(i int, t *Turn) {
 			v.id(ipath+".id", t.ID, item.ID, ids, "the checklist and forbidden phrasings of turn "+t.ID)
 			v.text(ipath+".reason", t.ID, item.Reason)
 			v.phrasings(ipath+".phrasings", t.ID, item.Phrasings)
+		}
+	}
+}
+
+// checklistConcepts checks what a checklist element asks for: phrasings, concept
+// groups (all_of) and a pattern, at least one of them.
+func (v *validator) checklistConcepts(ipath, turn string, item *ChecklistItem) {
+	if len(item.Phrasings) == 0 && len(item.AllOf) == 0 && item.Pattern == "" {
+		v.add(ipath+".phrasings", turn, CodeRequired, "field", ipath+".phrasings")
+		return
+	}
+	if len(item.Phrasings) > 0 {
+		v.phrasings(ipath+".phrasings", turn, item.Phrasings)
+	}
+	if len(item.AllOf) > 0 {
+		v.needsFormat(ipath+".all_of", turn, FormatV4)
+		v.count(ipath+".all_of", turn, len(item.AllOf), MaxChecklist)
+		for k, g := range item.AllOf {
+			v.phrasings(idx(ipath+".all_of", k), turn, g)
+		}
+	}
+	if item.Pattern != "" {
+		v.needsFormat(ipath+".pattern", turn, FormatV4)
+		v.enum(ipath+".pattern", turn, item.Pattern, Patterns)
+	}
+}
+
+// moodEndings checks the thresholds that end a conversation early.
+func (v *validator) moodEndings() {
+	v.count("mood_endings", "", len(v.s.MoodEndings), MaxEndings)
+	for i, m := range v.s.MoodEndings {
+		path := idx("mood_endings", i)
+		v.needsFormat(path, "", FormatV4)
+		v.rangeInt(path+".below", "", m.Below, 1, 100)
+		if v.s.Ending(m.Ending) == nil {
+			v.add(path+".ending", "", CodeDanglingNext, "value", m.Ending)
 		}
 	}
 }
@@ -393,6 +458,12 @@ func (v *validator) graph() {
 			v.add(idx("turns", i), t.ID, CodeUnreachable, "what", "turn", "what_zh", "回合", "value", t.ID)
 		case !canEnd[i] && (len(t.Choices) > 0 || t.FreeText != nil): // no reply: reported as such
 			v.add(idx("turns", i), t.ID, CodeNoEnding, "value", t.ID)
+		}
+	}
+	// A mood ending can follow any reply that upsets the customer enough.
+	for _, m := range s.MoodEndings {
+		if to, ok := node[m.Ending]; ok {
+			reach[to] = true
 		}
 	}
 	for i := range s.Endings {

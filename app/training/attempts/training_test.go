@@ -28,7 +28,7 @@ func TestEveryScenarioReachesEveryEndingThroughTheAPI(t *testing.T) {
 		if len(paths) != len(s.Endings) {
 			t.Errorf("%s: %d endings reachable of %d", s.ID, len(paths), len(s.Endings))
 		}
-		for endID, moves := range paths {
+		play := func(endID string, moves []scenarios.Move) {
 			a := start(t, emp, s.ID)
 			var last attempt
 			for i, m := range moves {
@@ -54,6 +54,18 @@ func TestEveryScenarioReachesEveryEndingThroughTheAPI(t *testing.T) {
 			}
 			if st, body := emp.Do("GET", fmt.Sprintf("/api/v1/training/attempts/%d/debrief", a.ID), nil); st != 200 || !strings.Contains(body, `"turns"`) {
 				t.Errorf("%s → %s: debrief %d", s.ID, endID, st)
+			}
+		}
+		for endID, moves := range paths {
+			play(endID, moves)
+		}
+		// The customer who walks out or complains when the mood falls too low.
+		moodPaths := scenarios.PathsToMoodEndings(s)
+		for i, m := range s.MoodEndings {
+			if moves, ok := moodPaths[i]; !ok {
+				t.Errorf("%s: no play falls below %d", s.ID, m.Below)
+			} else {
+				play(m.Ending, moves)
 			}
 		}
 	}

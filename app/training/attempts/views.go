@@ -116,7 +116,7 @@ func attemptView(a *Attempt, s *scenarios.Scenario, st scenarios.State) AttemptV
 		NearMisses: append([]scenarios.NearMiss{}, st.NearMisses...), Insist: st.Insist,
 		StartedAt: a.StartedAt, FinishedAt: a.FinishedAt}
 	if t := s.Turn(st.Turn); t != nil && !st.Finished {
-		tv := &TurnView{ID: t.ID, Customer: t.Customer, Choices: []ChoiceView{}, FreeText: t.IsFreeText()}
+		tv := &TurnView{ID: t.ID, Customer: t.CustomerText(st.Needs), Choices: []ChoiceView{}, FreeText: t.IsFreeText()}
 		// in the attempt's order: the file's order would tell where the best reply is
 		for _, i := range scenarios.ChoiceOrder(t, st.Seed) {
 			c := &t.Choices[i]
@@ -140,10 +140,10 @@ func attemptView(a *Attempt, s *scenarios.Scenario, st scenarios.State) AttemptV
 		}
 		v.Pending = pv
 	}
-	for _, step := range st.Steps {
+	for i, step := range st.Steps {
 		line := TranscriptLine{Turn: step.Turn, MoodAfter: step.MoodAfter}
 		if t := s.Turn(step.Turn); t != nil {
-			line.Customer = t.Customer
+			line.Customer = t.CustomerText(st.RevealedBefore(i))
 			if c := t.Choice(step.Choice); c != nil {
 				line.Reply = c.Text
 			}
