@@ -239,3 +239,49 @@ func TestListsHoldWhatTheirTotalsCount(t *testing.T) {
 		}
 	}
 }
+
+// A record an upheld appeal excluded, sent again by file with changed
+// content, is an update that stays excluded: the rollups neither take its
+// old values away again nor add its new ones.
+func TestReimportOfAnAppealedRecordStaysExcluded(t *testing.T) {
+	env := testkit.New(t)
+	svc := env.App.Feedback
+	tid := tenantOf(t, env, "demo")
+	const head = "external_id,channel,occurred_at,branch_code,employee_code,score,complaint\n"
+	first := importFile(t, env, "source=appealed", "a.csv", []byte(head+
+		"X-1,counter,2026-10-30 14:05,north-chaoyang,XH0009,2,是\nX-2,counter,2026-10-30 15:05,north-chaoyang,XH0008,4,否\n"))
+	if first.State != feedback.ImportDone || first.Inserted != 2 {
+		t.Fatalf("first import %+v", first)
+	}
+	var r feedback.Record
+	if err := env.App.DB.R.Scopes(store.Tenant(tid)).Where("source = ? AND external_id = ?", "appealed", "X-1").Take(&r).Error; err != nil {
+		t.Fatal(err)
+	}
+	ectx, emp := as(t, env, "demo", "emp.south.1")
+	a, err := svc.Appeal(ectx, emp, r.ID, feedback.ReasonWrongPerson, "当天我不在朝阳支行")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nctx, north := as(t, env, "demo", "mgr.north")
+	if _, err := svc.Decide(nctx, north, a.ID, true, "排班表证实"); err != nil {
+		t.Fatal(err)
+	}
+	upheld := rollups(t, env, tid)
+
+	again := importFile(t, env, "source=appealed", "a.csv", []byte(head+
+		"X-1,counter,2026-10-30 14:05,north-chaoyang,XH0009,1,是\nX-2,counter,2026-10-30 15:05,north-chaoyang,XH0008,4,否\n"))
+	if again.State != feedback.ImportDone || again.Updated != 1 || again.Unchanged != 1 || again.Inserted != 0 {
+		t.Fatalf("re-import %+v, want 1 updated and 1 unchanged", again)
+	}
+	var after feedback.Record
+	if err := env.App.DB.R.Scopes(store.Tenant(tid)).Where("id = ?", r.ID).Take(&after).Error; err != nil {
+		t.Fatal(err)
+	}
+	if !after.Excluded || after.ScoreMilli == nil || *after.ScoreMilli != 1000 {
+		t.Fatalf("re-imported record %+v: want the new score, still excluded", after)
+	}
+	if fmt.Sprint(rollups(t, env, tid)) != fmt.Sprint(upheld) {
+		t.Error("re-importing an excluded record moved the rollups")
+	}
+	sameRollups(t, env, tid, "after re-importing an excluded record")
+}
