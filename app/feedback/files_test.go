@@ -272,3 +272,30 @@ func TestUploadOverTheCapIsRefused(t *testing.T) {
 		t.Errorf("no multipart: %d %s", st, body)
 	}
 }
+
+// A file's report is read in the asker's language: the rows' messages are
+// kept as templates and put in words when the import is read.
+func TestImportReportIsReadInTheAskersLanguage(t *testing.T) {
+	env := testkit.New(t)
+	head := "external_id,channel,occurred_at,branch_code,employee_code,score,scale\n"
+	imp := importFile(t, env, "source=lang", "a.csv", []byte(head+"G-1,counter,2026-10-01 10:00,north,NOBODY,5,\nG-1,counter,2026-10-01 10:00,north,,5,\n"))
+	if imp.State != feedback.ImportFailed {
+		t.Fatalf("import %+v, want failed", imp)
+	}
+	path := fmt.Sprintf("/api/v1/feedback/imports/%d", imp.ID)
+	for _, c := range []struct{ lang, unknown, dup string }{
+		{"", "no staff member of the bank has this employee code", "appears more than once (first on row 2)"},
+		{"zh-CN", "本行没有此员工编号的员工", "重复出现（首次在第 2 行）"},
+	} {
+		hr := env.Login("demo", "hr")
+		if c.lang != "" {
+			hr.Header("Accept-Language", c.lang)
+		}
+		for _, p := range []string{path, "/api/v1/feedback/imports"} {
+			st, body := hr.Do("GET", p, nil)
+			if st != 200 || !strings.Contains(body, c.unknown) || !strings.Contains(body, c.dup) || strings.Contains(body, "template") {
+				t.Errorf("GET %s in %q: %d %s; want %q and %q, no template", p, c.lang, st, body, c.unknown, c.dup)
+			}
+		}
+	}
+}

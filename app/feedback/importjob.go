@@ -190,7 +190,7 @@ func (f *fileRun) open() (rows, *chunkReader, map[string]int, map[int]string, []
 	if isXLSX(f.imp.Filename, head[:n]) {
 		x, err := newXLSXRows(src)
 		if err != nil {
-			return nil, nil, nil, nil, []FileError{{Row: 1, Column: "", Code: CodeBadValue, Message: apperr.Say(apperr.English, "not a readable .xlsx workbook", nil)}}, nil
+			return nil, nil, nil, nil, []FileError{newFileError(1, "", CodeBadValue, "not a readable .xlsx workbook", nil)}, nil
 		}
 		rs, f.enc = x, "utf-8"
 	} else {
@@ -199,19 +199,18 @@ func (f *fileRun) open() (rows, *chunkReader, map[string]int, map[int]string, []
 	_, header, err := rs.next()
 	if err == io.EOF {
 		_ = rs.close()
-		return nil, nil, nil, nil, []FileError{{Row: 1, Code: CodeMissing, Message: apperr.Say(apperr.English, "the file is empty", nil)}}, nil
+		return nil, nil, nil, nil, []FileError{newFileError(1, "", CodeMissing, "the file is empty", nil)}, nil
 	}
 	if err != nil {
 		_ = rs.close()
-		return nil, nil, nil, nil, []FileError{{Row: 1, Code: CodeBadValue, Message: apperr.Say(apperr.English, "not a valid CSV file: {reason}", apperr.Args{"reason": err.Error()})}}, nil
+		return nil, nil, nil, nil, []FileError{newFileError(1, "", CodeBadValue, "not a valid CSV file: {reason}", apperr.Args{"reason": err.Error()})}, nil
 	}
 	decoded := make([]string, len(header))
 	for i, h := range header {
 		v, ok := decodeCell(f.enc, h)
 		if !ok {
 			_ = rs.close()
-			return nil, nil, nil, nil, []FileError{{Row: 1, Column: fmt.Sprintf("#%d", i+1), Code: CodeInvalidEncoding,
-				Message: apperr.Say(apperr.English, msgInvalidEncoding, apperr.Args{"encoding": f.enc})}}, nil
+			return nil, nil, nil, nil, []FileError{newFileError(1, fmt.Sprintf("#%d", i+1), CodeInvalidEncoding, msgInvalidEncoding, apperr.Args{"encoding": f.enc})}, nil
 		}
 		decoded[i] = v
 	}
@@ -224,7 +223,7 @@ func (f *fileRun) open() (rows, *chunkReader, map[string]int, map[int]string, []
 			if m, ok := f.mapping[r]; ok {
 				h = m
 			}
-			missing = append(missing, FileError{Row: 1, Column: h, Code: CodeMissing, Message: apperr.Say(apperr.English, "the column is missing", nil)})
+			missing = append(missing, newFileError(1, h, CodeMissing, "the column is missing", nil))
 		}
 	}
 	if len(missing) > 0 {
@@ -250,7 +249,7 @@ func (f *fileRun) each(fn func(row int, c cells, bad []FileError) error) ([]File
 			return nil, count, nil
 		}
 		if err != nil {
-			return []FileError{{Row: row, Code: CodeBadValue, Message: apperr.Say(apperr.English, "not a valid CSV file: {reason}", apperr.Args{"reason": err.Error()})}}, count, nil
+			return []FileError{newFileError(row, "", CodeBadValue, "not a valid CSV file: {reason}", apperr.Args{"reason": err.Error()})}, count, nil
 		}
 		blank := true
 		vals = vals[:0]
@@ -262,7 +261,7 @@ func (f *fileRun) each(fn func(row int, c cells, bad []FileError) error) ([]File
 				if name == "" {
 					name = fmt.Sprintf("#%d", i+1)
 				}
-				bad = append(bad, FileError{Row: row, Column: name, Code: CodeInvalidEncoding, Message: apperr.Say(apperr.English, msgInvalidEncoding, apperr.Args{"encoding": f.enc})})
+				bad = append(bad, newFileError(row, name, CodeInvalidEncoding, msgInvalidEncoding, apperr.Args{"encoding": f.enc}))
 			}
 			if v != "" {
 				blank = false

@@ -113,8 +113,17 @@ type FileError struct {
 	Column  string `json:"column"`
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	// Template and Args are the message before it was put in words: the
+	// stored report keeps them so that it is read in the asker's language
+	// (Import.Localize); the API shows Message only.
+	Template string      `json:"template,omitempty"`
+	Args     apperr.Args `json:"args,omitempty"`
 }
 
 func fileError(row int, column string, b issue) FileError {
-	return FileError{Row: row, Column: column, Code: b.code, Message: apperr.Say(apperr.English, b.msg, b.args)}
+	return newFileError(row, column, b.code, b.msg, b.args)
+}
+
+func newFileError(row int, column, code, template string, args apperr.Args) FileError {
+	return FileError{Row: row, Column: column, Code: code, Message: apperr.Say(apperr.English, template, args), Template: template, Args: args}
 }

@@ -20,10 +20,7 @@ const UploadPath = "/api/v1/feedback/imports"
 
 func (s *Service) importRoutes(api huma.API) {
 	type importsOut struct {
-		Body struct {
-			Items []Import `json:"items"`
-			Total int64    `json:"total"`
-		}
+		Body ImportPage
 	}
 	huma.Register(api, op("list-feedback-imports", http.MethodGet, UploadPath, "Imports, newest first"),
 		func(ctx context.Context, in *pageIn) (*importsOut, error) {
