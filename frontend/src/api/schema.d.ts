@@ -4134,6 +4134,11 @@ export interface components {
             /** Format: int64 */
             updated: number;
         };
+        ImportPage: {
+            items: components["schemas"]["Import"][] | null;
+            /** Format: int64 */
+            total: number;
+        };
         ImportReport: {
             /** Format: int64 */
             created: number;
@@ -4146,11 +4151,6 @@ export interface components {
             unchanged: number;
             /** Format: int64 */
             updated: number;
-        };
-        ImportsOutBody: {
-            items: components["schemas"]["Import"][] | null;
-            /** Format: int64 */
-            total: number;
         };
         InboxItem: {
             /** Format: date-time */
@@ -10334,7 +10334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportsOutBody"];
+                    "application/json": components["schemas"]["ImportPage"];
                 };
             };
             /** @description Unauthorized */
