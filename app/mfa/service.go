@@ -26,6 +26,9 @@ type Service struct {
 type State struct {
 	Enrolled bool // a confirmed TOTP factor
 	Required bool // a role of the user is one the bank requires a factor for
+	// SSOSatisfiesMFA: the bank lets a sign-in through its identity
+	// provider stand for the second factor (its sign-in policy).
+	SSOSatisfiesMFA bool
 }
 
 // StateOf reads a user's factor and whether the bank requires one.
@@ -39,6 +42,7 @@ func (s *Service) StateOf(ctx context.Context, db *gorm.DB, tenantID, userID int
 	}
 	st.Enrolled = n > 0
 	pol, err := org.LoadSignInPolicy(ctx, db, tenantID, s.Defaults)
+	st.SSOSatisfiesMFA = pol.SSOSatisfiesMFA
 	if err != nil || len(pol.MFARoles) == 0 {
 		return st, err
 	}

@@ -12,9 +12,19 @@ import (
 )
 
 // Sessions starts the session a password sign-in starts (package auth's),
-// cookies included, for a user an identity system vouched for.
+// cookies included, for a user an identity system vouched for. When the
+// bank wants its second factor after SSO too, the answer is an error that
+// is a SecondFactor, and no session has started.
 type Sessions interface {
 	StartSession(ctx context.Context, u *org.User) error
+}
+
+// SecondFactor is the step a sign-in still has to take, and its token. As
+// an error it is package auth's 401 problem, the answer a right password
+// gets, so a directory sign-in returns it as it is.
+type SecondFactor interface {
+	error
+	SecondFactor() (step, token string)
 }
 
 // Service keeps the settings and runs the sign-ins.
