@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/auth/secretbox"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/store"
@@ -19,7 +20,8 @@ type Service struct {
 	Now      func() time.Time
 	Org      *org.Service // the user writes an admin's reset goes through
 	Defaults org.PolicyDefaults
-	Issuer   string // shown by the authenticator app beside the account
+	Issuer   string         // shown by the authenticator app beside the account
+	Box      *secretbox.Box // seals the TOTP secrets at rest
 }
 
 // State is what a sign-in must ask of a user after the password.

@@ -40,7 +40,7 @@ func (s *Service) oidcClient(ctx context.Context, slug, base string) (context.Co
 	if t == nil {
 		return ctx, nil, nil, nil, refuse(RefusedDisabled, errors.New("no such bank"))
 	}
-	c, err := load(ctx, s.DB.R, t.ID)
+	c, err := s.load(ctx, s.DB.R, t.ID)
 	if err != nil {
 		return ctx, nil, nil, nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/auth/secretbox"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/store"
 )
@@ -37,6 +38,8 @@ type Service struct {
 	HTTP *http.Client
 	// Log hears why a provider or directory failed (never a secret).
 	Log *slog.Logger
+	// Box seals the client secret and service password at rest.
+	Box *secretbox.Box
 	// SecureCookies marks the short-lived sign-in cookie Secure (HTTPS).
 	SecureCookies bool
 }
