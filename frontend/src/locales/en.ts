@@ -186,6 +186,10 @@ const en: typeof zhCN = {
     createTitle: 'New branch under {parent}',
   },
   users: {
+    mfaEnrolled: 'Two-factor on',
+    resetMfa: 'Reset two-factor sign-in',
+    resetMfaConfirm: 'Reset the two-factor sign-in of "{name}"? Their authenticator and recovery codes stop working; they set it up again at their next sign-in if the bank requires it. This is recorded in the audit log.',
+    resetMfaOk: 'Two-factor sign-in of "{name}" reset',
     title: 'Users',
     search: 'Username / name / code / email',
     username: 'Username',

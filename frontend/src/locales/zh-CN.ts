@@ -184,6 +184,10 @@ export default {
     createTitle: '新增下级机构（上级：{parent}）',
   },
   users: {
+    mfaEnrolled: '已设双重验证',
+    resetMfa: '重置双重验证',
+    resetMfaConfirm: '确定重置“{name}”的双重验证吗？其验证器与恢复码将失效，下次登录时须重新设置（若本行要求）。此操作记入审计日志。',
+    resetMfaOk: '已重置“{name}”的双重验证',
     title: '用户管理',
     search: '用户名 / 姓名 / 工号 / 邮箱',
     username: '用户名',
