@@ -56,6 +56,7 @@ check-generated: go-build frontend/node_modules/.installed
 	bash scripts/check-generated.sh
 
 test-e2e: build
+	go build -o bin/testop ./app/sso/testop/cmd # the OpenID Provider sso.spec.ts starts
 	cd frontend && SS_BIN=../$(BIN) npm run test:e2e
 
 ## bench: throughput and latency figures for BENCHMARKS.md (needs wrk: apt-get install wrk)

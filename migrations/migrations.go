@@ -71,6 +71,7 @@ var steps = []step{
 	{28, mfaSchema},
 	{29, ssoSchema},
 	{30, personalDataReadsSchema},
+	{31, ssoSatisfiesMFASchema},
 }
 
 // Up brings the database to the newest version, under a lock that keeps

@@ -208,8 +208,19 @@ func TestAdminResetsSecondFactor(t *testing.T) {
 		t.Fatalf("another bank's admin resets: %d %s, want 404", st, body)
 	}
 	admin := env.Login("demo", "admin")
+	// The users list says who has a second factor, for the admin's reset button.
+	enrolled := func() string {
+		_, body := admin.Do("GET", "/api/v1/users?q=hr&page_size=5", nil)
+		return body
+	}
+	if body := enrolled(); !strings.Contains(body, `"username":"hr"`) || !strings.Contains(body, `"mfa_enrolled":true`) {
+		t.Fatalf("users list before the reset: %s", body)
+	}
 	if st, body := admin.Do("DELETE", fmt.Sprintf("/api/v1/users/%d/mfa", id), nil); st != 204 {
 		t.Fatalf("reset: %d %s", st, body)
+	}
+	if body := enrolled(); strings.Contains(body, `"mfa_enrolled":true`) {
+		t.Fatalf("users list after the reset: %s", body)
 	}
 	if st, _ := hr.Do("GET", "/api/v1/me", nil); st != 401 {
 		t.Fatalf("hr's session after the reset: %d, want 401", st)

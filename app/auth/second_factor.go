@@ -21,8 +21,12 @@ type SecondFactorNeeded struct {
 	Token  string `json:"mfa_token" doc:"send with the code to /api/v1/auth/mfa/*; valid for 5 minutes"`
 }
 
-func (e *SecondFactorNeeded) Error() string  { return e.Detail }
-func (e *SecondFactorNeeded) GetStatus() int { return e.Status }
+func (e *SecondFactorNeeded) Error() string { return e.Detail }
+
+// SecondFactor is the step and its token, for a sign-in that cannot answer
+// with a problem (an OpenID Connect callback redirects instead).
+func (e *SecondFactorNeeded) SecondFactor() (step, token string) { return e.Step, e.Token }
+func (e *SecondFactorNeeded) GetStatus() int                     { return e.Status }
 
 // ContentType makes huma send it as problem+json.
 func (e *SecondFactorNeeded) ContentType(string) string { return "application/problem+json" }
@@ -49,6 +53,12 @@ func (h *Handlers) secondStep(ctx context.Context, u *org.User) error {
 	if err != nil {
 		return err
 	}
+	return h.challenge(ctx, u, st)
+}
+
+// challenge opens the step st calls for: a code when u has a factor, an
+// enrolment when the bank requires one; nil when neither.
+func (h *Handlers) challenge(ctx context.Context, u *org.User, st mfa.State) error {
 	purpose, detail := mfa.PurposeVerify, "enter the code from your authenticator app"
 	switch {
 	case st.Enrolled:

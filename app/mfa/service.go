@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/servicestar/servicestar/app/access"
+	"github.com/servicestar/servicestar/app/auth/secretbox"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/store"
@@ -19,13 +20,17 @@ type Service struct {
 	Now      func() time.Time
 	Org      *org.Service // the user writes an admin's reset goes through
 	Defaults org.PolicyDefaults
-	Issuer   string // shown by the authenticator app beside the account
+	Issuer   string         // shown by the authenticator app beside the account
+	Box      *secretbox.Box // seals the TOTP secrets at rest
 }
 
 // State is what a sign-in must ask of a user after the password.
 type State struct {
 	Enrolled bool // a confirmed TOTP factor
 	Required bool // a role of the user is one the bank requires a factor for
+	// SSOSatisfiesMFA: the bank lets a sign-in through its identity
+	// provider stand for the second factor (its sign-in policy).
+	SSOSatisfiesMFA bool
 }
 
 // StateOf reads a user's factor and whether the bank requires one.
@@ -39,6 +44,7 @@ func (s *Service) StateOf(ctx context.Context, db *gorm.DB, tenantID, userID int
 	}
 	st.Enrolled = n > 0
 	pol, err := org.LoadSignInPolicy(ctx, db, tenantID, s.Defaults)
+	st.SSOSatisfiesMFA = pol.SSOSatisfiesMFA
 	if err != nil || len(pol.MFARoles) == 0 {
 		return st, err
 	}

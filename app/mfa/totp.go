@@ -54,7 +54,11 @@ func (s *Service) Start(ctx context.Context, tenantID, userID int64, account str
 		if len(have) > 0 && have[0].ConfirmedAt != nil {
 			return ErrAlreadyEnrolled
 		}
-		row := TOTP{TenantID: tenantID, UserID: userID, Secret: key.Secret(), CreatedAt: s.Now().UTC()}
+		sealed, err := s.seal(key.Secret(), tenantID, userID)
+		if err != nil {
+			return err
+		}
+		row := TOTP{TenantID: tenantID, UserID: userID, Secret: sealed, CreatedAt: s.Now().UTC()}
 		return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "tenant_id"}, {Name: "user_id"}},
 			DoUpdates: clause.AssignmentColumns([]string{"secret", "created_at", "last_step"})}).Create(&row).Error
 	})
@@ -95,7 +99,7 @@ func (s *Service) Confirm(ctx context.Context, tx *gorm.DB, tenantID, userID int
 		return nil, ErrAlreadyEnrolled
 	}
 	now := s.Now().UTC()
-	step, ok := matchStep(row.Secret, code, now)
+	step, ok := matchStep(s.open(row), code, now)
 	if !ok {
 		return nil, errWrongCode
 	}
@@ -109,7 +113,7 @@ func (s *Service) Confirm(ctx context.Context, tx *gorm.DB, tenantID, userID int
 
 // matchStep finds the step within skew whose code is code.
 func matchStep(secret, code string, at time.Time) (int64, bool) {
-	if len(code) != 6 {
+	if len(code) != 6 || secret == "" {
 		return 0, false
 	}
 	now := at.Unix() / period
@@ -131,7 +135,7 @@ func (s *Service) checkTOTP(tx *gorm.DB, tenantID, userID int64, code string, at
 	if err != nil || len(rows) == 0 {
 		return false, err
 	}
-	step, ok := matchStep(rows[0].Secret, code, at)
+	step, ok := matchStep(s.open(rows[0]), code, at)
 	if !ok || step <= rows[0].LastStep {
 		return false, nil
 	}

@@ -18,6 +18,8 @@ type signInPolicyBody struct {
 	LockoutThreshold  int      `json:"lockout_threshold"`
 	LockoutMinutes    int      `json:"lockout_minutes"`
 	MFARoles          []string `json:"mfa_roles" maxItems:"5"`
+	// Optional so a client that predates it keeps the bank's setting (true when never set).
+	SSOSatisfiesMFA *bool `json:"sso_satisfies_mfa,omitempty" doc:"a sign-in through the bank's identity provider counts as the second factor (default true)"`
 }
 
 func (s *Service) signInPolicyRoutes(api huma.API) {
@@ -43,8 +45,16 @@ func (s *Service) signInPolicyRoutes(api huma.API) {
 			if roles == nil {
 				roles = []string{}
 			}
+			sso := in.Body.SSOSatisfiesMFA
+			if sso == nil {
+				cur, err := s.SignInPolicy(ctx, p)
+				if err != nil {
+					return nil, err
+				}
+				sso = &cur.SSOSatisfiesMFA
+			}
 			pol, err := s.SetSignInPolicy(ctx, p, SignInPolicy{MinPasswordLength: in.Body.MinPasswordLength,
-				LockoutThreshold: in.Body.LockoutThreshold, LockoutMinutes: in.Body.LockoutMinutes, MFARoles: roles})
+				LockoutThreshold: in.Body.LockoutThreshold, LockoutMinutes: in.Body.LockoutMinutes, MFARoles: roles, SSOSatisfiesMFA: *sso})
 			if err != nil {
 				return nil, err
 			}

@@ -25,6 +25,7 @@ type SignInPolicyRow struct {
 	LockoutThreshold  *int
 	LockoutMinutes    *int
 	MFARoles          string `gorm:"column:mfa_roles"` // comma-separated role names
+	SSOSatisfiesMFA   *bool  `gorm:"column:sso_satisfies_mfa"`
 	UpdatedAt         time.Time
 }
 
@@ -37,6 +38,7 @@ type SignInPolicy struct {
 	LockoutThreshold  int      `json:"lockout_threshold" doc:"failed sign-ins (passwords or second-factor codes) in a row that lock the account"`
 	LockoutMinutes    int      `json:"lockout_minutes" doc:"how long a locked account stays locked"`
 	MFARoles          []string `json:"mfa_roles" doc:"roles whose holders must sign in with a second factor"`
+	SSOSatisfiesMFA   bool     `json:"sso_satisfies_mfa" doc:"a sign-in through the bank's identity provider (OIDC or LDAP) counts as the second factor: the provider enforces its own. When false, SSO sign-ins take the same second-factor step as passwords"`
 }
 
 // LockoutDuration is LockoutMinutes as a duration.
@@ -76,7 +78,7 @@ type PolicyDefaults struct {
 // row has the defaults and requires no second factor.
 func LoadSignInPolicy(ctx context.Context, db *gorm.DB, tenantID int64, d PolicyDefaults) (SignInPolicy, error) {
 	out := SignInPolicy{MinPasswordLength: d.MinPasswordLength, LockoutThreshold: d.LockoutThreshold,
-		LockoutMinutes: int(d.LockoutDuration / time.Minute), MFARoles: []string{}}
+		LockoutMinutes: int(d.LockoutDuration / time.Minute), MFARoles: []string{}, SSOSatisfiesMFA: true}
 	if out.LockoutMinutes < 1 {
 		out.LockoutMinutes = 1
 	}
@@ -96,6 +98,9 @@ func LoadSignInPolicy(ctx context.Context, db *gorm.DB, tenantID int64, d Policy
 	}
 	if r.LockoutMinutes != nil {
 		out.LockoutMinutes = *r.LockoutMinutes
+	}
+	if r.SSOSatisfiesMFA != nil {
+		out.SSOSatisfiesMFA = *r.SSOSatisfiesMFA
 	}
 	for _, role := range strings.Split(r.MFARoles, ",") {
 		if role = strings.TrimSpace(role); role != "" {
@@ -171,7 +176,7 @@ func (s *Service) SetSignInPolicy(ctx context.Context, p *access.Principal, in S
 		}
 		now := s.Now().UTC()
 		row := SignInPolicyRow{TenantID: p.TenantID, MinPasswordLength: &in.MinPasswordLength, LockoutThreshold: &in.LockoutThreshold,
-			LockoutMinutes: &in.LockoutMinutes, MFARoles: strings.Join(roles, ","), UpdatedAt: now}
+			LockoutMinutes: &in.LockoutMinutes, MFARoles: strings.Join(roles, ","), SSOSatisfiesMFA: &in.SSOSatisfiesMFA, UpdatedAt: now}
 		err = tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "tenant_id"}}, UpdateAll: true}).Create(&row).Error
 		if err != nil {
 			return err

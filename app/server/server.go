@@ -14,6 +14,7 @@ import (
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/auth"
+	"github.com/servicestar/servicestar/app/auth/secretbox"
 	"github.com/servicestar/servicestar/app/authz"
 	"github.com/servicestar/servicestar/app/awards"
 	"github.com/servicestar/servicestar/app/careers"
@@ -124,6 +125,23 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 	secondFactor := &mfa.Service{DB: db, Guard: guard, Now: now, Org: orgSvc, Issuer: "ServiceStar",
 		Defaults: org.PolicyDefaults{MinPasswordLength: cfg.MinPasswordLength, LockoutThreshold: cfg.LockoutThreshold, LockoutDuration: cfg.LockoutDuration}}
 	authH.MFA = secondFactor
+	// TOTP seeds and SSO secrets are sealed at rest under the server's key;
+	// plaintext an older version stored is sealed now, before any sign-in.
+	migrated := db.W.Migrator().HasTable("mfa_totp")
+	box, err := secretbox.ForDatabase(cfg.DatabaseURL, migrated)
+	if err != nil {
+		return nil, err
+	}
+	secondFactor.Box = box
+	single := &sso.Service{DB: db, Guard: guard, Now: now, Sessions: authH, Log: log, SecureCookies: cfg.SecureCookies, Box: box}
+	if migrated {
+		if err := secondFactor.SealStored(context.Background()); err != nil {
+			return nil, err
+		}
+		if err := single.SealStored(context.Background()); err != nil {
+			return nil, err
+		}
+	}
 	catalogue := &library.Catalogue{DB: db}
 	lib := &library.Service{DB: db, Guard: guard, Now: now, Catalogue: catalogue}
 	assign := &assignments.Service{DB: db, Guard: guard, Now: now, Catalogue: catalogue}
@@ -167,7 +185,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		(&retention.Service{DB: db, Guard: guard, Now: now}).Module(),
 		(&jobs.Handlers{DB: db, Guard: guard}).Module(),
 		(&readlog.Handlers{DB: db, Guard: guard}).Module(),
-		(&sso.Service{DB: db, Guard: guard, Now: now, Sessions: authH, Log: log, SecureCookies: cfg.SecureCookies}).Module(),
+		single.Module(),
 	}
 	routesOf, err := registerRoutes(srv.API, mods)
 	if err != nil {

@@ -33,7 +33,7 @@ func (s *Service) Settings(ctx context.Context, p *access.Principal, redirectBas
 	if err := s.requireAdmin(ctx, p); err != nil {
 		return SSOSettings{}, err
 	}
-	c, err := load(ctx, s.DB.R, p.TenantID)
+	c, err := s.load(ctx, s.DB.R, p.TenantID)
 	if err != nil {
 		return SSOSettings{}, err
 	}
@@ -50,7 +50,7 @@ func (s *Service) SetSettings(ctx context.Context, p *access.Principal, in SSOSe
 	now := s.Now().UTC()
 	var after Config
 	err := s.DB.Tx(ctx, func(tx *gorm.DB) error {
-		before, err := load(ctx, tx, p.TenantID)
+		before, err := s.load(ctx, tx, p.TenantID)
 		if err != nil {
 			return err
 		}
@@ -59,7 +59,11 @@ func (s *Service) SetSettings(ctx context.Context, p *access.Principal, in SSOSe
 		if err := validate(after); err != nil {
 			return err
 		}
-		if err := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "tenant_id"}}, UpdateAll: true}).Create(&after).Error; err != nil {
+		row, err := s.sealed(after)
+		if err != nil {
+			return err
+		}
+		if err := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "tenant_id"}}, UpdateAll: true}).Create(&row).Error; err != nil {
 			return err
 		}
 		// The views, not the rows: the audit log never holds a secret.

@@ -20,7 +20,7 @@ type SSOOIDCInput struct {
 	Enabled      bool    `json:"enabled,omitempty"`
 	Issuer       string  `json:"issuer,omitempty" maxLength:"500" doc:"https URL of the OpenID Provider (http only on a loopback address)"`
 	ClientID     string  `json:"client_id,omitempty" maxLength:"200"`
-	ClientSecret *string `json:"client_secret,omitempty" maxLength:"500" doc:"write-only; null or absent keeps the stored one"`
+	ClientSecret *string `json:"client_secret,omitempty" maxLength:"300" doc:"write-only (sealed at rest, which must fit the 500-character column); null or absent keeps the stored one"`
 	CodeClaim    string  `json:"code_claim,omitempty" maxLength:"100" doc:"the ID token claim that carries the employee code"`
 }
 
@@ -33,7 +33,7 @@ type SSOLDAPInput struct {
 	SearchBase      string  `json:"search_base,omitempty" maxLength:"500"`
 	LoginAttribute  string  `json:"login_attribute,omitempty" maxLength:"100"`
 	ServiceDN       string  `json:"service_dn,omitempty" maxLength:"500"`
-	ServicePassword *string `json:"service_password,omitempty" maxLength:"500" doc:"write-only; null or absent keeps the stored one"`
+	ServicePassword *string `json:"service_password,omitempty" maxLength:"300" doc:"write-only (sealed at rest, which must fit the 500-character column); null or absent keeps the stored one"`
 	CodeAttribute   string  `json:"code_attribute,omitempty" maxLength:"100"`
 }
 

@@ -31,7 +31,7 @@ func (s *Service) LDAPLogin(ctx context.Context, slug, username, pw string) erro
 		password.CheckNobody(pw)
 		return errLDAPCredentials
 	}
-	c, err := load(ctx, s.DB.R, t.ID)
+	c, err := s.load(ctx, s.DB.R, t.ID)
 	if err != nil {
 		return err
 	}

@@ -46,6 +46,13 @@ func (s *Service) signIn(ctx context.Context, tenantID int64, method, code strin
 		return nil, err
 	}
 	if err := s.Sessions.StartSession(ctx, &u); err != nil {
+		var step SecondFactor
+		if errors.As(err, &step) {
+			// Vouched for, but the bank wants its own second factor too.
+			if rerr := s.record(ctx, tenantID, method+".second_factor", "user", strconv.FormatInt(u.ID, 10), map[string]string{"employee_code": code}); rerr != nil {
+				return nil, rerr
+			}
+		}
 		return nil, err
 	}
 	if err := s.record(ctx, tenantID, method+".login", "user", strconv.FormatInt(u.ID, 10), map[string]string{"employee_code": code}); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"time"
 
 	"github.com/coreos/go-oidc/v3/oidc"
@@ -39,7 +40,7 @@ func (s *Service) oidcClient(ctx context.Context, slug, base string) (context.Co
 	if t == nil {
 		return ctx, nil, nil, nil, refuse(RefusedDisabled, errors.New("no such bank"))
 	}
-	c, err := load(ctx, s.DB.R, t.ID)
+	c, err := s.load(ctx, s.DB.R, t.ID)
 	if err != nil {
 		return ctx, nil, nil, nil, err
 	}
@@ -106,9 +107,26 @@ func (s *Service) FinishOIDC(ctx context.Context, slug, base, code, state string
 		if errors.Is(err, errUnknownCode) {
 			return "", refuse(RefusedUnknown, err)
 		}
+		var step SecondFactor
+		if errors.As(err, &step) {
+			return secondFactorPage(slug, flow.Return, step), nil
+		}
 		return "", err
 	}
 	return flow.Return, nil
+}
+
+// secondFactorPage is the sign-in page at the second-factor step. The step
+// rides in the fragment: it never reaches a server log or a Referer, and
+// the page drops it from the address once read. The token is good for one
+// step of five minutes and is worthless without the user's code.
+func secondFactorPage(slug, returnTo string, step SecondFactor) string {
+	kind, token := step.SecondFactor()
+	q := url.Values{"tenant": {slug}}
+	if returnTo != "" && returnTo != "/" {
+		q.Set("redirect", returnTo)
+	}
+	return "/login?" + q.Encode() + "#" + url.Values{"mfa_step": {kind}, "mfa_token": {token}}.Encode()
 }
 
 // claimString reads a claim that may arrive as a string or a number.

@@ -26,7 +26,7 @@ func (s *Service) Probe(ctx context.Context, p *access.Principal, method string)
 	if err := s.requireAdmin(ctx, p); err != nil {
 		return SSOProbeResult{}, err
 	}
-	c, err := load(ctx, s.DB.R, p.TenantID)
+	c, err := s.load(ctx, s.DB.R, p.TenantID)
 	if err != nil {
 		return SSOProbeResult{}, err
 	}

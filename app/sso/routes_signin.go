@@ -116,7 +116,7 @@ func (s *Service) Methods(ctx context.Context, slug string) (SSOMethods, error) 
 	if err != nil || t == nil {
 		return SSOMethods{}, err
 	}
-	c, err := load(ctx, s.DB.R, t.ID)
+	c, err := s.load(ctx, s.DB.R, t.ID)
 	if err != nil {
 		return SSOMethods{}, err
 	}

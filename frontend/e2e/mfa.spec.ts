@@ -17,11 +17,6 @@ function totp(base32: string, at = Date.now()): string {
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0')
 }
 
-async function csrf(page: Page): Promise<Record<string, string>> {
-  const c = (await page.context().cookies()).find((k) => k.name === 'ss_csrf')
-  return { 'X-CSRF-Token': c?.value ?? '' }
-}
-
 async function requireFor(page: Page, role: string, on: boolean) {
   await page.goto('/settings')
   const box = page.getByTestId(`policy-mfa-${role}`)
@@ -60,12 +55,23 @@ test('an HR user enrols an authenticator app and signs in with a code', async ({
     await field(hr, 'mfa-code').fill(totp(secret, Date.now() + 30_000))
     await hr.getByTestId('mfa-submit').click()
     await expect(hr.getByTestId('welcome-card')).toBeVisible()
-    const me = await (await hr.request.get('/api/v1/me')).json()
 
-    // Put the demo back for the other journeys: no requirement, no factor.
+    // Put the demo back for the other journeys: no requirement, and the admin resets HR's
+    // factor on the users page (as for a lost phone), which signs HR out.
     await requireFor(page, 'hr', false)
-    const reset = await page.request.delete(`/api/v1/users/${me.user.id}/mfa`, { headers: await csrf(page) })
-    expect(reset.status()).toBe(204)
+    await page.goto('/users')
+    await field(page, 'user-search').fill('hr')
+    await page.getByTestId('user-search-submit').click()
+    await expect(page.getByTestId('user-mfa-hr')).toHaveText('已设双重验证')
+    await page.getByTestId('user-more-hr').click()
+    await page.getByTestId('user-reset-mfa-hr').click()
+    const confirm = page.getByRole('dialog', { name: '重置双重验证' })
+    await expect(confirm).toContainText('记入审计日志')
+    await confirm.getByRole('button', { name: '确认' }).click()
+    await expect(page.getByText('已重置“人力资源部 周敏”的双重验证')).toBeVisible()
+    await expect(page.getByTestId('user-mfa-hr')).toHaveCount(0)
+    await expect(page.getByTestId('user-more-hr')).toBeVisible()
+    expect((await hr.request.get('/api/v1/me')).status()).toBe(401)
   } finally {
     await hr.context().close()
   }

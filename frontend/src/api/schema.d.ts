@@ -5120,7 +5120,7 @@ export interface components {
             login_attribute?: string;
             search_base?: string;
             service_dn?: string;
-            /** @description write-only; null or absent keeps the stored one */
+            /** @description write-only (sealed at rest, which must fit the 500-character column); null or absent keeps the stored one */
             service_password?: string;
             start_tls?: boolean;
             /** @description ldap:// or ldaps:// */
@@ -5143,7 +5143,7 @@ export interface components {
         };
         SSOOIDCInput: {
             client_id?: string;
-            /** @description write-only; null or absent keeps the stored one */
+            /** @description write-only (sealed at rest, which must fit the 500-character column); null or absent keeps the stored one */
             client_secret?: string;
             /** @description the ID token claim that carries the employee code */
             code_claim?: string;
@@ -5418,6 +5418,8 @@ export interface components {
              * @description shortest password a user may choose
              */
             min_password_length: number;
+            /** @description a sign-in through the bank's identity provider (OIDC or LDAP) counts as the second factor: the provider enforces its own. When false, SSO sign-ins take the same second-factor step as passwords */
+            sso_satisfies_mfa: boolean;
         };
         SignInPolicyBody: {
             /** Format: int64 */
@@ -5427,6 +5429,8 @@ export interface components {
             mfa_roles: string[] | null;
             /** Format: int64 */
             min_password_length: number;
+            /** @description a sign-in through the bank's identity provider counts as the second factor (default true) */
+            sso_satisfies_mfa?: boolean;
         };
         Source: {
             code: string;
@@ -5859,6 +5863,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             locale: string;
+            mfa_enrolled: boolean;
             must_change_password: boolean;
             roles: components["schemas"]["RoleGrant"][] | null;
             status: string;

@@ -35,6 +35,9 @@ export default {
     saved: 'Sign-in rules saved',
   },
   mfa: {
+    ssoSatisfies: 'Single sign-on counts as the second factor',
+    ssoSatisfiesYes: 'Users who sign in through the bank’s identity provider (OIDC/LDAP) type no code: the provider enforces its own second factor.',
+    ssoSatisfiesNo: 'After signing in through the bank’s identity provider, holders of the roles above also type a code (or set one up first).',
     title: 'Two-factor sign-in',
     hint: 'Holders of these roles must sign in with a code from an authenticator app after their password. Anyone without one set up is taken to set it up right after the password.',
     roles: 'Roles that must use a second factor',
