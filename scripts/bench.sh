@@ -74,6 +74,7 @@ echo "# bare Fiber JSON handler"
 wrk -t2 -c64 -d"${dur}s" --latency "$bare_url/json" | tee "$tmp/bare.txt"
 if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
   # An empty PostgreSQL database: demo seeds it, then the same read is measured.
+  export SS_SECRET_KEY="${SS_SECRET_KEY:-$(head -c 32 /dev/urandom | base64)}" # PostgreSQL needs one (docs/SIGN_IN.md)
   SS_DATABASE_URL="$BENCH_POSTGRES_URL" ./bin/servicestar demo >/dev/null
   pg_port=$(free_port)
   pg_url="http://127.0.0.1:$pg_port"
