@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError, fieldErrors, problemText, unwrap } from '@/api/errors'
 import { diffObjects } from '@/utils/diff'
-import { templateCsv, toCsv } from '@/utils/csv'
+import { toCsv } from '@/utils/csv'
 
 const problem = {
   title: 'Unprocessable Entity',
@@ -70,12 +70,8 @@ describe('diffObjects', () => {
   })
 })
 
-describe('CSV templates', () => {
+describe('CSV text', () => {
   it('quotes cells that need it and starts with a BOM', () => {
     expect(toCsv([['a', 'b,c', 'say "hi"']])).toBe('\uFEFFa,"b,c","say ""hi"""\r\n')
-  })
-  it('has the contract columns', () => {
-    expect(templateCsv('users').split('\r\n')[0]).toBe('\uFEFFusername,display_name,employee_code,email,branch_code,role,password')
-    expect(templateCsv('branches').split('\r\n')[0]).toBe('\uFEFFcode,name,parent_code')
   })
 })

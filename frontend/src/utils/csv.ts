@@ -1,6 +1,3 @@
-export const USER_TEMPLATE_COLUMNS = ['username', 'display_name', 'employee_code', 'email', 'branch_code', 'role', 'password'] as const
-export const BRANCH_TEMPLATE_COLUMNS = ['code', 'name', 'parent_code'] as const
-
 function cell(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
 }
@@ -8,16 +5,6 @@ function cell(v: string): string {
 /** CSV text with a UTF-8 BOM so Excel opens Chinese text correctly. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
   return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
-}
-
-export function templateCsv(kind: 'users' | 'branches'): string {
-  if (kind === 'users') {
-    return toCsv([
-      USER_TEMPLATE_COLUMNS,
-      ['zhang.san', '张三', 'E1001', 'zhang.san@example.com', 'north', 'employee', 'ChangeMe123'],
-    ])
-  }
-  return toCsv([BRANCH_TEMPLATE_COLUMNS, ['north-dt', '北方分行营业部', 'north']])
 }
 
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8') {
