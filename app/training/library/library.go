@@ -298,6 +298,9 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, key string) 
 		if o.DraftYAML == nil {
 			return apperr.Conflict("there is no draft to publish; upload or clone one first")
 		}
+		if err := refuseUnchangedClone(ctx, tx, o); err != nil {
+			return err
+		}
 		sc, problems := scenarios.Load(key+".yaml", []byte(*o.DraftYAML))
 		if len(problems) > 0 {
 			return fmt.Errorf("stored draft %s no longer loads: %w", key, problems)
