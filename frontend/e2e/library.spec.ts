@@ -280,3 +280,25 @@ test.describe('on a phone', () => {
     expect(box!.width).toBeLessThanOrEqual(390)
   })
 })
+
+test('HR lists the scenarios whose facts were checked more than a year ago, the date on each', async ({ page }) => {
+  await openLibrary(page)
+  // A copy of a built-in scenario whose facts were last checked in 2024, uploaded through the API.
+  const key = `e2e-stale-${Date.now()}`
+  const src = await page.request.get(`/api/v1/training/library/${SOURCE}/source`)
+  const yaml = (await src.text()).replace(/^id: .*$/m, `id: ${key}`).replace(/^facts_checked_on: .*$/m, 'facts_checked_on: "2024-03-01"')
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'ss_csrf')?.value ?? ''
+  const up = await page.request.post('/api/v1/training/library', { headers: { 'Content-Type': 'application/yaml', 'X-CSRF-Token': csrf }, data: yaml })
+  expect(up.status(), await up.text()).toBe(200)
+  await page.getByTestId('library-reload').click()
+
+  await expect(page.getByTestId(`library-facts-${key}`)).toHaveText('事实核查于 2024-03-01 · 超过一年，需复核')
+  await expect(page.getByTestId(`library-facts-${SOURCE}`)).toContainText('事实核查于 20')
+  await expect(page.getByTestId(`library-facts-${SOURCE}`)).not.toContainText('需复核')
+
+  await page.getByTestId('library-filter-stale').click()
+  await expect(page.getByTestId(`library-row-${SOURCE}`)).toHaveCount(0)
+  await expect(page.getByTestId(`library-row-${key}`)).toBeVisible()
+  await page.getByTestId('library-filter-stale').click()
+  await expect(page.getByTestId(`library-row-${SOURCE}`)).toBeVisible()
+})
