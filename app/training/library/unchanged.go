@@ -29,7 +29,7 @@ func sameApartFromIDAndVersion(a, b []byte) bool {
 // clone of a clone keeps the first origin) whose latest published version it
 // equals apart from id and version. "" when the draft is no one's twin.
 func cloneTwin(ctx context.Context, tx *gorm.DB, o *LibraryScenario) (string, error) {
-	if o.Origin == "" || o.DraftYAML == nil {
+	if o.Origin == "" || o.Origin == originCase || o.DraftYAML == nil {
 		return "", nil // uploaded, or written from a case
 	}
 	draft := []byte(*o.DraftYAML)
