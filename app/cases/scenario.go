@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -12,24 +13,25 @@ import (
 	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/store"
+	"github.com/servicestar/servicestar/scenarios"
 )
 
 // persona is who the customer of a generated scenario is, by customer type.
 type persona struct {
 	nameZH, nameEN, jobZH, jobEN, assetsZH, assetsEN string
 	age, mood                                        int
-	risk                                             string
+	class                                            string // C1..C5 (format 3)
 }
 
 var personas = map[string]persona{
-	"elderly":        {"李阿姨", "Mrs Li", "退休职工", "Retired factory worker", "养老金账户及定期存款约30万元", "A pension account and about CNY 300k in time deposits", 72, 35, "R1"},
-	"individual":     {"张先生", "Mr Zhang", "公司职员", "Office worker", "工资卡及少量理财", "A payroll card and some wealth products", 36, 45, "R3"},
-	"high_net_worth": {"陈总", "Mr Chen", "企业主", "Business owner", "金融资产逾800万元", "Over CNY 8 million in financial assets", 52, 50, "R4"},
-	"small_business": {"王老板", "Mr Wang", "个体工商户", "Sole trader", "经营账户流水每月约50万元", "A business account turning over about CNY 500k a month", 44, 40, "R3"},
-	"corporate":      {"刘经理", "Ms Liu", "企业财务经理", "Corporate finance manager", "企业基本户及授信额度", "The company's main account and a credit line", 40, 45, "R3"},
-	"disabled":       {"赵先生", "Mr Zhao", "听障人士，自由职业", "Freelancer with a hearing impairment", "储蓄存款约10万元", "About CNY 100k in savings", 45, 40, "R2"},
-	"new_resident":   {"小周", "Xiao Zhou", "外来务工人员", "Migrant construction worker", "工资卡余额约2万元", "About CNY 20k on a payroll card", 29, 45, "R2"},
-	"young":          {"林同学", "Lin", "大学生", "University student", "生活费账户约5000元", "About CNY 5,000 for living costs", 20, 55, "R2"},
+	"elderly":        {"李阿姨", "Mrs Li", "退休职工", "Retired factory worker", "养老金账户及定期存款约30万元", "A pension account and about CNY 300k in time deposits", 72, 35, "C1"},
+	"individual":     {"张先生", "Mr Zhang", "公司职员", "Office worker", "工资卡及少量理财", "A payroll card and some wealth products", 36, 45, "C3"},
+	"high_net_worth": {"陈总", "Mr Chen", "企业主", "Business owner", "金融资产逾800万元", "Over CNY 8 million in financial assets", 52, 50, "C4"},
+	"small_business": {"王老板", "Mr Wang", "个体工商户", "Sole trader", "经营账户流水每月约50万元", "A business account turning over about CNY 500k a month", 44, 40, "C3"},
+	"corporate":      {"刘经理", "Ms Liu", "企业财务经理", "Corporate finance manager", "企业基本户及授信额度", "The company's main account and a credit line", 40, 45, "C3"},
+	"disabled":       {"赵先生", "Mr Zhao", "听障人士，自由职业", "Freelancer with a hearing impairment", "储蓄存款约10万元", "About CNY 100k in savings", 45, 40, "C2"},
+	"new_resident":   {"小周", "Xiao Zhou", "外来务工人员", "Migrant construction worker", "工资卡余额约2万元", "About CNY 20k on a payroll card", 29, 45, "C2"},
+	"young":          {"林同学", "Lin", "大学生", "University student", "生活费账户约5000元", "About CNY 5,000 for living costs", 20, 55, "C2"},
 }
 
 var categories = map[string]string{"wealth": "wealth", "corporate": "corporate", "credit": "credit", "digital": "digital", "ecny": "ecny",
@@ -74,7 +76,9 @@ func clip(s string, n int) string {
 // employee's actions as the best reply beside a hurried one and a
 // dismissive one, and the lesson as the debrief of the good ending. Texts
 // the case has only in Chinese are used for English too, for HR to
-// translate in the editor.
+// translate in the editor. It is format 3: the customer has a class C1–C5
+// assessed on the day the case's facts were last checked (its publication,
+// else its last edit), so the assessment is current in the story.
 func ScenarioYAML(c *Case) []byte {
 	pe, ok := personas[c.CustomerType]
 	if !ok {
@@ -94,6 +98,15 @@ func ScenarioYAML(c *Case) []byte {
 	lesson := clip(PlainText(c.Lesson), 1500)
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	checked := c.UpdatedAt
+	if c.PublishedAt != nil {
+		checked = *c.PublishedAt
+	}
+	if checked.IsZero() {
+		checked = time.Now()
+	}
+	day := checked.UTC().Format(time.DateOnly)
+	w("format: %d", scenarios.FormatV3)
 	w("id: %s", ScenarioKey(c.ID))
 	w("version: 1")
 	w("title: %s", text(c.Title, c.TitleEN))
@@ -102,6 +115,7 @@ func ScenarioYAML(c *Case) []byte {
 	w("business_line: %s", line)
 	w("difficulty: 3")
 	w("estimated_minutes: 8")
+	w("facts_checked_on: %q", day)
 	w("persona:")
 	w("  name: %s", text(pe.nameZH, pe.nameEN))
 	w("  age: %d", pe.age)
@@ -109,7 +123,8 @@ func ScenarioYAML(c *Case) []byte {
 	w("  assets: %s", text(pe.assetsZH, pe.assetsEN))
 	w("  goals: %s", text("希望问题得到妥善解决", "Wants the matter properly resolved"))
 	w("  initial_mood: %d", pe.mood)
-	w("  risk_tolerance: %s", pe.risk)
+	w("  risk_class: %s", pe.class)
+	w("  assessed_on: %q", day)
 	w("start: t1")
 	w("turns:")
 	w("  - id: t1")

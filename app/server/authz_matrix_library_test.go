@@ -70,11 +70,16 @@ func (w *world) asHR(x *cell) *cell {
 	return &hr
 }
 
-// libraryDraft is a fresh draft in demo's library, cloned by HR.
+// libraryDraft is a fresh draft in demo's library, uploaded by HR (a
+// built-in file under a new id: an unchanged clone could not be published).
 func (w *world) libraryDraft(x *cell) string {
 	key := fmt.Sprintf("matrix-draft-%d", w.next())
-	if r := w.asHR(x).do("POST", "/api/v1/training/library/"+builtinForDrafts+"/clone", map[string]string{"new_key": key}); r.Status != 200 {
-		x.t.Fatalf("clone for the cell: %s", r)
+	_, src, _ := library.Source(builtinForDrafts)
+	req := httptest.NewRequest("POST", "/api/v1/training/library", bytes.NewReader([]byte(strings.Replace(string(src), "id: "+builtinForDrafts, "id: "+key, 1))))
+	req.Header.Set("Content-Type", "application/yaml")
+	hr := w.asHR(x)
+	if r := sendReq(x.t, w.env, hr.client, req); r.Status != 200 {
+		x.t.Fatalf("upload for the cell: %s", r)
 	}
 	return key
 }

@@ -36,6 +36,17 @@ async function confirmBox(page: Page, says: string | RegExp) {
   await expect(box).toBeHidden()
 }
 
+/** Uploads a scenario file through the dialog: checked first (valid as `valid` says), then saved. */
+async function uploadDraft(page: Page, text: string, valid: string) {
+  await page.getByTestId('library-upload').click()
+  const up = page.getByTestId('library-upload-dialog')
+  await up.getByTestId('library-upload-text').fill(text)
+  await up.getByTestId('library-upload-check').click()
+  await expect(up.getByTestId('library-upload-valid')).toContainText(valid)
+  await up.getByTestId('library-upload-save').click()
+  await expect(up).toBeHidden()
+}
+
 const replies = (page: Page) => page.locator('[data-testid^="msg-reply-"]')
 
 test('HR clones a built-in scenario, previews the draft without recording anything, publishes it and uploads a new draft', async ({ page }) => {
@@ -141,9 +152,20 @@ test('HR clones a built-in scenario, previews the draft without recording anythi
   const mine = ((await attempts.json()) as { items: { scenario_id: string }[] | null }).items ?? []
   expect(mine.filter((a) => a.scenario_id === key)).toEqual([])
 
-  // Publish from the library, after a confirmation that says versions are final.
+  // Published as cloned it would be a second identical card: refused, the origin named.
   await page.getByTestId('preview-back').click()
   await expect(page.getByTestId('library-page')).toBeVisible()
+  await page.getByTestId(`library-publish-${key}`).click()
+  await confirmBox(page, '发布后该版本不可再修改')
+  await expect(page.locator('.ss-error-message')).toContainText(`与复制来源 ${SOURCE} 相比没有任何修改`)
+  await expect(page.getByTestId(`library-status-${key}`)).toHaveAttribute('data-status', 'draft')
+
+  // The bank adapts its copy (its name in the title) and saves the draft again.
+  const edited = yaml.replace(/^title:\n {2}zh-CN: "/m, 'title:\n  zh-CN: "【星海】')
+  expect(edited).not.toBe(yaml)
+  await uploadDraft(page, edited, `${key} v1`)
+
+  // Publish from the library, after a confirmation that says versions are final.
   await page.getByTestId(`library-publish-${key}`).click()
   await confirmBox(page, '发布后该版本不可再修改')
   await expect(page.getByTestId(`library-status-${key}`)).toHaveAttribute('data-status', 'published')
@@ -165,14 +187,7 @@ test('HR clones a built-in scenario, previews the draft without recording anythi
   await expect(drawer).toBeHidden()
 
   // Upload v2 of the file as a new draft: check first, then save.
-  const v2 = yaml.replace(/^version: 1$/m, 'version: 2')
-  await page.getByTestId('library-upload').click()
-  const up = page.getByTestId('library-upload-dialog')
-  await up.getByTestId('library-upload-text').fill(v2)
-  await up.getByTestId('library-upload-check').click()
-  await expect(up.getByTestId('library-upload-valid')).toContainText(`${key} v2`)
-  await up.getByTestId('library-upload-save').click()
-  await expect(up).toBeHidden()
+  await uploadDraft(page, edited.replace(/^version: 1$/m, 'version: 2'), `${key} v2`)
   await expect(page.getByTestId(`library-draft-${key}`)).toContainText('草稿 v2')
   await expect(page.getByTestId(`library-status-${key}`)).toHaveAttribute('data-status', 'published')
   expect((await library(page)).find((e) => e.key === key)).toMatchObject({ status: 'published', published_version: 1, draft_version: 2 })
@@ -264,4 +279,26 @@ test.describe('on a phone', () => {
     const box = await page.getByTestId('library-preview').boundingBox()
     expect(box!.width).toBeLessThanOrEqual(390)
   })
+})
+
+test('HR lists the scenarios whose facts were checked more than a year ago, the date on each', async ({ page }) => {
+  await openLibrary(page)
+  // A copy of a built-in scenario whose facts were last checked in 2024, uploaded through the API.
+  const key = `e2e-stale-${Date.now()}`
+  const src = await page.request.get(`/api/v1/training/library/${SOURCE}/source`)
+  const yaml = (await src.text()).replace(/^id: .*$/m, `id: ${key}`).replace(/^facts_checked_on: .*$/m, 'facts_checked_on: "2024-03-01"')
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'ss_csrf')?.value ?? ''
+  const up = await page.request.post('/api/v1/training/library', { headers: { 'Content-Type': 'application/yaml', 'X-CSRF-Token': csrf }, data: yaml })
+  expect(up.status(), await up.text()).toBe(200)
+  await page.getByTestId('library-reload').click()
+
+  await expect(page.getByTestId(`library-facts-${key}`)).toHaveText('事实核查于 2024-03-01 · 超过一年，需复核')
+  await expect(page.getByTestId(`library-facts-${SOURCE}`)).toContainText('事实核查于 20')
+  await expect(page.getByTestId(`library-facts-${SOURCE}`)).not.toContainText('需复核')
+
+  await page.getByTestId('library-filter-stale').click()
+  await expect(page.getByTestId(`library-row-${SOURCE}`)).toHaveCount(0)
+  await expect(page.getByTestId(`library-row-${key}`)).toBeVisible()
+  await page.getByTestId('library-filter-stale').click()
+  await expect(page.getByTestId(`library-row-${SOURCE}`)).toBeVisible()
 })

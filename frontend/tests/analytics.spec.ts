@@ -40,6 +40,7 @@ const summary = (key: string, over: Partial<ScenarioSummary> = {}): ScenarioSumm
   pass_rate: 100,
   avg_total: 80,
   last_taken: '2026-01-01T00:00:00Z',
+  near_misses: 0,
   ...over,
 })
 
@@ -136,6 +137,8 @@ describe('numbers and links', () => {
       endings: null,
       dimensions: null,
       violations: null,
+      with_near_miss: 0,
+      near_misses: null,
       turns: [{ id: 't1', customer: {}, free_text: false, answers: 0, choices: null, checklist: null }],
       all_attempts: 0,
       sampled: false,
@@ -144,6 +147,7 @@ describe('numbers and links', () => {
     expect(a.endings).toEqual([])
     expect(a.dimensions).toEqual([])
     expect(a.violations).toEqual([])
+    expect(a.near_misses).toEqual([])
     expect(a.turns[0].choices).toEqual([])
     expect(a.turns[0].checklist).toEqual([])
   })

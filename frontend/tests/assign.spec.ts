@@ -70,7 +70,7 @@ describe('notification text', () => {
 
   it('gives unknown kinds and broken data the generic line', () => {
     for (const n of [
-      { kind: 'cases.approved', data: { title: 'x' }, created_at: '' },
+      { kind: 'no.such.kind', data: { title: 'x' }, created_at: '' },
       { kind: 'training.assigned', data: null, created_at: '' },
       { kind: 'training.due_soon', data: 'oops', created_at: '' },
       { kind: 'training.assigned', data: [1, 2], created_at: '' },

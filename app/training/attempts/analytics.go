@@ -68,6 +68,17 @@ type ViolationStat struct {
 	Count        int            `json:"count"`
 }
 
+// NearMissStat is a recommendation withdrawn at the suitability warning, and
+// how often.
+type NearMissStat struct {
+	Turn          string         `json:"turn"`
+	ProductID     string         `json:"product_id"`
+	ProductName   scenarios.Text `json:"product_name"`
+	CustomerClass string         `json:"customer_class"`
+	ProductRisk   string         `json:"product_risk"`
+	Count         int            `json:"count"`
+}
+
 // EndingStat is how many finished attempts reached an ending.
 type EndingStat struct {
 	ID    string         `json:"id"`
@@ -98,6 +109,10 @@ type Analytics struct {
 	Dimensions    []DimensionStat `json:"dimensions"`
 	Turns         []TurnStat      `json:"turns"`
 	Violations    []ViolationStat `json:"violations" doc:"most common first"`
+	// WithNearMiss and NearMisses are the recommendations withdrawn at the
+	// suitability warning ("go back"): not violations, but what reviewers watch.
+	WithNearMiss int            `json:"with_near_miss" doc:"attempts with at least one near miss"`
+	NearMisses   []NearMissStat `json:"near_misses" doc:"most common first"`
 	// AllAttempts counts every attempt of the version in the viewer's
 	// branches; when more than MaxAnalyticsAttempts, the figures above are
 	// of the newest ones only and Sampled says so.
@@ -116,7 +131,7 @@ type takenAttempt struct {
 // same numbers.
 func Aggregate(sc *scenarios.Scenario, states []scenarios.State) Analytics {
 	out := Analytics{ScenarioKey: sc.ID, Version: sc.Version, Title: sc.Title, Attempts: len(states),
-		Endings: []EndingStat{}, Dimensions: []DimensionStat{}, Turns: []TurnStat{}, Violations: []ViolationStat{}}
+		Endings: []EndingStat{}, Dimensions: []DimensionStat{}, Turns: []TurnStat{}, Violations: []ViolationStat{}, NearMisses: []NearMissStat{}}
 	turnIdx := map[string]int{}
 	for _, t := range sc.Turns {
 		ts := TurnStat{ID: t.ID, Customer: t.Customer, FreeText: t.IsFreeText(), Choices: []ChoiceStat{}, Checklist: []ChecklistStat{}}
@@ -175,6 +190,7 @@ func Aggregate(sc *scenarios.Scenario, states []scenarios.State) Analytics {
 			}
 			vs.Count++
 		}
+		countNearMisses(&out, sc, st.NearMisses)
 		if !st.Finished {
 			continue
 		}
@@ -304,6 +320,26 @@ func (s *Service) ScenarioAnalytics(ctx context.Context, p *access.Principal, ke
 	return &a, nil
 }
 
+// countNearMisses adds an attempt's near misses to the analytics.
+func countNearMisses(out *Analytics, sc *scenarios.Scenario, nms []scenarios.NearMiss) {
+	if len(nms) > 0 {
+		out.WithNearMiss++
+	}
+	for _, n := range nms {
+		i := slices.IndexFunc(out.NearMisses, func(x NearMissStat) bool { return x.Turn == n.Turn && x.ProductID == n.Product })
+		if i < 0 {
+			ns := NearMissStat{Turn: n.Turn, ProductID: n.Product, CustomerClass: string(n.CustomerClass), ProductRisk: string(n.ProductRisk)}
+			if p := sc.Product(n.Product); p != nil {
+				ns.ProductName = p.Name
+			}
+			out.NearMisses = append(out.NearMisses, ns)
+			i = len(out.NearMisses) - 1
+		}
+		out.NearMisses[i].Count++
+	}
+	slices.SortStableFunc(out.NearMisses, func(a, b NearMissStat) int { return b.Count - a.Count })
+}
+
 // ScenarioSummary is a line of the analytics overview.
 type ScenarioSummary struct {
 	ScenarioKey string         `json:"scenario_key"`
@@ -314,6 +350,7 @@ type ScenarioSummary struct {
 	PassRate    *float64       `json:"pass_rate"`
 	AvgTotal    *float64       `json:"avg_total"`
 	LastTaken   *time.Time     `json:"last_taken"`
+	NearMisses  int            `json:"near_misses" doc:"near misses recorded (went back at the suitability warning)"`
 }
 
 // AnalyticsOverview sums the attempts of every scenario taken in p's
@@ -332,20 +369,22 @@ func (s *Service) AnalyticsOverview(ctx context.Context, p *access.Principal) ([
 		Passed     int
 		AvgTotal   *float64
 		LastTaken  *string
+		NearMisses int
 	}
 	err = authz.InSubtrees(q, "b.path", scopes).
 		Select(`training_attempts.scenario_id, COUNT(*) AS attempts,
 			SUM(CASE WHEN training_attempts.status = 'finished' THEN 1 ELSE 0 END) AS finished,
 			SUM(CASE WHEN training_attempts.passed THEN 1 ELSE 0 END) AS passed,
 			AVG(training_attempts.total) AS avg_total,
-			MAX(training_attempts.started_at) AS last_taken`).
+			MAX(training_attempts.started_at) AS last_taken,
+			SUM(training_attempts.near_misses) AS near_misses`).
 		Group("training_attempts.scenario_id").Order("attempts DESC, training_attempts.scenario_id").Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}
 	out := make([]ScenarioSummary, 0, len(rows))
 	for _, r := range rows {
-		sum := ScenarioSummary{ScenarioKey: r.ScenarioID, Attempts: r.Attempts, Finished: r.Finished, Passed: r.Passed, LastTaken: parseTime(r.LastTaken)}
+		sum := ScenarioSummary{ScenarioKey: r.ScenarioID, Attempts: r.Attempts, Finished: r.Finished, Passed: r.Passed, LastTaken: parseTime(r.LastTaken), NearMisses: r.NearMisses}
 		if r.Finished > 0 {
 			rate := percent(r.Passed, r.Finished)
 			sum.PassRate = &rate

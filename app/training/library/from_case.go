@@ -10,6 +10,9 @@ import (
 	"github.com/servicestar/servicestar/app/training"
 )
 
+// originCase is the origin of a draft written from a case: not a clone.
+const originCase = "case"
+
 // DraftFromCase stores a scenario the case library wrote from a published
 // case as a draft of the bank's library (origin "case"), which HR then
 // edits, validates and publishes like any draft. It writes in tx, the case
@@ -22,7 +25,7 @@ func (s *Service) DraftFromCase(ctx context.Context, tx *gorm.DB, p *access.Prin
 	}
 	in := *s
 	in.DB = &store.DB{W: tx, R: tx, Dialect: s.DB.Dialect}
-	e, err := in.saveDraft(ctx, p, key+".yaml", data, locale, "case")
+	e, err := in.saveDraft(ctx, p, key+".yaml", data, locale, originCase)
 	if err != nil {
 		return "", err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 
@@ -40,12 +41,13 @@ type LibraryEntry struct {
 	PublishedVersion int            `json:"published_version" doc:"0 when never published"`
 	DraftVersion     int            `json:"draft_version" doc:"0 when there is no draft"`
 	Origin           string         `json:"origin" doc:"the built-in scenario this one was cloned from"`
+	FactsCheckedOn   string         `json:"facts_checked_on" doc:"the day the facts it cites were last checked (YYYY-MM-DD); empty when never"`
 	UpdatedAt        *time.Time     `json:"updated_at"`
 }
 
 func builtinEntry(s *scenarios.Scenario, hidden bool) LibraryEntry {
 	e := LibraryEntry{Key: s.ID, Source: SourceBuiltin, Status: Published, Title: s.Title, Category: s.Category,
-		BusinessLine: s.BusinessLine, Difficulty: s.Difficulty, PublishedVersion: s.Version}
+		BusinessLine: s.BusinessLine, Difficulty: s.Difficulty, PublishedVersion: s.Version, FactsCheckedOn: s.FactsCheckedOn}
 	if hidden {
 		e.Status = "hidden"
 	}
@@ -70,13 +72,14 @@ func (s *Service) entry(ctx context.Context, tenantID int64, o *LibraryScenario)
 			return e, err
 		}
 	}
-	e.Title, e.Category, e.BusinessLine, e.Difficulty = sc.Title, sc.Category, sc.BusinessLine, sc.Difficulty
+	e.Title, e.Category, e.BusinessLine, e.Difficulty, e.FactsCheckedOn = sc.Title, sc.Category, sc.BusinessLine, sc.Difficulty, sc.FactsCheckedOn
 	return e, nil
 }
 
 // Library lists the built-in pack (with what the tenant hides) and the
-// tenant's own scenarios.
-func (s *Service) Library(ctx context.Context, p *access.Principal) ([]LibraryEntry, error) {
+// tenant's own scenarios; factsStale keeps only those whose facts were last
+// checked more than a year ago, or never.
+func (s *Service) Library(ctx context.Context, p *access.Principal, factsStale bool) ([]LibraryEntry, error) {
 	if err := s.Guard.Can(ctx, p, training.PermManage); err != nil {
 		return nil, err
 	}
@@ -103,7 +106,19 @@ func (s *Service) Library(ctx context.Context, p *access.Principal) ([]LibraryEn
 		}
 		out = append(out, e)
 	}
+	if factsStale {
+		now := s.Now()
+		out = slices.DeleteFunc(out, func(e LibraryEntry) bool { return !FactsStale(e.FactsCheckedOn, now) })
+	}
 	return out, nil
+}
+
+// FactsStale tells whether facts last checked on day (YYYY-MM-DD) are more
+// than a year old at now; facts never checked are.
+func FactsStale(day string, now time.Time) bool {
+	d, err := time.Parse(time.DateOnly, day)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	return err != nil || d.Before(today.AddDate(-1, 0, 0))
 }
 
 // findOwn loads one of the tenant's scenarios by key; nil when there is none.
@@ -297,6 +312,9 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, key string) 
 	return s.changeOwn(ctx, p, key, "training.scenario.publish", func(tx *gorm.DB, o *LibraryScenario, now time.Time) error {
 		if o.DraftYAML == nil {
 			return apperr.Conflict("there is no draft to publish; upload or clone one first")
+		}
+		if err := refuseUnchangedClone(ctx, tx, o); err != nil {
+			return err
 		}
 		sc, problems := scenarios.Load(key+".yaml", []byte(*o.DraftYAML))
 		if len(problems) > 0 {

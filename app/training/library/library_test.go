@@ -53,6 +53,7 @@ func TestLibraryLifecycle(t *testing.T) {
 	if st, _ := emp.Do("POST", "/api/v1/training/attempts", map[string]string{"scenario_id": key}); st != 422 {
 		t.Fatalf("employee starts a draft: %d, want 422", st)
 	}
+	adapt(t, hr, key)
 	if st, body := hr.Do("POST", "/api/v1/training/library/"+key+"/publish", nil); st != 200 || !strings.Contains(body, `"status":"published"`) {
 		t.Fatalf("publish: %d %s", st, body)
 	}

@@ -13,7 +13,7 @@ func (s *Service) Module() module.Module {
 		Models:      Models(),
 		Permissions: []authz.Permission{training.PermManage},
 		Routes:      s.Routes,
-		Messages:    training.Messages,
+		Messages:    messages(),
 		Seed:        s.seed,
 	}
 }

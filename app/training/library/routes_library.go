@@ -55,12 +55,14 @@ func (s *Service) Routes(api huma.API) {
 		}
 	}
 	huma.Register(api, libraryOp("list-library", http.MethodGet, "/api/v1/training/library", "The tenant's scenario library: built-in (and whether hidden) and its own"),
-		func(ctx context.Context, _ *struct{}) (*listOut, error) {
+		func(ctx context.Context, in *struct {
+			FactsStale bool `query:"facts_stale" doc:"only scenarios whose facts were last checked more than a year ago, or never"`
+		}) (*listOut, error) {
 			p, err := access.Must(ctx)
 			if err != nil {
 				return nil, err
 			}
-			items, err := s.Library(ctx, p)
+			items, err := s.Library(ctx, p, in.FactsStale)
 			if err != nil {
 				return nil, err
 			}

@@ -2987,6 +2987,8 @@ export interface components {
             endings: components["schemas"]["EndingStat"][] | null;
             /** Format: int64 */
             finished: number;
+            /** @description most common first */
+            near_misses: components["schemas"]["NearMissStat"][] | null;
             /**
              * Format: double
              * @description passed / finished, in percent
@@ -3006,6 +3008,11 @@ export interface components {
             versions: number[] | null;
             /** @description most common first */
             violations: components["schemas"]["ViolationStat"][] | null;
+            /**
+             * Format: int64
+             * @description attempts with at least one near miss
+             */
+            with_near_miss: number;
             /**
              * Format: int64
              * @description finished attempts with at least one violation
@@ -4338,6 +4345,8 @@ export interface components {
              * @description 0 when there is no draft
              */
             draft_version: number;
+            /** @description the day the facts it cites were last checked (YYYY-MM-DD); empty when never */
+            facts_checked_on: string;
             key: string;
             /** @description the built-in scenario this one was cloned from */
             origin: string;
@@ -4501,6 +4510,17 @@ export interface components {
             product_risk: string;
             /** Format: int64 */
             step: number;
+            turn: string;
+        };
+        NearMissStat: {
+            /** Format: int64 */
+            count: number;
+            customer_class: string;
+            product_id: string;
+            product_name: {
+                [key: string]: string;
+            };
+            product_risk: string;
             turn: string;
         };
         NominationIn: {
@@ -5280,6 +5300,11 @@ export interface components {
             finished: number;
             /** Format: date-time */
             last_taken: string | null;
+            /**
+             * Format: int64
+             * @description near misses recorded (went back at the suitability warning)
+             */
+            near_misses: number;
             /** Format: double */
             pass_rate: number | null;
             /** Format: int64 */
@@ -16647,7 +16672,10 @@ export interface operations {
     };
     "list-library": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description only scenarios whose facts were last checked more than a year ago, or never */
+                facts_stale?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -16683,6 +16711,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,7 +5,7 @@ import { COMMENTED, INBOX_REFRESH_EVENT, notificationTab } from '@/components/tr
 /**
  * Opening a notification: it is marked read (onRead lets the caller lower its unread count
  * at once), then the inbox opens at the tab the notification is about, or, for a coaching
- * comment, the attempt's result page with the comment.
+ * comment, the attempt's coaching page at the turn commented on.
  */
 export function useOpenNotification() {
   const route = useRoute()
@@ -18,7 +18,8 @@ export function useOpenNotification() {
       await markRead(n.id).catch(() => undefined)
     }
     if (n.kind === COMMENTED) {
-      await router.push({ name: 'training-result', params: { id: String(n.subject_id) } })
+      const turn = (n.data as { turn?: unknown } | null)?.turn
+      await router.push({ name: 'training-coaching', params: { id: String(n.subject_id) }, query: typeof turn === 'string' && turn ? { turn } : {} })
       return
     }
     const tab = notificationTab(n.kind)

@@ -14,6 +14,7 @@ import careers from './careers/en'
 import suggestions from './suggestions/en'
 import cases from './cases/en'
 import readlog from './readlog/en'
+import notifications from './notifications/en'
 import workflow from './workflow/en'
 import suitability from './suitability/en'
 import reviewFlags from './reviewFlags/en'
@@ -37,6 +38,7 @@ const en: typeof zhCN = {
   suggestions,
   cases,
   readlog,
+  notifications,
   workflow,
   app: {
     name: 'ServiceStar',

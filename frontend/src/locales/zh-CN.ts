@@ -13,6 +13,7 @@ import careers from './careers/zh-CN'
 import suggestions from './suggestions/zh-CN'
 import cases from './cases/zh-CN'
 import readlog from './readlog/zh-CN'
+import notifications from './notifications/zh-CN'
 import workflow from './workflow/zh-CN'
 import suitability from './suitability/zh-CN'
 import reviewFlags from './reviewFlags/zh-CN'
@@ -35,6 +36,7 @@ export default {
   suggestions,
   cases,
   readlog,
+  notifications,
   workflow,
   app: {
     name: '服务之星',

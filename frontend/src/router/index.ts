@@ -270,6 +270,14 @@ const routes: RouteRecordRaw[] = [
     props: (r) => ({ id: String(r.params.id) }),
     meta: { anyOf: perm('suggestions'), titleKey: 'menu.suggestions' },
   },
+  {
+    // The employee's own attempt with the manager's comments under each turn (the coaching notification opens it).
+    path: '/training/attempts/:id(\\d+)/coaching',
+    name: 'training-coaching',
+    component: () => import('@/views/training/AttemptCoachingView.vue'),
+    props: (r) => ({ id: String(r.params.id) }),
+    meta: { anyOf: TRAINING_TAKE, titleKey: 'workflow.turns.pageTitle' },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { public: true, titleKey: 'notFound.title' } },
 ]
 

@@ -37,6 +37,13 @@ export default {
     added: 'Comment posted; the employee sees it at this turn',
     atTurn: 'On turn {n}',
     empty: 'No exchange to comment on yet',
+    mineTitle: "Your manager's comments, turn by turn",
+    mineIntro: 'A comment on one turn is shown under that turn.',
+    you: 'You',
+    wholeTitle: 'Comments on the whole attempt',
+    noComments: 'No comments yet',
+    pageTitle: 'Coaching comments',
+    toResult: 'Score and debrief',
   },
   assign: {
     maxAttempts: 'Attempt limit',
@@ -46,8 +53,5 @@ export default {
     duplicates: '{n} of them already have “{title}” assigned and not passed',
     duplicatesHint: 'Assigning again gives them the same task twice.',
     zone: 'In the bank’s time zone ({zone})',
-  },
-  notify: {
-    reminded: '{by} reminds you to complete “{title}” (due {due})',
   },
 } satisfies typeof zhCN

@@ -36,6 +36,13 @@ export default {
     added: '已点评，员工会在这一轮看到',
     atTurn: '针对第 {n} 轮',
     empty: '还没有对话可点评',
+    mineTitle: '主管对各轮的点评',
+    mineIntro: '主管针对某一轮的点评显示在那一轮下面。',
+    you: '你',
+    wholeTitle: '对整次练习的点评',
+    noComments: '还没有点评',
+    pageTitle: '练习点评',
+    toResult: '查看成绩与复盘',
   },
   assign: {
     maxAttempts: '次数上限',
@@ -45,8 +52,5 @@ export default {
     duplicates: '其中 {n} 人已有未完成的「{title}」任务',
     duplicatesHint: '再次布置会让他们收到两条相同的任务。',
     zone: '按本行时区（{zone}）',
-  },
-  notify: {
-    reminded: '{by} 提醒你完成「{title}」（{due} 截止）',
   },
 }

@@ -11,17 +11,19 @@ export type DimensionStat = S['DimensionStat']
 export type ChoiceStat = S['ChoiceStat']
 export type ChecklistStat = S['ChecklistStat']
 export type ViolationStat = S['ViolationStat']
+export type NearMissStat = S['NearMissStat']
 
 /** A turn with its lists never null. */
 export type TurnStat = Omit<S['TurnStat'], 'choices' | 'checklist'> & { choices: ChoiceStat[]; checklist: ChecklistStat[] }
 
 /** The analytics of one scenario version with every list present (the API may send null). */
-export type Analytics = Omit<S['Analytics'], 'versions' | 'endings' | 'dimensions' | 'turns' | 'violations'> & {
+export type Analytics = Omit<S['Analytics'], 'versions' | 'endings' | 'dimensions' | 'turns' | 'violations' | 'near_misses'> & {
   versions: number[]
   endings: EndingStat[]
   dimensions: DimensionStat[]
   turns: TurnStat[]
   violations: ViolationStat[]
+  near_misses: NearMissStat[]
 }
 
 /** Replaces the null lists of an API answer with empty ones. */
@@ -32,6 +34,7 @@ export function normalizeAnalytics(a: S['Analytics']): Analytics {
     endings: a.endings ?? [],
     dimensions: a.dimensions ?? [],
     violations: a.violations ?? [],
+    near_misses: a.near_misses ?? [],
     turns: (a.turns ?? []).map((t) => ({ ...t, choices: t.choices ?? [], checklist: t.checklist ?? [] })),
   }
 }

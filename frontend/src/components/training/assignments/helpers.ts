@@ -1,6 +1,7 @@
 // Pure helpers of the assignment pages, the inbox and the notification bell
 // (unit-tested in tests/assign.spec.ts). Nothing here touches Vue, the router or the API.
 import { pickText } from '@/components/training/helpers'
+import notificationTexts from '@/locales/notifications/zh-CN'
 import { CHART_COLORS, levelColor } from '@/components/training/charts'
 
 export type AssignStatus = 'todo' | 'overdue' | 'done'
@@ -248,49 +249,55 @@ export interface NotificationMessage {
   params: Record<string, string>
 }
 
+/** The kinds of notification the bell has a text for: the keys of locales/notifications (kind with '.' as '_'). */
+export const NOTIFICATION_KINDS = Object.keys(notificationTexts).filter((k) => k !== 'generic')
+
+/** The message keys of the training kinds and the generic line. */
 export const NOTIFICATION_KEYS = {
-  assigned: 'assign.notify.assigned',
-  assignedProgramme: 'assign.notify.assignedProgramme',
-  dueSoon: 'assign.notify.dueSoon',
-  commented: 'assign.notify.commented',
-  generic: 'assign.notify.generic',
+  assigned: 'notifications.training_assigned',
+  assignedProgramme: 'notifications.training_assigned_programme',
+  dueSoon: 'notifications.training_due_soon',
+  reminded: 'notifications.training_reminded',
+  commented: 'notifications.training_commented',
+  generic: 'notifications.generic',
 } as const
 
 function record(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
 }
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
+/** A text the server sends as a plain string or as {zh-CN, en}. */
+const textOf = (v: unknown, locale: string) => (typeof v === 'string' ? v : pickText(record(v) as Record<string, string>, locale))
+const GENERIC: NotificationMessage = { key: NOTIFICATION_KEYS.generic, params: {} }
 
 /**
- * The text of a notification in `locale`: its message key and parameters. `formatDate` shows
- * the due date (e.g. in the tenant's time zone). Unknown kinds and broken data get the
- * generic line rather than an error.
+ * The text of a notification in `locale`: its message key (under `notifications.`) and the
+ * parameters its text uses. `formatDate` shows dates (e.g. in the tenant's time zone). Unknown
+ * kinds, and data without the title the text names, get the generic line rather than an error.
  */
 export function notificationMessage(n: NotificationLike, locale: string, formatDate: (iso: string) => string): NotificationMessage {
   const d = record(n.data)
-  const title = pickText(record(d.title) as Record<string, string>, locale) || str(d.scenario_key)
-  const due = str(d.due_at) ? formatDate(str(d.due_at)) : ''
-  switch (n.kind) {
-    case 'training.assigned': {
-      if (!title) break
-      const programme = str(d.programme).trim()
-      const by = str(d.by).trim()
-      return {
-        key: programme ? NOTIFICATION_KEYS.assignedProgramme : NOTIFICATION_KEYS.assigned,
-        params: { title, by: by || '—', due, programme },
-      }
-    }
-    case 'training.due_soon':
-      if (!title) break
-      return { key: NOTIFICATION_KEYS.dueSoon, params: { title, due } }
-    case 'training.commented':
-      if (!title) break
-      return { key: NOTIFICATION_KEYS.commented, params: { title, by: str(d.by).trim() || '—' } }
+  const en = locale.startsWith('en')
+  const date = (v: unknown) => (str(v) ? formatDate(str(v)) : '')
+  const all: Record<string, string> = {
+    title: textOf(d.title, locale) || str(d.scenario_key),
+    by: str(d.by).trim() || '—',
+    due: date(d.due_at) || date(d.review_by),
+    programme: str(d.programme).trim(),
+    level: str(en ? d.level_en : d.level) || str(d.level),
+    award: str(en ? d.name_en : d.name_zh) || str(d.name_zh) || str(d.type_code),
+    period: str(d.period_key),
   }
-  return { key: NOTIFICATION_KEYS.generic, params: {} }
+  let key = n.kind.replaceAll('.', '_')
+  if (key === 'training_assigned' && all.programme) key += '_programme'
+  if (key === 'suggestions_decided' && NOTIFICATION_KINDS.includes(`${key}_${str(d.decision)}`)) key += `_${str(d.decision)}`
+  if (!NOTIFICATION_KINDS.includes(key)) return GENERIC
+  const used = [...(notificationTexts as Record<string, string>)[key].matchAll(/\{(\w+)\}/g)].map((m) => m[1])
+  if (used.includes('title') && !all.title) return GENERIC
+  return { key: `notifications.${key}`, params: Object.fromEntries(used.map((k) => [k, all[k] ?? ''])) }
 }
 
-/** A coaching comment leads to the attempt's result page, where the comments are. */
+/** A coaching comment leads to the attempt's coaching page, each comment under its turn. */
 export const COMMENTED = 'training.commented'
 
 /** The inbox tab a notification leads to. */

@@ -213,3 +213,15 @@ export function catalogueServes(e: EntryLike | null | undefined, version: string
   if (version === '') return e.source === 'builtin' || e.draft_version === 0
   return version === String(e.published_version)
 }
+
+/**
+ * Whether facts last checked on `day` (YYYY-MM-DD) are more than a year old at `now` (ms): the
+ * same rule as the server's facts_stale filter (app/training/library FactsStale).
+ */
+export function factsAreStale(day: string, now: number): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  if (!m) return true
+  const today = new Date(now)
+  const yearAgo = Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate())
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) < yearAgo
+}

@@ -23,8 +23,9 @@ const keyPath = (key: string) => ({ params: { path: { key } } })
 // The raw YAML body is sent as it is, not JSON-encoded.
 const rawYaml = { bodySerializer: (b: unknown) => b as string, headers: { 'Content-Type': 'application/yaml' } }
 
-export async function listLibrary(): Promise<LibraryEntry[]> {
-  return unwrap(await api.GET('/api/v1/training/library')).items ?? []
+/** The library; factsStale keeps the scenarios whose facts were last checked more than a year ago (or never). */
+export async function listLibrary(factsStale = false): Promise<LibraryEntry[]> {
+  return unwrap(await api.GET('/api/v1/training/library', { params: { query: factsStale ? { facts_stale: true } : {} } })).items ?? []
 }
 
 export type ScenarioWarning = components['schemas']['Problem']
