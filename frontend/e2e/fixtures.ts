@@ -7,13 +7,6 @@ import { endJourney, startJourney, track } from './axe-guard'
  * Content Security Policy directive"), and a journey that saw any such report fails, even
  * when the page still looked right.
  */
-/**
- * Journeys that run the accessibility check on every page they visit. The menu sweep
- * (a11y.spec.ts) covers every menu page of every persona; the other journeys join this list as
- * their pages are made clean (SS_AXE_ENFORCE=1 runs it in every journey, to find what is left).
- */
-const ENFORCED = ['a11y.spec.ts', 'keyboard.spec.ts', 'readlog.spec.ts']
-
 export const test = base.extend<{ cspGuard: void; errorGuard: void; axeGuard: void }>({
   /**
    * Every page the journey visits passes axe-core's WCAG 2.2 A/AA rules (no serious or critical
@@ -21,9 +14,6 @@ export const test = base.extend<{ cspGuard: void; errorGuard: void; axeGuard: vo
    */
   axeGuard: [
     async ({ page }, use, testInfo) => {
-      const enforced = ENFORCED.some((name) => testInfo.file.endsWith(name)) || process.env.SS_AXE_ENFORCE === '1'
-      // axe on every page costs seconds a page; journeys not yet clean skip it unless asked.
-      if (!enforced) return use()
       startJourney()
       track(page)
       await use()

@@ -96,7 +96,8 @@ export default {
     openScenario: '在场景库中查看草稿',
     previewScenario: '预览场景',
     practise: '去练习',
-    practiseScenario: '练习场景 {key}',
+    // The button's name begins with what it shows (WCAG 2.5.3 label in name).
+    practiseScenario: '去练习：场景 {key}',
     reviewBy: '下次复核期限',
     reverified: '已复核',
   },
