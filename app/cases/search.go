@@ -111,15 +111,15 @@ func (s *Service) Search(ctx context.Context, p *access.Principal, q Query) ([]I
 		}
 	}
 	cond := strings.Join(where, " AND ")
-	order, oargs := newestOrder, []any(nil)
+	order, oargs, ranked := newestOrder, []any(nil), false
 	switch {
 	case q.Sort == "useful":
 		order = usefulOrder
 	case q.Sort == "newest" || len(tokens) == 0:
 	default:
-		order, oargs = relevanceOrder(tokens, pg)
+		order, oargs, ranked = relevanceOrder(tokens, pg)
 	}
-	ids, total, err := s.matchPage(ctx, pg, "FROM "+from+" WHERE "+cond, args, order, oargs, q.Page, q.Size)
+	ids, total, err := s.matchPage(ctx, pg && ranked, "FROM "+from+" WHERE "+cond, args, order, oargs, q.Page, q.Size)
 	if err != nil || len(ids) == 0 {
 		return []Item{}, total, err
 	}
@@ -129,7 +129,7 @@ func (s *Service) Search(ctx context.Context, p *access.Principal, q Query) ([]I
 // relevanceOrder ranks by how many of the tokens the head holds, then the
 // newest. A CJK pair is found in the head as it is indexed; a Latin word
 // may also be found inside a longer one, which only lifts it in the order.
-func relevanceOrder(tokens []string, pg bool) (string, []any) {
+func relevanceOrder(tokens []string, pg bool) (string, []any, bool) {
 	find := "instr(f.head, ?) > 0"
 	if pg {
 		find = "strpos(f.head, ?) > 0"
@@ -140,7 +140,7 @@ func relevanceOrder(tokens []string, pg bool) (string, []any) {
 		parts[i] = "CASE WHEN " + find + " THEN 1 ELSE 0 END"
 		args[i] = t
 	}
-	return "(" + strings.Join(parts, " + ") + ") DESC, " + newestOrder, args
+	return "(" + strings.Join(parts, " + ") + ") DESC, " + newestOrder, args, true
 }
 
 func (s *Service) items(ctx context.Context, p *access.Principal, ids []int64, tokens []string, total int64) ([]Item, int64, error) {
