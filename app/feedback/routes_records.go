@@ -35,9 +35,15 @@ func (s *Service) recordRoutes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
-			if in.EmployeeID > 0 { // one person's feedback; a branch's list is the branch's
-				s.Reads.Record(p, in.EmployeeID, readlog.Feedback, strconv.Itoa(in.Month))
+			// Each record about a person is a look at their feedback; a
+			// record about the branch alone is nobody's.
+			var ids []int64
+			for _, r := range items {
+				if r.EmployeeID != nil {
+					ids = append(ids, *r.EmployeeID)
+				}
 			}
+			s.Reads.RecordMany(p, ids, readlog.Feedback, strconv.Itoa(in.Month))
 			out := &recordsOut{}
 			out.Body.Items, out.Body.Total = items, total
 			return out, nil

@@ -85,6 +85,12 @@ func (s *Service) dashboardRoutes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
+			// A ranking shows each person's results: each one shown is a look.
+			ids := make([]int64, len(pg.Items))
+			for i, r := range pg.Items {
+				ids[i] = r.Person.ID
+			}
+			s.Reads.RecordMany(p, ids, readlog.KPI, "ranking:"+in.Period)
 			return &struct{ Body PeoplePage }{*pg}, nil
 		})
 	huma.Register(api, op("kpi-branch-trend", http.MethodGet, "/api/v1/kpi/branches/{id}/trend", "A subtree's composite over recent periods"),

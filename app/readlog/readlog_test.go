@@ -159,3 +159,65 @@ func TestViewingAnotherPersonsDataIsRecorded(t *testing.T) {
 		t.Errorf("after the batch: %d new rows of kinds %v, want 3: feedback, kpi, profile", n-before, kinds)
 	}
 }
+
+// A list that shows other people's results — the review queue, a KPI
+// ranking, a branch's feedback records — records a look at each person it
+// shows, batched like any read.
+func TestListsRecordEachPersonShown(t *testing.T) {
+	env := testkit.New(t)
+	mgr := env.Login("demo", "mgr.north")
+	viewer := principal(t, env, "demo", "mgr.north")
+	var north int64
+	if err := env.App.DB.R.Raw(`SELECT b.id FROM branches b JOIN tenants t ON t.id = b.tenant_id WHERE t.slug = 'demo' AND b.code = 'north'`).Scan(&north).Error; err != nil || north == 0 {
+		t.Fatalf("north branch: %v", err)
+	}
+	type row struct {
+		UserID     int64  `json:"user_id"`
+		EmployeeID *int64 `json:"employee_id"`
+		Person     struct {
+			ID int64 `json:"id"`
+		} `json:"person"`
+	}
+	for _, c := range []struct {
+		path, kind string
+		who        func(row) int64
+	}{
+		{"/api/v1/training/reviews?page_size=200", readlog.Attempt, func(r row) int64 { return r.UserID }},
+		{fmt.Sprintf("/api/v1/kpi/branches/%d/people?page_size=200", north), readlog.KPI, func(r row) int64 { return r.Person.ID }},
+		{fmt.Sprintf("/api/v1/feedback/records?branch_id=%d&page_size=200", north), readlog.Feedback, func(r row) int64 {
+			if r.EmployeeID == nil {
+				return 0
+			}
+			return *r.EmployeeID
+		}},
+	} {
+		shown := map[int64]bool{}
+		for _, r := range testkit.JSON[struct {
+			Items []row `json:"items"`
+		}](t, testkit.MustGet(t, mgr, c.path)).Items {
+			if id := c.who(r); id != 0 && id != viewer.UserID {
+				shown[id] = true
+			}
+		}
+		if len(shown) == 0 {
+			t.Fatalf("%s: the demo shows nobody else", c.path)
+		}
+		if err := env.App.Reads.Flush(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		var recorded []int64
+		if err := env.App.DB.R.Raw(`SELECT DISTINCT subject_id FROM personal_data_reads WHERE viewer_id = ? AND kind = ?`,
+			viewer.UserID, c.kind).Scan(&recorded).Error; err != nil {
+			t.Fatal(err)
+		}
+		got := map[int64]bool{}
+		for _, id := range recorded {
+			got[id] = true
+		}
+		for id := range shown {
+			if !got[id] {
+				t.Errorf("%s: person %d was shown but no %s read is recorded (recorded: %v)", c.path, id, c.kind, recorded)
+			}
+		}
+	}
+}

@@ -54,6 +54,12 @@ func (s *Service) reviewRoutes(api huma.API) {
 			if err != nil {
 				return nil, err
 			}
+			// Each row is someone's attempt and score: each person shown is a look.
+			ids := make([]int64, len(rows))
+			for i, r := range rows {
+				ids[i] = r.UserID
+			}
+			s.Reads.RecordMany(p, ids, readlog.Attempt, "list")
 			out := &reviewListOut{}
 			out.Body.Items, out.Body.Total = rows, total
 			return out, nil
