@@ -108,7 +108,7 @@ func Wire(db *store.DB, cfg config.Config, log *slog.Logger, o Options) (*App, e
 		LoginRatePerMinute:        cfg.LoginRatePerMinute,
 		MaxConcurrentReads:        cfg.MaxConcurrentReads,
 		LoginAccountRatePerMinute: cfg.LoginAccountRatePerMinute,
-		StreamedPaths:             []string{feedback.UploadPath},
+		StreamedPaths:             []string{feedback.UploadPath, org.UsersImportPath, org.BranchesImportPath},
 	})
 	orgSvc := &org.Service{DB: db, Guard: guard, Now: now, MinPasswordLength: cfg.MinPasswordLength,
 		LockoutThreshold: cfg.LockoutThreshold, LockoutDuration: cfg.LockoutDuration,
