@@ -8,6 +8,7 @@ import { i18n, t } from './i18n'
 import { setUnauthorizedHandler } from './api/client'
 import { useAuthStore } from './stores/auth'
 import { watchStaleChunks } from './utils/staleChunks'
+import { watchDropdowns } from './utils/focusableDropdowns'
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -47,3 +48,4 @@ watchStaleChunks(
 )
 
 app.mount('#app')
+watchDropdowns()
