@@ -231,7 +231,8 @@ describe('NotificationBell', () => {
 
     // The server's answer once #11 is read.
     vi.mocked(assignApi.listNotifications).mockResolvedValue({ items: structuredClone(notes).map((n) => ({ ...n, read_at: n.read_at ?? iso(Date.now()) })), unread: 0 })
-    first.click()
+    // the item's button (a list holds plain items, the control sits inside)
+    ;(first.querySelector('[role="button"]') as HTMLElement).click()
     await flushPromises()
     expect(assignApi.markRead).toHaveBeenCalledWith(11)
     expect(router.currentRoute.value.fullPath).toBe('/training/inbox?tab=todo')
