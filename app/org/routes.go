@@ -76,6 +76,19 @@ func (s *Service) branchRoutes(api huma.API) {
 			return out, nil
 		})
 
+	huma.Register(api, op("get-branch", http.MethodGet, "/api/v1/branches/{id}", "branches", "One branch with its headcount", 404),
+		func(ctx context.Context, in *IDPath) (*struct{ Body BranchDetail }, error) {
+			p, err := access.Must(ctx)
+			if err != nil {
+				return nil, err
+			}
+			d, err := s.Branch(ctx, p, in.ID)
+			if err != nil {
+				return nil, err
+			}
+			return &struct{ Body BranchDetail }{*d}, nil
+		})
+
 	type branchCreateBody struct {
 		ParentID int64  `json:"parent_id" minimum:"1"`
 		Code     string `json:"code" minLength:"1" maxLength:"64"`

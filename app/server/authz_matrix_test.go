@@ -715,6 +715,8 @@ func matrixRows() []row {
 				n := x.w.next()
 				return x.do("POST", "/api/v1/branches", map[string]any{"parent_id": x.branchID(), "code": fmt.Sprintf("mx-b%d", n), "name": fmt.Sprintf("Matrix %d", n)})
 			}},
+		{method: "GET", path: "/api/v1/branches/{id}", access: perm, perm: "branches.read", object: true, ok: 200, foreign: 404,
+			run: func(x *cell) resp { return x.do("GET", idPath("/api/v1/branches/{id}", x.branchID()), nil) }},
 		{method: "PATCH", path: "/api/v1/branches/{id}", access: perm, perm: "branches.write", object: true, ok: 200, foreign: 404,
 			run: func(x *cell) resp {
 				return x.do("PATCH", idPath("/api/v1/branches/{id}", x.branchID()), map[string]string{"name": fmt.Sprintf("Renamed %d", x.w.next())})

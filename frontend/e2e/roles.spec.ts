@@ -52,6 +52,9 @@ test('the auditor reads users and branches but cannot change them', async ({ pag
     await page.getByTestId('menu-branches').click()
     await page.getByTestId('branch-node-north').click()
     await expect(page.getByTestId('branch-details')).toContainText('north')
+    // who works there, not the internal path the tree is stored by
+    await expect(page.getByTestId('branch-subtree-headcount')).toHaveText(/^\d+ 人$/)
+    await expect(page.getByTestId('branch-details')).not.toContainText('/1/')
     await expect(page.getByTestId('branch-add-child')).toHaveCount(0)
     await expect(page.getByTestId('branch-close')).toHaveCount(0)
   }
