@@ -255,6 +255,7 @@ func seededID(t *testing.T, w *world, slug string, model any) int64 {
 func TestBadInputIDs(t *testing.T) {
 	w := newWorld(t)
 	valid := map[string]any{ // a valid body for each route, so only the id is wrong
+		"GET /api/v1/branches/{id}":                     nil,
 		"PATCH /api/v1/branches/{id}":                   map[string]string{"name": "Renamed"},
 		"POST /api/v1/branches/{id}/move":               map[string]int64{"parent_id": w.branch["demo/east"].ID},
 		"POST /api/v1/branches/{id}/close":              nil,
