@@ -126,12 +126,24 @@ export async function checkIfMoved(page: Page): Promise<void> {
   }
 }
 
+/** What the check reads of a page's Web Animation (the e2e build has no DOM typings). */
+type Running = { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null }
+
 /** Waits, within bounds, for the page's spinners to go; checks anyway if they do not. */
 async function settle(page: Page) {
   await page.waitForLoadState('load')
   for (let i = 0; i < 50; i++) {
     const busy = await page.locator('.el-loading-mask:visible, .el-skeleton:visible').count()
-    if (busy === 0) return
+    if (busy === 0) break
+    await page.waitForTimeout(100)
+  }
+  // An element caught mid-fade (a badge zooming in) has a see-through colour that axe reads as
+  // poor contrast; wait for finite transitions to end (endless ones, such as spinners, never do).
+  for (let i = 0; i < 20; i++) {
+    const moving = await page
+      .locator('html')
+      .evaluate((root) => root.ownerDocument.getAnimations().filter((a: Running) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity).length)
+    if (moving === 0) return
     await page.waitForTimeout(100)
   }
 }
