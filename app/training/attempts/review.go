@@ -60,6 +60,10 @@ type ReviewFilter struct {
 const commentCount = `(SELECT COUNT(*) FROM training_comments c
 	WHERE c.tenant_id = training_attempts.tenant_id AND c.attempt_id = training_attempts.id)`
 
+// uncommented keeps the attempts nobody has commented on yet.
+const uncommented = `NOT EXISTS (SELECT 1 FROM training_comments c
+	WHERE c.tenant_id = training_attempts.tenant_id AND c.attempt_id = training_attempts.id)`
+
 // reviewScopes are the subtrees where p may read attempts: managers and HR
 // review (and comment), auditors inspect (read only).
 func (s *Service) reviewScopes(ctx context.Context, p *access.Principal) ([]string, error) {
@@ -113,7 +117,7 @@ func (s *Service) Reviews(ctx context.Context, p *access.Principal, f ReviewFilt
 		q = q.Where("training_attempts.needs_human_look = ?", true)
 	}
 	if f.Uncommented {
-		q = q.Where(commentCount + " = 0")
+		q = q.Where(uncommented)
 	}
 	var total int64
 	if err := q.Count(&total).Error; err != nil {
@@ -125,7 +129,7 @@ func (s *Service) Reviews(ctx context.Context, p *access.Principal, f ReviewFilt
 		BranchName   string
 		CommentCount int64
 	}
-	err = q.Select("training_attempts.*, u.display_name AS user_name, b.name AS branch_name, " + commentCount + " AS comment_count").
+	err = q.Select("training_attempts.*, u.display_name AS user_name, b.name AS branch_name, ? AS comment_count", gorm.Expr(commentCount)).
 		Order("training_attempts.started_at DESC, training_attempts.id DESC").
 		Offset((f.Page - 1) * f.PageSize).Limit(f.PageSize).Scan(&rows).Error
 	if err != nil {

@@ -1,6 +1,7 @@
 package attempts_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -87,5 +88,23 @@ func TestInsistPathNearMissesAndReviewFilters(t *testing.T) {
 	}
 	if got := ids("&uncommented=true&status=finished"); got != "careful,confirmed" {
 		t.Errorf("uncommented after a comment: %q", got)
+	}
+	// The list counts each attempt's comments: one on the commented attempt, none on the others.
+	_, body := mgr.Do("GET", "/api/v1/training/reviews?page_size=200&scenario_id="+key, nil)
+	var list struct {
+		Items []struct {
+			ID       int64 `json:"id"`
+			Comments int64 `json:"comments"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(body), &list); err != nil {
+		t.Fatalf("review list: %v %s", err, body)
+	}
+	counts := map[int64]int64{}
+	for _, it := range list.Items {
+		counts[it.ID] = it.Comments
+	}
+	if counts[clean.ID] != 1 || counts[careful.ID] != 0 || counts[confirmed.ID] != 0 {
+		t.Errorf("comment counts (clean %d, careful %d, confirmed %d): %v", clean.ID, careful.ID, confirmed.ID, counts)
 	}
 }
