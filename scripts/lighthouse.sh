@@ -5,6 +5,8 @@
 # (performance, accessibility, best practices, SEO) to $LH_OUT (default bin/lighthouse.tsv)
 # and prints it. Targets (issue 15): accessibility >= 98 and best practices 100 everywhere,
 # performance >= 90 desktop and >= 70 mobile. Needs bin/servicestar (make build), curl, node.
+# LH_PAGES="sign-in manager-home" measures only those pages; LH_JSON_DIR keeps each full report
+# (network requests, boot-up time, the largest contentful paint's element) there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 chrome=${CHROME_PATH:-/usr/bin/chromium}
@@ -42,22 +44,29 @@ attempt=$(curl -sf -H "Cookie: $emp" -H "X-CSRF-Token: $csrf" -H 'Content-Type: 
 
 # run NAME PATH COOKIE: both presets for one page, one line each.
 run() {
-  local name=$1 path=$2 cookie=$3 preset headers
-  headers=$(node -e 'process.stdout.write(JSON.stringify(process.argv[1] ? { Cookie: process.argv[1] } : {}))' "$cookie")
+  local name=$1 path=$2 cookie=$3 preset
+  [ -z "${LH_PAGES:-}" ] || [[ " $LH_PAGES " == *" $name "* ]] || return 0
   for preset in desktop mobile; do
     local flags=()
     [ "$preset" = desktop ] && flags+=(--preset=desktop)
-    frontend/node_modules/.bin/lighthouse "$url$path" "${flags[@]}" --quiet \
-      --chrome-path="$chrome" --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" \
-      --only-categories=performance,accessibility,best-practices,seo \
-      --extra-headers="$headers" --output=json --output-path="$tmp/$name-$preset.json" >/dev/null 2>"$tmp/lh.log" ||
+    # The session goes into the browser's cookie jar (the app reads its CSRF cookie to know it is
+    # signed in); a Cookie header alone measured every page as the sign-in page.
+    LH_CDP_PORT=$((port + 1)) node --experimental-websocket frontend/scripts/lighthouse-signed-in.mjs "$chrome" "$cookie" "$url$path" \
+      "${flags[@]}" --quiet --only-categories=performance,accessibility,best-practices,seo \
+      --output=json --output-path="$tmp/$name-$preset.json" >/dev/null 2>"$tmp/lh.log" ||
       { cat "$tmp/lh.log" >&2; exit 1; }
+    # A page that needs a session must not have been sent to the sign-in page.
+    [ -z "$cookie" ] || node -e '
+      const r = require(process.argv[1])
+      if (new URL(r.finalDisplayedUrl).pathname === "/login") { console.error(`lighthouse: ${process.argv[2]} ended on the sign-in page`); process.exit(1) }
+    ' "$tmp/$name-$preset.json" "$name"
     node -e '
       const r = require(process.argv[1]); const c = r.categories
       const s = (k) => Math.round(c[k].score * 100)
       const failing = Object.values(r.audits).filter((a) => a.score !== null && a.score < 1 && ["accessibility", "best-practices"].some((k) => c[k].auditRefs.some((x) => x.id === a.id && x.weight > 0))).map((a) => a.id)
       console.log([process.argv[2], process.argv[3], s("performance"), s("accessibility"), s("best-practices"), s("seo"), failing.join(",") || "-"].join("\t"))
     ' "$tmp/$name-$preset.json" "$name" "$preset" >>"$tmp/scores.tsv"
+    [ -z "${LH_JSON_DIR:-}" ] || { mkdir -p "$LH_JSON_DIR" && cp "$tmp/$name-$preset.json" "$LH_JSON_DIR/"; }
   done
 }
 run sign-in /login ""
