@@ -73,20 +73,21 @@ func (s *Service) RunImport(ctx context.Context, tenantID, importID int64, progr
 	}
 	total := imp.Bytes
 	f := &fileRun{s: s, ctx: ctx, imp: &imp, codes: c, mapping: mapping, enc: enc, scopes: []string{"/"}}
+	read := s.live.start(imp.ID)
+	defer s.live.stop(imp.ID)
+	// On SQLite the job's row cannot move until the transaction commits
+	// (see liveImports): the import's view shows read instead.
+	report := progress != nil && s.DB.Dialect != migrations.SQLite
 	f.progress = func(done int64) error {
-		if progress == nil {
+		s.live.set(imp.ID, read, done)
+		if !report {
 			return nil
 		}
 		return progress(ctx, done, total)
 	}
 	db := s.DB.W.WithContext(ctx)
 	var pg *sql.Conn
-	if s.DB.Dialect == migrations.SQLite {
-		// The transaction holds SQLite's one writer until it commits, and a
-		// progress report is a write of its own: it would wait for the
-		// transaction, which waits for it. The job reports once, at the end.
-		f.progress = func(int64) error { return nil }
-	} else {
+	if s.DB.Dialect != migrations.SQLite {
 		// COPY needs the driver's connection: the transaction runs on one
 		// held for the import.
 		w, err := s.DB.W.DB()
