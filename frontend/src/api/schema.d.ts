@@ -4157,6 +4157,11 @@ export interface components {
             /** Format: int64 */
             job_run_id: number | null;
             kind: string;
+            /**
+             * Format: int64
+             * @description bytes of the file read so far: all of them once done; 0 when not known (queued, failed, or running in another server process, whose job shows its progress)
+             */
+            read_bytes: number;
             /** Format: int64 */
             rows_total: number;
             source: string;
