@@ -178,7 +178,7 @@ func (f *fileRun) fields() []string {
 
 func (f *fileRun) required() []string {
 	if f.imp.Kind == "results" {
-		return resultFields
+		return resultRequired
 	}
 	return []string{"external_id", "channel", "occurred_at", "branch_code"}
 }

@@ -141,7 +141,7 @@ func recordOf(c cells, loc *time.Location) (RecordIn, []issue) {
 }
 
 func resultOf(c cells) (ResultIn, []issue) {
-	in := ResultIn{EmployeeCode: c.get("employee_code"), Period: strings.ReplaceAll(c.get("period"), "/", "-"), Metric: c.get("metric")}
+	in := ResultIn{EmployeeCode: c.get("employee_code"), Period: strings.ReplaceAll(c.get("period"), "/", "-"), Metric: c.get("metric"), BranchCode: c.get("branch_code")}
 	v := c.get("value")
 	if v == "" {
 		return in, []issue{{field: "value", code: CodeMissing, msg: msgRequired}}
