@@ -314,6 +314,7 @@ func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time) (n Counts, month
 	}
 	w := newInserter(f.ctx, tx, pg)
 	defer w.close()
+	w.hold()
 	d := deltas{}
 	months = map[int]bool{}
 	recs := make([]Record, 0, batchSize)
@@ -397,6 +398,9 @@ func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time) (n Counts, month
 	}
 	if err == nil {
 		err = flush()
+	}
+	if err == nil && len(problems) == 0 {
+		err = w.flush()
 	}
 	if err != nil || len(problems) > 0 {
 		return n, nil, problems, rowsTotal, err

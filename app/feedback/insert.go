@@ -1,9 +1,11 @@
 package feedback
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -50,6 +52,49 @@ type inserter struct {
 	pg    *sql.Conn
 	stmts map[int]*sql.Stmt // by rows per statement
 	args  []any
+	// held are new records kept back to be written in the order of the
+	// index by person (see hold); nil when records go in as they come.
+	held []*Record
+}
+
+// heldRecords is how many new records a file import on SQLite holds back
+// and writes sorted by person and time. In file order each record lands
+// on a random page of the index by person (and of the one by branch): a
+// million records make those indexes larger than the writer's page cache,
+// and every insert then read a page back and spilled another. Sorted, the
+// inserts walk the index once per batch, several to a page.
+const heldRecords = 50_000
+
+// hold makes the inserter keep new records back and write them sorted, on
+// SQLite; the caller must flush. On PostgreSQL COPY takes them as they come.
+func (w *inserter) hold() {
+	if w.pg == nil && w.tx.Dialector.Name() != "postgres" {
+		w.held = make([]*Record, 0, heldRecords)
+	}
+}
+
+// flush writes the records held back, ordered as the index by person.
+func (w *inserter) flush() error {
+	if len(w.held) == 0 {
+		return nil
+	}
+	slices.SortFunc(w.held, func(a, b *Record) int {
+		if c := cmp.Compare(idOr0(a.EmployeeID), idOr0(b.EmployeeID)); c != 0 {
+			return c
+		}
+		return a.OccurredAt.Compare(b.OccurredAt)
+	})
+	err := w.write(w.held)
+	clear(w.held)
+	w.held = w.held[:0]
+	return err
+}
+
+func idOr0(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
 
 func newInserter(ctx context.Context, tx *gorm.DB, pg *sql.Conn) *inserter {
@@ -67,6 +112,27 @@ func (w *inserter) insert(recs []Record) error {
 		// An API batch (at most MaxBatch rows) has no connection of its own.
 		return w.tx.CreateInBatches(recs, 500).Error
 	}
+	if w.held != nil {
+		for i := range recs {
+			r := recs[i]
+			w.held = append(w.held, &r)
+			if len(w.held) == heldRecords {
+				if err := w.flush(); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	ptrs := make([]*Record, len(recs))
+	for i := range recs {
+		ptrs[i] = &recs[i]
+	}
+	return w.write(ptrs)
+}
+
+// write inserts recs on SQLite, sqliteRowsPerInsert at a time.
+func (w *inserter) write(recs []*Record) error {
 	for len(recs) > 0 {
 		n := min(len(recs), sqliteRowsPerInsert)
 		st, err := w.stmt(n)
@@ -74,8 +140,8 @@ func (w *inserter) insert(recs []Record) error {
 			return err
 		}
 		w.args = w.args[:0]
-		for i := range recs[:n] {
-			w.args = recordValues(&recs[i], w.args)
+		for _, r := range recs[:n] {
+			w.args = recordValues(r, w.args)
 		}
 		if _, err := st.ExecContext(w.ctx, w.args...); err != nil {
 			return fmt.Errorf("feedback: insert records: %w", err)
