@@ -5000,6 +5000,8 @@ export interface components {
             sent: number;
         };
         ResultIn: {
+            /** @description the branch the person worked in that month, where the result counts; absent or empty: the person's branch now (nothing records where people worked before) */
+            branch_code?: string;
             employee_code: string;
             /** @description a code HR defined */
             metric: string;
