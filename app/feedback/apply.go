@@ -21,30 +21,35 @@ type Counts struct {
 // id) with what is stored under (source, external id), inserts the new,
 // updates the changed (an appeal's exclusion stays), and notes in d how the
 // rollups move. The caller flushes d once, at the end of its transaction.
-func applyBatch(tx *gorm.DB, tenantID int64, source string, recs []Record, d deltas, n *Counts, now time.Time) error {
+// When the source had no record when the transaction began (fresh) there
+// is nothing to look up: the batch's ids are unique within the import.
+func applyBatch(tx *gorm.DB, w *inserter, fresh bool, tenantID int64, source string, recs []Record, d deltas, n *Counts, now time.Time) error {
 	if len(recs) == 0 {
 		return nil
 	}
-	ids := make([]string, len(recs))
-	for i := range recs {
-		ids[i] = recs[i].ExternalID
-	}
-	old, err := stored(tx, tenantID, source, ids)
-	if err != nil {
-		return err
+	var old []Record
+	if !fresh {
+		ids := make([]string, len(recs))
+		for i := range recs {
+			ids[i] = recs[i].ExternalID
+		}
+		var err error
+		if old, err = stored(tx, tenantID, source, ids); err != nil {
+			return err
+		}
 	}
 	byExt := make(map[string]*Record, len(old))
 	for i := range old {
 		byExt[old[i].ExternalID] = &old[i]
 	}
-	fresh := make([]Record, 0, len(recs))
+	added := make([]Record, 0, len(recs))
 	for i := range recs {
 		r := &recs[i]
 		o := byExt[r.ExternalID]
 		switch {
 		case o == nil:
 			r.TenantID, r.Source, r.CreatedAt, r.UpdatedAt = tenantID, source, now, now
-			fresh = append(fresh, *r)
+			added = append(added, *r)
 			d.add(r, 1)
 			n.Inserted++
 		case o.ContentHash == r.ContentHash:
@@ -63,10 +68,14 @@ func applyBatch(tx *gorm.DB, tenantID int64, source string, recs []Record, d del
 			n.Updated++
 		}
 	}
-	if len(fresh) > 0 {
-		return tx.CreateInBatches(fresh, 500).Error
-	}
-	return nil
+	return w.insert(added)
+}
+
+// sourceIsEmpty reports whether the tenant has no record of source yet.
+func sourceIsEmpty(tx *gorm.DB, tenantID int64, source string) (bool, error) {
+	var ids []int64
+	err := tx.Model(&Record{}).Scopes(store.Tenant(tenantID)).Where("source = ?", source).Limit(1).Pluck("id", &ids).Error
+	return len(ids) == 0, err
 }
 
 const storedCols = "id, external_id, content_hash, month, branch_id, employee_id, score_milli, resolved, complaint, excluded"

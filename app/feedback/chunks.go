@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 
+	"gorm.io/gorm"
+
 	"github.com/servicestar/servicestar/app/store"
 )
 
@@ -14,7 +16,7 @@ const chunkSize = 1 << 20
 // worker holds a megabyte of the file, never the whole of it.
 type chunkReader struct {
 	ctx      context.Context
-	db       *store.DB
+	db       *gorm.DB
 	tenantID int64
 	importID int64
 	seq      int
@@ -22,14 +24,14 @@ type chunkReader struct {
 	read     int64 // bytes handed out so far
 }
 
-func newChunkReader(ctx context.Context, db *store.DB, tenantID, importID int64) *chunkReader {
+func newChunkReader(ctx context.Context, db *gorm.DB, tenantID, importID int64) *chunkReader {
 	return &chunkReader{ctx: ctx, db: db, tenantID: tenantID, importID: importID}
 }
 
 func (r *chunkReader) Read(p []byte) (int, error) {
 	for len(r.buf) == 0 {
 		var data [][]byte
-		if err := r.db.R.WithContext(r.ctx).Model(&UploadChunk{}).Scopes(store.Tenant(r.tenantID)).
+		if err := r.db.WithContext(r.ctx).Model(&UploadChunk{}).Scopes(store.Tenant(r.tenantID)).
 			Where("import_id = ? AND seq = ?", r.importID, r.seq).Pluck("data", &data).Error; err != nil {
 			return 0, err
 		}

@@ -3,7 +3,9 @@ package feedback
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -65,71 +67,52 @@ func (s *Service) RunImport(ctx context.Context, tenantID, importID int64, progr
 	}
 	enc := imp.Encoding
 	if enc == "auto" {
-		if enc, err = detectEncoding(newChunkReader(ctx, s.DB, tenantID, imp.ID)); err != nil {
+		if enc, err = detectEncoding(newChunkReader(ctx, s.DB.R, tenantID, imp.ID)); err != nil {
 			return err
 		}
 	}
-	total := 2 * imp.Bytes
+	total := imp.Bytes
 	f := &fileRun{s: s, ctx: ctx, imp: &imp, codes: c, mapping: mapping, enc: enc, scopes: []string{"/"}}
+	read := s.live.start(imp.ID)
+	defer s.live.stop(imp.ID)
+	// On SQLite the job's row cannot move until the transaction commits
+	// (see liveImports): the import's view shows read instead.
+	report := progress != nil && s.DB.Dialect != migrations.SQLite
 	f.progress = func(done int64) error {
-		if progress == nil {
+		s.live.set(imp.ID, read, done)
+		if !report {
 			return nil
 		}
 		return progress(ctx, done, total)
 	}
-	problems, rowsTotal, err := f.check()
-	if err != nil {
-		return err
+	db := s.DB.W.WithContext(ctx)
+	var pg *sql.Conn
+	if s.DB.Dialect != migrations.SQLite {
+		// COPY needs the driver's connection: the transaction runs on one
+		// held for the import.
+		w, err := s.DB.W.DB()
+		if err != nil {
+			return err
+		}
+		if pg, err = w.Conn(ctx); err != nil {
+			return err
+		}
+		defer pg.Close()
+		db = s.DB.W.Session(&gorm.Session{NewDB: true, Context: ctx})
+		db.Statement.ConnPool = pg
 	}
 	now := s.Now().UTC()
-	if len(problems) > 0 {
-		blob, _ := json.Marshal(problems)
-		err := s.DB.W.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-			if err := tx.Model(&Import{}).Scopes(store.Tenant(tenantID)).Where("id = ?", imp.ID).Updates(map[string]any{
-				"state": ImportFailed, "rows_total": rowsTotal, "errors": json.RawMessage(blob), "finished_at": now}).Error; err != nil {
-				return err
-			}
-			return tx.Scopes(store.Tenant(tenantID)).Where("import_id = ?", imp.ID).Delete(&UploadChunk{}).Error
-		})
+	var problems []FileError
+	var rowsTotal int64
+	err = db.Transaction(func(tx *gorm.DB) error {
+		n, months, found, rows, err := f.run(tx, pg, now)
+		rowsTotal = rows
 		if err != nil {
 			return err
 		}
-		return jobs.Abort(msgFileHasErrors, nil)
-	}
-	if s.DB.Dialect == migrations.SQLite {
-		// Each multi-row insert inside the transaction keeps a statement
-		// journal (to undo just itself); in a temporary file that was a
-		// write system call per page, an eighth of an import's CPU. And a
-		// million rows' indexes outgrow the default 2 MB page cache: every
-		// insert into them then re-read a page from the WAL and spilled
-		// another (a million rows took 14 minutes). Both settings hold for
-		// the connection (the store has one writer) and cannot change
-		// inside a transaction; the cache goes back to its size after.
-		if err := s.DB.W.WithContext(ctx).Exec("PRAGMA temp_store = MEMORY").Error; err != nil {
-			return err
-		}
-		var was int64
-		if err := s.DB.W.WithContext(ctx).Raw("PRAGMA cache_size").Scan(&was).Error; err != nil {
-			return err
-		}
-		if err := s.DB.W.WithContext(ctx).Exec("PRAGMA cache_size = -65536").Error; err != nil {
-			return err
-		}
-		defer s.DB.W.WithContext(context.WithoutCancel(ctx)).Exec(fmt.Sprintf("PRAGMA cache_size = %d", was))
-		// The apply transaction holds SQLite's one writer until it commits,
-		// and a progress report is a write of its own: it would wait for the
-		// transaction, which waits for it. Pass 2 reports once, at the end.
-		f.progress = func(int64) error { return nil }
-		defer func() {
-			if err == nil && progress != nil {
-				err = progress(ctx, total, total)
-			}
-		}()
-	}
-	return s.DB.W.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		n, months, err := f.apply(tx, now)
-		if err != nil {
-			return err
+		if len(found) > 0 {
+			problems = found
+			return errFileHasErrors
 		}
 		if err := s.changed(tx, tenantID, months); err != nil {
 			return err
@@ -150,9 +133,30 @@ func (s *Service) RunImport(ctx context.Context, tenantID, importID int64, progr
 		return audit.Record(ctx, tx, audit.Actor{TenantID: tenantID, UserID: &by, Name: "feedback.import"}, now, "feedback.import", "feedback_import",
 			fmt.Sprint(imp.ID), nil, map[string]any{"rows": rowsTotal, "inserted": n.Inserted, "updated": n.Updated, "unchanged": n.Unchanged})
 	})
+	if errors.Is(err, errFileHasErrors) {
+		blob, _ := json.Marshal(problems)
+		err := s.DB.W.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			if err := tx.Model(&Import{}).Scopes(store.Tenant(tenantID)).Where("id = ?", imp.ID).Updates(map[string]any{
+				"state": ImportFailed, "rows_total": rowsTotal, "errors": json.RawMessage(blob), "finished_at": now}).Error; err != nil {
+				return err
+			}
+			return tx.Scopes(store.Tenant(tenantID)).Where("import_id = ?", imp.ID).Delete(&UploadChunk{}).Error
+		})
+		if err != nil {
+			return err
+		}
+		return jobs.Abort(msgFileHasErrors, nil)
+	}
+	if err == nil && progress != nil {
+		err = progress(ctx, total, total)
+	}
+	return err
 }
 
-// fileRun is one pass-1-then-pass-2 reading of an upload.
+// errFileHasErrors rolls the import's transaction back when a row is bad.
+var errFileHasErrors = errors.New("feedback: the file has errors")
+
+// fileRun is one reading of an upload.
 type fileRun struct {
 	s        *Service
 	ctx      context.Context
@@ -162,8 +166,8 @@ type fileRun struct {
 	enc      string
 	scopes   []string
 	progress func(done int64) error
-	offset   int64          // progress already reported by an earlier pass
 	names    map[int]string // the file's header of each mapped cell
+	tx       *gorm.DB       // the import's transaction
 }
 
 func (f *fileRun) fields() []string {
@@ -175,14 +179,17 @@ func (f *fileRun) fields() []string {
 
 func (f *fileRun) required() []string {
 	if f.imp.Kind == "results" {
-		return resultFields
+		return resultRequired
 	}
 	return []string{"external_id", "channel", "occurred_at", "branch_code"}
 }
 
 // open starts reading the file: its header checked, the columns mapped.
 func (f *fileRun) open() (rows, *chunkReader, map[string]int, map[int]string, []FileError, error) {
-	cr := newChunkReader(f.ctx, f.s.DB, f.imp.TenantID, f.imp.ID)
+	// The file is read in the import's transaction, through the writer's
+	// bounded page cache: the readers map the database file, and every
+	// chunk read through them stayed resident (a million rows: +70 MB).
+	cr := newChunkReader(f.ctx, f.tx, f.imp.TenantID, f.imp.ID)
 	var rs rows
 	head := make([]byte, 4)
 	n, _ := io.ReadFull(cr, head)
@@ -275,16 +282,20 @@ func (f *fileRun) each(fn func(row int, c cells, bad []FileError) error) ([]File
 		if err := fn(row, cells{col: col, vals: vals}, bad); err != nil {
 			return nil, count, err
 		}
-		if err := f.progress(f.offset + cr.read); err != nil {
+		if err := f.progress(cr.read); err != nil {
 			return nil, count, err
 		}
 	}
 }
 
-// check is pass 1: every row checked; kept in memory are the problems (up
-// to MaxFileErrors) and a 64-bit hash of each key, to find duplicates.
-func (f *fileRun) check() ([]FileError, int64, error) {
-	var problems []FileError
+// run reads the file once, in the caller's transaction: every row is
+// checked, and while none is bad, written in batches (rollups gathered in
+// memory and flushed once at the end). Kept in memory besides a batch are
+// the problems (up to MaxFileErrors) and a 64-bit hash of each key, to
+// find duplicates. After the first bad row nothing more is written: the
+// caller rolls the transaction back and reports every problem.
+func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time) (n Counts, months map[int]bool, problems []FileError, rowsTotal int64, err error) {
+	f.tx = tx
 	seen := map[uint64]int{}
 	note := func(e FileError) {
 		if len(problems) < MaxFileErrors {
@@ -297,6 +308,31 @@ func (f *fileRun) check() ([]FileError, int64, error) {
 		}
 		return field
 	}
+	fresh, err := sourceIsEmpty(tx, f.imp.TenantID, f.imp.Source)
+	if err != nil {
+		return n, nil, nil, 0, err
+	}
+	w := newInserter(f.ctx, tx, pg)
+	defer w.close()
+	w.hold()
+	d := deltas{}
+	months = map[int]bool{}
+	recs := make([]Record, 0, batchSize)
+	var rs []BusinessResult
+	flush := func() error {
+		if len(problems) > 0 {
+			return nil
+		}
+		if f.imp.Kind == "results" {
+			err := applyResults(tx, f.imp.TenantID, rs, months, &n, now)
+			rs = rs[:0]
+			return err
+		}
+		err := applyBatch(tx, w, fresh, f.imp.TenantID, f.imp.Source, recs, d, &n, now)
+		recs = recs[:0]
+		return err
+	}
+	h := fnv.New64a()
 	fileErrs, rowsTotal, err := f.each(func(row int, c cells, bad []FileError) error {
 		for _, b := range bad {
 			note(b)
@@ -306,6 +342,8 @@ func (f *fileRun) check() ([]FileError, int64, error) {
 		}
 		var issues []issue
 		key := ""
+		var rec Record
+		var res BusinessResult
 		if f.imp.Kind == "results" {
 			in, b := resultOf(c)
 			r, b2 := prepareResult(f.codes, f.imp.TenantID, f.imp.Source, &in, f.scopes)
@@ -314,17 +352,19 @@ func (f *fileRun) check() ([]FileError, int64, error) {
 			if len(issues) > 0 {
 				key = ""
 			}
+			res = r
 		} else {
 			in, b := recordOf(c, f.codes.loc)
-			_, b2 := prepare(f.codes, f.imp.TenantID, f.imp.Source, &in, f.scopes)
+			r, b2 := prepare(f.codes, f.imp.TenantID, f.imp.Source, &in, f.scopes)
 			issues = append(b, dropRepeats(b, b2)...)
 			key = in.ExternalID
+			rec = r
 		}
 		for _, b := range issues {
 			note(fileError(row, column(c, b.field), b))
 		}
 		if key != "" {
-			h := fnv.New64a()
+			h.Reset()
 			_, _ = h.Write([]byte(key))
 			k := h.Sum64()
 			if first, dup := seen[k]; dup {
@@ -333,20 +373,43 @@ func (f *fileRun) check() ([]FileError, int64, error) {
 					field = "metric"
 				}
 				note(fileError(row, column(c, field), issue{code: CodeDuplicate, msg: msgDuplicate, args: apperr.Args{"row": first}}))
-			} else {
-				seen[k] = row
+				return nil
 			}
+			seen[k] = row
+		}
+		if len(problems) > 0 {
+			return nil
+		}
+		if f.imp.Kind == "results" {
+			rs = append(rs, res)
+			if len(rs) == batchSize {
+				return flush()
+			}
+			return nil
+		}
+		recs = append(recs, rec)
+		if len(recs) == batchSize {
+			return flush()
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, 0, err
+	if err == nil && fileErrs != nil {
+		return n, nil, fileErrs, rowsTotal, nil
 	}
-	f.offset = f.imp.Bytes
-	if fileErrs != nil {
-		return fileErrs, rowsTotal, nil
+	if err == nil {
+		err = flush()
 	}
-	return problems, rowsTotal, nil
+	if err == nil && len(problems) == 0 {
+		err = w.flush()
+	}
+	if err != nil || len(problems) > 0 {
+		return n, nil, problems, rowsTotal, err
+	}
+	if err := d.flush(tx, f.imp.TenantID); err != nil {
+		return n, nil, nil, rowsTotal, err
+	}
+	d.months(months)
+	return n, months, nil, rowsTotal, nil
 }
 
 // dropRepeats leaves out of later the fields early already reported (a bad
@@ -370,62 +433,4 @@ func (f *fileRun) nameOf(i int, field string) string {
 		return n
 	}
 	return field
-}
-
-// apply is pass 2: the rows again, now known good, written in batches in
-// the caller's transaction; rollups flushed once at the end.
-func (f *fileRun) apply(tx *gorm.DB, now time.Time) (Counts, map[int]bool, error) {
-	var n Counts
-	d := deltas{}
-	months := map[int]bool{}
-	var recs []Record
-	var rs []BusinessResult
-	flush := func() error {
-		if f.imp.Kind == "results" {
-			err := applyResults(tx, f.imp.TenantID, rs, months, &n, now)
-			rs = rs[:0]
-			return err
-		}
-		err := applyBatch(tx, f.imp.TenantID, f.imp.Source, recs, d, &n, now)
-		recs = recs[:0]
-		return err
-	}
-	fileErrs, _, err := f.each(func(row int, c cells, bad []FileError) error {
-		if f.imp.Kind == "results" {
-			in, _ := resultOf(c)
-			r, b := prepareResult(f.codes, f.imp.TenantID, f.imp.Source, &in, f.scopes)
-			if len(b) > 0 {
-				return fmt.Errorf("feedback: row %d changed between the passes", row)
-			}
-			rs = append(rs, r)
-			if len(rs) == batchSize {
-				return flush()
-			}
-			return nil
-		}
-		in, _ := recordOf(c, f.codes.loc)
-		r, b := prepare(f.codes, f.imp.TenantID, f.imp.Source, &in, f.scopes)
-		if len(b) > 0 || len(bad) > 0 {
-			return fmt.Errorf("feedback: row %d changed between the passes", row)
-		}
-		recs = append(recs, r)
-		if len(recs) == batchSize {
-			return flush()
-		}
-		return nil
-	})
-	if err == nil && fileErrs != nil {
-		err = fmt.Errorf("feedback: the file changed between the passes")
-	}
-	if err == nil {
-		err = flush()
-	}
-	if err != nil {
-		return n, nil, err
-	}
-	if err := d.flush(tx, f.imp.TenantID); err != nil {
-		return n, nil, err
-	}
-	d.months(months)
-	return n, months, nil
 }

@@ -68,8 +68,14 @@ func (s *Service) IngestRecords(ctx context.Context, p *access.Principal, source
 	now := s.Now().UTC()
 	err = s.DB.W.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		d := deltas{}
+		fresh, err := sourceIsEmpty(tx, p.TenantID, source)
+		if err != nil {
+			return err
+		}
+		w := newInserter(ctx, tx, nil)
+		defer w.close()
 		for from := 0; from < len(recs); from += batchSize {
-			if err := applyBatch(tx, p.TenantID, source, recs[from:min(from+batchSize, len(recs))], d, &n, now); err != nil {
+			if err := applyBatch(tx, w, fresh, p.TenantID, source, recs[from:min(from+batchSize, len(recs))], d, &n, now); err != nil {
 				return err
 			}
 		}

@@ -141,13 +141,15 @@ const (
 
 // Import is one uploaded file (or API batch) and what became of it.
 type Import struct {
-	TenantID   int64           `json:"-"`
-	ID         int64           `gorm:"primaryKey" json:"id"`
-	Kind       string          `json:"kind"` // "feedback" or "results"
-	Source     string          `json:"source"`
-	Filename   string          `json:"filename"`
-	Encoding   string          `json:"encoding"`
-	Bytes      int64           `json:"bytes"`
+	TenantID int64  `json:"-"`
+	ID       int64  `gorm:"primaryKey" json:"id"`
+	Kind     string `json:"kind"` // "feedback" or "results"
+	Source   string `json:"source"`
+	Filename string `json:"filename"`
+	Encoding string `json:"encoding"`
+	Bytes    int64  `json:"bytes"`
+	// ReadBytes is not stored: see liveImports.
+	ReadBytes  int64           `gorm:"-" json:"read_bytes" doc:"bytes of the file read so far: all of them once done; 0 when not known (queued, failed, or running in another server process, whose job shows its progress)"`
 	State      string          `json:"state"`
 	RowsTotal  int64           `json:"rows_total"`
 	Inserted   int64           `json:"inserted"`

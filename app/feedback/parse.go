@@ -27,6 +27,9 @@ var dateLayouts = []string{"2006-01-02 15:04:05", "2006-01-02 15:04", "2006/01/0
 // parseTime reads a file's date: RFC 3339 with its offset, or a local time
 // of the tenant's zone.
 func parseTime(s string, loc *time.Location) (time.Time, bool) {
+	if t, ok := parseLocal(s, loc); ok {
+		return t, true
+	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, true
 	}
@@ -36,6 +39,50 @@ func parseTime(s string, loc *time.Location) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// parseLocal reads the layouts of dateLayouts by hand: trying each with
+// time.Parse, failures and all, was a tenth of an import's CPU. It answers
+// false for anything else (and the layouts are tried then).
+func parseLocal(s string, loc *time.Location) (time.Time, bool) {
+	if len(s) != 10 && len(s) != 16 && len(s) != 19 {
+		return time.Time{}, false
+	}
+	sep := s[4]
+	if (sep != '-' && sep != '/') || s[7] != sep {
+		return time.Time{}, false
+	}
+	num := func(i, n int) int {
+		v := 0
+		for _, c := range []byte(s[i : i+n]) {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	y, mo, d := num(0, 4), num(5, 2), num(8, 2)
+	h, mi, sec := 0, 0, 0
+	if len(s) >= 16 {
+		if s[10] != ' ' || s[13] != ':' {
+			return time.Time{}, false
+		}
+		h, mi = num(11, 2), num(14, 2)
+	}
+	if len(s) == 19 {
+		if s[16] != ':' {
+			return time.Time{}, false
+		}
+		sec = num(17, 2)
+	}
+	if y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 {
+		return time.Time{}, false
+	}
+	if d > time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(mo), d, h, mi, sec, 0, loc), true
 }
 
 // parseBool reads 是/否, 1/0, yes/no, true/false (and Y/N); empty is unset.
@@ -94,7 +141,7 @@ func recordOf(c cells, loc *time.Location) (RecordIn, []issue) {
 }
 
 func resultOf(c cells) (ResultIn, []issue) {
-	in := ResultIn{EmployeeCode: c.get("employee_code"), Period: strings.ReplaceAll(c.get("period"), "/", "-"), Metric: c.get("metric")}
+	in := ResultIn{EmployeeCode: c.get("employee_code"), Period: strings.ReplaceAll(c.get("period"), "/", "-"), Metric: c.get("metric"), BranchCode: c.get("branch_code")}
 	v := c.get("value")
 	if v == "" {
 		return in, []issue{{field: "value", code: CodeMissing, msg: msgRequired}}

@@ -19,21 +19,37 @@ type ResultIn struct {
 	Period       string `json:"period" doc:"a month, e.g. 2026-11"`
 	Metric       string `json:"metric" maxLength:"64" doc:"a code HR defined"`
 	Value        int64  `json:"value" doc:"an integer; money in cents"`
+	BranchCode   string `json:"branch_code,omitempty" maxLength:"64" doc:"the branch the person worked in that month, where the result counts; absent or empty: the person's branch now (nothing records where people worked before)"`
 }
 
-// prepareResult resolves a result's codes. Its branch is the person's
-// branch now: there is no history of transfers to look a month up in.
+// prepareResult resolves a result's codes. Its branch is the one the
+// result names (where the person worked that month), else the person's
+// branch now: there is no history of transfers to look a month up in. The
+// importer must cover the branch the result counts for.
 func prepareResult(c *codes, tenantID int64, source string, in *ResultIn, scopes []string) (BusinessResult, []issue) {
 	var bad []issue
 	r := BusinessResult{TenantID: tenantID, Source: source, Metric: strings.TrimSpace(in.Metric), Value: in.Value}
+	bc := strings.TrimSpace(in.BranchCode)
+	if bc != "" {
+		if b, ok := c.branches[bc]; !ok {
+			bad = append(bad, issue{field: "branch_code", code: CodeUnknownBranch, msg: msgUnknownBranch})
+		} else if !covered(scopes, b.path) {
+			bad = append(bad, issue{field: "branch_code", code: CodeUnknownBranch, msg: msgOutsideScope})
+		} else {
+			r.BranchID = b.id
+		}
+	}
 	if ec := strings.TrimSpace(in.EmployeeCode); ec == "" {
 		bad = append(bad, issue{field: "employee_code", code: CodeMissing, msg: msgRequired})
 	} else if u, ok := c.staff[ec]; !ok {
 		bad = append(bad, issue{field: "employee_code", code: CodeUnknownEmployee, msg: msgUnknownEmployee})
 	} else {
-		r.EmployeeID, r.BranchID = u.id, u.branchID
-		if !covered(scopes, c.pathOf(u.branchID)) {
-			bad = append(bad, issue{field: "employee_code", code: CodeUnknownEmployee, msg: msgOutsideScope})
+		r.EmployeeID = u.id
+		if bc == "" {
+			r.BranchID = u.branchID
+			if !covered(scopes, c.pathOf(u.branchID)) {
+				bad = append(bad, issue{field: "employee_code", code: CodeUnknownEmployee, msg: msgOutsideScope})
+			}
 		}
 	}
 	if m, ok := parsePeriod(strings.TrimSpace(in.Period)); ok {
@@ -78,7 +94,7 @@ func applyResults(tx *gorm.DB, tenantID int64, rs []BusinessResult, months map[i
 		emps[r.EmployeeID], ms[r.Month], mets[r.Metric] = true, true, true
 	}
 	var old []BusinessResult
-	if err := tx.Model(&BusinessResult{}).Scopes(store.Tenant(tenantID)).Select("id, employee_id, month, metric, value").
+	if err := tx.Model(&BusinessResult{}).Scopes(store.Tenant(tenantID)).Select("id, employee_id, branch_id, month, metric, value").
 		Where("employee_id IN ? AND month IN ? AND metric IN ?", keys(emps), keys(ms), keys(mets)).Find(&old).Error; err != nil {
 		return err
 	}
@@ -96,11 +112,11 @@ func applyResults(tx *gorm.DB, tenantID int64, rs []BusinessResult, months map[i
 			fresh = append(fresh, r)
 			months[r.Month] = true
 			n.Inserted++
-		case o.Value == r.Value:
+		case o.Value == r.Value && o.BranchID == r.BranchID:
 			n.Unchanged++
 		default:
 			if err := tx.Model(&BusinessResult{}).Scopes(store.Tenant(tenantID)).Where("id = ?", o.ID).
-				Updates(map[string]any{"value": r.Value, "source": r.Source, "updated_at": now}).Error; err != nil {
+				Updates(map[string]any{"value": r.Value, "branch_id": r.BranchID, "source": r.Source, "updated_at": now}).Error; err != nil {
 				return err
 			}
 			months[r.Month] = true

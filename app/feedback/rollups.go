@@ -2,8 +2,10 @@ package feedback
 
 import (
 	"cmp"
+	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gorm.io/gorm"
@@ -70,29 +72,40 @@ func (d deltas) add(r *Record, sign int64) {
 
 // flush upserts every non-zero delta, many keys per statement, and drops
 // the rows a delta emptied (every count is at most records, so records = 0
-// is an empty row).
+// is an empty row). The statement of a full chunk is prepared once: an
+// import of a million rows touches a hundred thousand keys, and parsing
+// the statement again for each chunk cost more than running it.
 func (d deltas) flush(tx *gorm.DB, tenantID int64) error {
 	const per = 200
+	ctx := tx.Statement.Context
+	pg := tx.Dialector.Name() == "postgres"
 	var (
-		vals   []string
 		args   []any
 		shrank bool
+		full   *sql.Stmt
 	)
+	defer func() {
+		if full != nil {
+			_ = full.Close()
+		}
+	}()
 	write := func() error {
-		if len(vals) == 0 {
+		if len(args) == 0 {
 			return nil
 		}
-		q := `INSERT INTO feedback_rollups (tenant_id, month, branch_id, employee_id, records, ratings, score_sum_milli, problems, resolved, complaints)
-			VALUES ` + strings.Join(vals, ", ") + `
-			ON CONFLICT (tenant_id, month, branch_id, employee_id) DO UPDATE SET
-			records = feedback_rollups.records + excluded.records,
-			ratings = feedback_rollups.ratings + excluded.ratings,
-			score_sum_milli = feedback_rollups.score_sum_milli + excluded.score_sum_milli,
-			problems = feedback_rollups.problems + excluded.problems,
-			resolved = feedback_rollups.resolved + excluded.resolved,
-			complaints = feedback_rollups.complaints + excluded.complaints`
-		err := tx.Exec(q, args...).Error
-		vals, args = vals[:0], args[:0]
+		var err error
+		n := len(args) / len(rollupCols)
+		if n == per {
+			if full == nil {
+				full, err = tx.Statement.ConnPool.PrepareContext(ctx, rollupUpsert(n, pg))
+			}
+			if err == nil {
+				_, err = full.ExecContext(ctx, args...)
+			}
+		} else {
+			_, err = tx.Statement.ConnPool.ExecContext(ctx, rollupUpsert(n, pg), args...)
+		}
+		args = args[:0]
 		if err != nil {
 			return fmt.Errorf("feedback: rollups: %w", err)
 		}
@@ -115,9 +128,8 @@ func (d deltas) flush(tx *gorm.DB, tenantID int64) error {
 		if t.Records < 0 {
 			shrank = true
 		}
-		vals = append(vals, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-		args = append(args, tenantID, k.month, k.branch, k.employee, t.Records, t.Ratings, t.ScoreSumMilli, t.Problems, t.Resolved, t.Complaints)
-		if len(vals) == per {
+		args = append(args, tenantID, int64(k.month), k.branch, k.employee, t.Records, t.Ratings, t.ScoreSumMilli, t.Problems, t.Resolved, t.Complaints)
+		if len(args) == per*len(rollupCols) {
 			if err := write(); err != nil {
 				return err
 			}
@@ -130,6 +142,42 @@ func (d deltas) flush(tx *gorm.DB, tenantID int64) error {
 		return tx.Exec("DELETE FROM feedback_rollups WHERE tenant_id = ? AND records = 0", tenantID).Error
 	}
 	return nil
+}
+
+var rollupCols = []string{"tenant_id", "month", "branch_id", "employee_id", "records", "ratings", "score_sum_milli", "problems", "resolved", "complaints"}
+
+// rollupUpsert is the upsert of n rollup rows, in the placeholders of the
+// database (it goes to the driver, past GORM).
+func rollupUpsert(n int, pg bool) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO feedback_rollups (" + strings.Join(rollupCols, ", ") + ") VALUES ")
+	p := 0
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for j := range rollupCols {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			p++
+			if pg {
+				b.WriteString("$" + strconv.Itoa(p))
+			} else {
+				b.WriteByte('?')
+			}
+		}
+		b.WriteByte(')')
+	}
+	b.WriteString(` ON CONFLICT (tenant_id, month, branch_id, employee_id) DO UPDATE SET
+			records = feedback_rollups.records + excluded.records,
+			ratings = feedback_rollups.ratings + excluded.ratings,
+			score_sum_milli = feedback_rollups.score_sum_milli + excluded.score_sum_milli,
+			problems = feedback_rollups.problems + excluded.problems,
+			resolved = feedback_rollups.resolved + excluded.resolved,
+			complaints = feedback_rollups.complaints + excluded.complaints`)
+	return b.String()
 }
 
 // months lists the months of the touched keys.

@@ -31,6 +31,8 @@ type Service struct {
 	Changed func(tx *gorm.DB, tenantID int64, months []int) error
 	// MaxUploadBytes bounds one uploaded file (DefaultMaxUploadBytes when 0).
 	MaxUploadBytes int64
+
+	live liveImports
 }
 
 // Staff is what feedback asks of org.

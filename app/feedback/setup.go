@@ -58,8 +58,11 @@ func (s *Service) SetSettings(ctx context.Context, p *access.Principal, days int
 // Canonical columns of a file, with the Chinese headers read without a mapping.
 var (
 	recordFields = []string{"external_id", "channel", "occurred_at", "branch_code", "employee_code", "score", "scale", "resolved", "complaint", "category", "comment"}
-	resultFields = []string{"employee_code", "period", "metric", "value"}
-	chineseHeads = map[string]string{
+	resultFields = []string{"employee_code", "period", "metric", "value", "branch_code"}
+	// resultRequired leaves branch_code out: without it a result counts
+	// for the person's branch now.
+	resultRequired = resultFields[:4]
+	chineseHeads   = map[string]string{
 		"外部编号": "external_id", "渠道": "channel", "发生时间": "occurred_at", "网点代码": "branch_code", "员工编号": "employee_code",
 		"满意度": "score", "量程": "scale", "已解决": "resolved", "投诉": "complaint", "类别": "category", "评价内容": "comment",
 		"期间": "period", "指标": "metric", "数值": "value",

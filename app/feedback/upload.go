@@ -141,6 +141,9 @@ func (s *Service) Imports(ctx context.Context, p *access.Principal, page, size i
 	}
 	out := []Import{}
 	err := q.Order("created_at DESC, id DESC").Offset((page - 1) * size).Limit(size).Find(&out).Error
+	for i := range out {
+		s.live.fill(&out[i])
+	}
 	return out, total, err
 }
 
@@ -156,5 +159,6 @@ func (s *Service) GetImport(ctx context.Context, p *access.Principal, id int64) 
 	if len(rows) == 0 {
 		return nil, apperr.NotFound("import")
 	}
+	s.live.fill(&rows[0])
 	return &rows[0], nil
 }

@@ -4157,6 +4157,11 @@ export interface components {
             /** Format: int64 */
             job_run_id: number | null;
             kind: string;
+            /**
+             * Format: int64
+             * @description bytes of the file read so far: all of them once done; 0 when not known (queued, failed, or running in another server process, whose job shows its progress)
+             */
+            read_bytes: number;
             /** Format: int64 */
             rows_total: number;
             source: string;
@@ -4995,6 +5000,8 @@ export interface components {
             sent: number;
         };
         ResultIn: {
+            /** @description the branch the person worked in that month, where the result counts; absent or empty: the person's branch now (nothing records where people worked before) */
+            branch_code?: string;
             employee_code: string;
             /** @description a code HR defined */
             metric: string;

@@ -48,6 +48,7 @@ export default {
     badType: 'Only .csv or .xlsx files',
     noFile: 'Choose a file to upload',
     uploading: 'Uploading…',
+    readPercent: 'File read: {percent}%',
     jobState: 'Import job: {state}',
     imported: 'Imported',
     rejected: 'The file has {n} errors; nothing was imported',

@@ -48,6 +48,7 @@ export default {
     badType: '只支持 .csv 或 .xlsx 文件',
     noFile: '请选择要上传的文件',
     uploading: '正在上传…',
+    readPercent: '文件已读取 {percent}%',
     jobState: '导入任务：{state}',
     imported: '导入完成',
     rejected: '文件有 {n} 处错误，未导入任何数据',
