@@ -12,12 +12,18 @@ import * as assignApi from '@/components/training/assignments/api'
 import * as trainingApi from '@/components/training/api'
 import InboxView from '@/views/training/assignments/InboxView.vue'
 import NotificationBell from '@/components/NotificationBell.vue'
-import AssignDialog from '@/components/training/assignments/AssignDialog.vue'
+import AssignDialog from '@/components/training/assign/AssignDialog.vue'
+import * as workflowApi from '@/components/training/assign/api'
+import { wallToIso } from '@/components/training/assign/zoned'
 import { ApiError } from '@/api/errors'
 
 vi.mock('@/components/training/assignments/api', async (orig) => {
   const real = await orig<typeof import('@/components/training/assignments/api')>()
   return { ...real, getInbox: vi.fn(), listNotifications: vi.fn(), markRead: vi.fn(), markAllRead: vi.fn(), createAssignments: vi.fn(), searchPeople: vi.fn() }
+})
+vi.mock('@/components/training/assign/api', async (orig) => {
+  const real = await orig<typeof import('@/components/training/assign/api')>()
+  return { ...real, previewAssignments: vi.fn() }
 })
 vi.mock('@/components/training/api', async (orig) => {
   const real = await orig<typeof import('@/components/training/api')>()
@@ -55,6 +61,7 @@ function item(over: Partial<InboxItem>): InboxItem {
     attempts_used: 0,
     max_attempts: 0,
     retake_of: null,
+    beginner_hint: false,
     available: true,
     ...over,
   }
@@ -255,6 +262,7 @@ describe('AssignDialog', () => {
     vi.mocked(trainingApi.listScenarios).mockResolvedValue([
       { id: 'ecny-introduction', version: 1, title: { 'zh-CN': '介绍数字人民币' }, summary: {}, category: 'x', business_line: 'retail', difficulty: 2, estimated_minutes: 8, pass_mark: 70 },
     ])
+    vi.mocked(workflowApi.previewAssignments).mockResolvedValue({ members: 3, duplicates: [] })
   })
   afterEach(() => {
     vi.clearAllMocks()
@@ -268,7 +276,7 @@ describe('AssignDialog', () => {
     await (w as unknown as { setProps(p: Record<string, unknown>): Promise<void> }).setProps({ modelValue: true })
     await flushPromises()
     // The form as the user left it: a scenario chosen (the select itself is Element Plus's).
-    const vm = w.vm as unknown as { form: { scenario_keys: string[]; programme: string; branch_id: number | null; due_at: Date } }
+    const vm = w.vm as unknown as { form: { scenario_keys: string[]; programme: string; branch_id: number | null; due_at: string } }
     vm.form.scenario_keys = ['ecny-introduction', 'gone']
     await flushPromises()
     return { w, vm }
@@ -285,7 +293,30 @@ describe('AssignDialog', () => {
     expect(body).toMatchObject({ scenario_keys: ['ecny-introduction', 'gone'], branch_id: 3, audience: 'subtree', programme: vm.form.programme })
     expect(body.role).toBeUndefined()
     expect(body.user_ids).toBeUndefined()
-    expect(body.due_at).toBe(vm.form.due_at.toISOString())
+    // The due date is a wall clock in the bank's zone, sent as the instant it means there.
+    expect(vm.form.due_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
+    expect(body.due_at).toBe(wallToIso(vm.form.due_at, 'Asia/Shanghai'))
+    expect(new Date(body.due_at).getTime()).toBeGreaterThan(Date.now())
+    // No limit and no beginner mode unless asked for.
+    expect(body.max_attempts).toBeUndefined()
+    expect(body.beginner_hint).toBeUndefined()
+  })
+
+  it('offers beginner mode with a label and a help text, and sends it when ticked', async () => {
+    vi.mocked(assignApi.createAssignments).mockResolvedValue([])
+    await openDialog()
+    const box = document.querySelector('[data-testid="assign-beginner"]') as HTMLElement
+    expect(box.textContent).toContain('新手模式：货架显示产品是否适合客户')
+    const input = box.querySelector('input') as HTMLInputElement
+    expect(input.checked).toBe(false)
+    const help = document.getElementById(input.getAttribute('aria-describedby') ?? box.getAttribute('aria-describedby') ?? '')
+    expect(help?.textContent).toContain('合规判断因此更容易')
+    input.click()
+    await flushPromises()
+    expect(input.checked).toBe(true)
+    ;(document.querySelector('[data-testid="assign-submit"]') as HTMLElement).click()
+    await flushPromises()
+    expect(vi.mocked(assignApi.createAssignments).mock.calls[0][0].beginner_hint).toBe(true)
   })
 
   it('shows a 422 at the fields it names', async () => {

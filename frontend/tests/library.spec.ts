@@ -357,6 +357,7 @@ describe('preview view', () => {
     started_at: '2026-12-01T08:00:00Z',
     finished_at: null,
     comments: null,
+    shelf_hint: false,
   }
   const warned: Attempt = {
     ...t1,

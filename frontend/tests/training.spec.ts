@@ -239,6 +239,7 @@ describe('sandbox view', () => {
     started_at: '2026-12-01T08:00:00Z',
     finished_at: null,
     comments: null,
+    shelf_hint: false,
   }
   const pendingAttempt: Attempt = {
     ...base,
@@ -294,6 +295,20 @@ describe('sandbox view', () => {
     expect(document.body.querySelector('[data-testid="suitability-mismatch"]')?.textContent).toContain('C2')
     expect(w.get('[data-testid="choice-a"]').attributes('disabled')).toBeDefined()
     w.unmount()
+  })
+
+  it('marks the fit on the shelf when the attempt says so, whatever the scenario says', async () => {
+    mocked.getAttempt.mockResolvedValue({ ...base, shelf_hint: true })
+    const w = await render()
+    expect(w.get('[data-testid="product-fund"]').attributes('data-above')).toBe('true')
+    expect(w.get('[data-testid="product-fund"]').text()).toContain('高于客户等级')
+    w.unmount()
+    mocked.getScenario.mockResolvedValue({ ...scenario, shelf_hint: true })
+    mocked.getAttempt.mockResolvedValue(base)
+    const plain = await render()
+    expect(plain.get('[data-testid="product-fund"]').attributes('data-above')).toBeUndefined()
+    expect(plain.get('[data-testid="product-fund"]').text()).not.toContain('高于客户等级')
+    plain.unmount()
   })
 
   it('re-opens a pending warning after a reload and goes back on request', async () => {

@@ -60,6 +60,9 @@ type Assignment struct {
 	// RetakeOf is the failed attempt a retake was assigned from.
 	RetakeOf   *int64
 	RemindedAt *time.Time
+	// BeginnerHint is beginner mode: the shelf of its attempts marks which
+	// products fit the customer (see ShelfHint).
+	BeginnerHint bool
 }
 
 // TableName keeps the table name stable.
@@ -95,6 +98,7 @@ type AssignInput struct {
 	DueAt        time.Time
 	Note         string
 	MaxAttempts  int
+	BeginnerHint bool
 }
 
 // Roles an assignment may target.
@@ -117,7 +121,7 @@ func (s *Service) Assign(ctx context.Context, p *access.Principal, in AssignInpu
 		for _, sc := range scs {
 			a := Assignment{TenantID: p.TenantID, Programme: strings.TrimSpace(in.Programme), ScenarioKey: sc.ID, BranchID: in.BranchID,
 				Audience: in.Audience, Role: in.Role, Note: strings.TrimSpace(in.Note), DueAt: in.DueAt.UTC(),
-				CreatedBy: p.UserID, CreatedByName: p.DisplayName, CreatedAt: now, MaxAttempts: in.MaxAttempts}
+				CreatedBy: p.UserID, CreatedByName: p.DisplayName, CreatedAt: now, MaxAttempts: in.MaxAttempts, BeginnerHint: in.BeginnerHint}
 			if err := tx.Create(&a).Error; err != nil {
 				return err
 			}

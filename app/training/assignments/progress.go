@@ -86,6 +86,7 @@ type AssignmentView struct {
 	MaxAttempts   int            `json:"max_attempts" doc:"attempts allowed until a pass; 0: no limit"`
 	RetakeOf      *int64         `json:"retake_of" doc:"the failed attempt this retake was assigned from"`
 	RemindedAt    *time.Time     `json:"reminded_at" doc:"when those not started were last reminded"`
+	BeginnerHint  bool           `json:"beginner_hint" doc:"beginner mode: the shelf of its attempts marks which products fit the customer"`
 	Stats
 }
 
@@ -192,7 +193,7 @@ func newView(a *Assignment, st Stats) AssignmentView {
 	st.finish()
 	return AssignmentView{ID: a.ID, Programme: a.Programme, ScenarioKey: a.ScenarioKey, BranchID: a.BranchID, Audience: a.Audience,
 		Role: a.Role, Note: a.Note, DueAt: a.DueAt, CreatedByName: a.CreatedByName, CreatedAt: a.CreatedAt, CancelledAt: a.CancelledAt,
-		MaxAttempts: a.MaxAttempts, RetakeOf: a.RetakeOf, RemindedAt: a.RemindedAt, Stats: st}
+		MaxAttempts: a.MaxAttempts, RetakeOf: a.RetakeOf, RemindedAt: a.RemindedAt, BeginnerHint: a.BeginnerHint, Stats: st}
 }
 
 // assignmentView is one assignment as views shows it in a list.
@@ -364,6 +365,7 @@ type InboxItem struct {
 	AttemptsUsed int            `json:"attempts_used" doc:"attempts started since it was assigned"`
 	MaxAttempts  int            `json:"max_attempts" doc:"attempts allowed until a pass; 0: no limit"`
 	RetakeOf     *int64         `json:"retake_of" doc:"the failed attempt this retake was assigned from"`
+	BeginnerHint bool           `json:"beginner_hint" doc:"beginner mode: the shelf marks which products fit the customer"`
 	// Available is false when the scenario was hidden or retired since.
 	Available bool `json:"available"`
 }
@@ -384,11 +386,12 @@ func (s *Service) Inbox(ctx context.Context, p *access.Principal) ([]InboxItem, 
 		DueAt         time.Time
 		MaxAttempts   int
 		RetakeOf      *int64
+		BeginnerHint  bool
 	}
 	err := s.DB.R.WithContext(ctx).Model(&Member{}).Scopes(store.Tenant(p.TenantID)).
 		Joins("JOIN training_assignments a ON a.tenant_id = training_assignment_members.tenant_id AND a.id = training_assignment_members.assignment_id").
 		Where("training_assignment_members.user_id = ? AND a.cancelled_at IS NULL", p.UserID).
-		Select("training_assignment_members.*, a.programme, a.scenario_key, a.note, a.created_by_name, a.created_at, a.due_at, a.max_attempts, a.retake_of").
+		Select("training_assignment_members.*, a.programme, a.scenario_key, a.note, a.created_by_name, a.created_at, a.due_at, a.max_attempts, a.retake_of, a.beginner_hint").
 		Order("a.due_at").Limit(500).Scan(&rows).Error
 	if err != nil {
 		return nil, err
@@ -424,7 +427,7 @@ func (s *Service) Inbox(ctx context.Context, p *access.Principal) ([]InboxItem, 
 	for _, r := range rows {
 		it := InboxItem{AssignmentID: r.AssignmentID, Programme: r.Programme, ScenarioKey: r.ScenarioKey, Note: r.Note, AssignedBy: r.CreatedByName,
 			AssignedAt: r.CreatedAt, DueAt: r.DueAt, Status: memberStatus(&r.Member, r.DueAt, now), Result: memberResult(&r.Member), CompletedAt: r.CompletedAt,
-			BestTotal: r.BestTotal, Passed: r.Passed, AttemptID: r.AttemptID, AttemptsUsed: used[r.ID], MaxAttempts: r.MaxAttempts, RetakeOf: r.RetakeOf}
+			BestTotal: r.BestTotal, Passed: r.Passed, AttemptID: r.AttemptID, AttemptsUsed: used[r.ID], MaxAttempts: r.MaxAttempts, RetakeOf: r.RetakeOf, BeginnerHint: r.BeginnerHint}
 		it.DueSoon = it.Status == StatusTodo && r.DueAt.Sub(now) <= DueSoon
 		if title, ok := open[r.ScenarioKey]; ok {
 			it.Title, it.Available = title, true

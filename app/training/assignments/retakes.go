@@ -48,9 +48,7 @@ func (s *Service) MayStart(ctx context.Context, tenantID, userID int64, scenario
 		ID, AssignmentID int64
 		MaxAttempts      int
 	}
-	err := s.DB.R.WithContext(ctx).Model(&Member{}).Scopes(store.Tenant(tenantID)).
-		Joins("JOIN training_assignments a ON a.tenant_id = training_assignment_members.tenant_id AND a.id = training_assignment_members.assignment_id").
-		Where("training_assignment_members.user_id = ? AND a.scenario_key = ? AND a.cancelled_at IS NULL AND training_assignment_members.completed_at IS NULL", userID, scenarioKey).
+	err := s.openMembers(ctx, tenantID, userID, scenarioKey).
 		Select("training_assignment_members.id, training_assignment_members.assignment_id, a.max_attempts").Order("a.due_at, a.id").Scan(&open).Error
 	if err != nil || len(open) == 0 {
 		return err

@@ -22,6 +22,7 @@ type assignBody struct {
 	DueAt        time.Time `json:"due_at"`
 	Note         string    `json:"note,omitempty" maxLength:"1000"`
 	MaxAttempts  int       `json:"max_attempts,omitempty" minimum:"0" maximum:"20" doc:"attempts allowed until a pass (retakes until passed); 0 or absent: no limit"`
+	BeginnerHint bool      `json:"beginner_hint,omitempty" doc:"beginner mode: the product shelf of its attempts marks which products fit the customer, which makes the compliance judgement easier; absent: off"`
 }
 
 // Routes registers assigning, progress, programmes and the inbox.

@@ -3,7 +3,6 @@ package attempts_test
 import (
 	"bytes"
 	"encoding/csv"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,24 +16,13 @@ func TestAnalyticsCSVNeutralisesFormulaTitles(t *testing.T) {
 	env := testkit.New(t)
 	hr := env.Login("demo", "hr")
 	const key, formula = "formula-title", `=HYPERLINK("http://x","y")`
-	if st, body := hr.Do("POST", "/api/v1/training/library/"+trapScenarioID+"/clone", map[string]string{"new_key": key}); st != 200 {
-		t.Fatalf("clone: %d %s", st, body)
-	}
-	src := mustGet(t, hr, "/api/v1/training/library/"+key+"/source")
-	title := regexp.MustCompile(`(?m)^title:\n  zh-CN: .*$`)
-	if !title.MatchString(src) {
-		t.Fatalf("no zh-CN title line in:\n%.300s", src)
-	}
-	src = title.ReplaceAllLiteralString(src, "title:\n  zh-CN: '"+formula+"'")
-	src = strings.Replace(src, "version: 1", "version: 2", 1)
-	req := httptest.NewRequest("POST", "/api/v1/training/library", strings.NewReader(src))
-	req.Header.Set("Content-Type", "application/yaml")
-	if st, body := hr.SendRaw(req); st != 200 {
-		t.Fatalf("upload: %d %s", st, body)
-	}
-	if st, body := hr.Do("POST", "/api/v1/training/library/"+key+"/publish", nil); st != 200 {
-		t.Fatalf("publish: %d %s", st, body)
-	}
+	publishEdited(t, hr, trapScenarioID, key, func(src string) string {
+		title := regexp.MustCompile(`(?m)^title:\n  zh-CN: .*$`)
+		if !title.MatchString(src) {
+			t.Fatalf("no zh-CN title line in:\n%.300s", src)
+		}
+		return title.ReplaceAllLiteralString(src, "title:\n  zh-CN: '"+formula+"'")
+	})
 	start(t, env.Login("demo", "emp.south.1"), key)
 
 	out := mustGet(t, hr, "/api/v1/training/analytics/"+key+"/export")

@@ -26,9 +26,12 @@ type Attempt struct {
 	Violations     int
 	NearMisses     int
 	NeedsHumanLook bool
-	StartedAt      time.Time
-	UpdatedAt      time.Time
-	FinishedAt     *time.Time
+	// ShelfHint: the shelf marked which products fit the customer, decided at
+	// the start (see Start) and kept, so a resume shows the shelf seen before.
+	ShelfHint  bool
+	StartedAt  time.Time
+	UpdatedAt  time.Time
+	FinishedAt *time.Time
 }
 
 // TableName keeps the table name stable.

@@ -48,16 +48,39 @@ func (s *Service) Start(ctx context.Context, p *access.Principal, scenarioID str
 	if err != nil {
 		return nil, nil, err
 	}
+	hint, err := s.shelfHint(ctx, p, sc)
+	if err != nil {
+		return nil, nil, err
+	}
 	now := s.Now().UTC()
 	if err := s.Catalogue.Keep(ctx, sc, now); err != nil {
 		return nil, nil, err
 	}
 	a := &Attempt{TenantID: p.TenantID, UserID: p.UserID, BranchID: p.BranchID, ScenarioID: sc.ID, ScenarioVersion: sc.Version,
-		Status: InProgress, StateJSON: string(blob), StartedAt: now, UpdatedAt: now}
+		Status: InProgress, StateJSON: string(blob), ShelfHint: hint, StartedAt: now, UpdatedAt: now}
 	if err := s.DB.W.WithContext(ctx).Create(a).Error; err != nil {
 		return nil, nil, err
 	}
 	return a, sc, nil
+}
+
+// BeginnerShelf is the assignments area's say in an attempt's shelf hint: on
+// when every open assignment the attempt counts for is in beginner mode.
+type BeginnerShelf interface {
+	BeginnerShelf(ctx context.Context, tenantID, userID int64, scenarioKey string) (bool, error)
+}
+
+// shelfHint decides whether a new attempt's shelf marks which products fit the
+// customer: the scenario asks for it (shelf_hint: fit), or the attempt is for
+// beginner-mode assignments only. The server decides, never the browser.
+func (s *Service) shelfHint(ctx context.Context, p *access.Principal, sc *scenarios.Scenario) (bool, error) {
+	if sc.ShelfHint == scenarios.ShelfHintFit {
+		return true, nil
+	}
+	if b, ok := s.Completions.(BeginnerShelf); ok {
+		return b.BeginnerShelf(ctx, p.TenantID, p.UserID, sc.ID)
+	}
+	return false, nil
 }
 
 // newSeed draws the seed that fixes an attempt's choice order: never 0 (the file's

@@ -108,13 +108,17 @@ type AttemptView struct {
 	FinishedAt *time.Time            `json:"finished_at"`
 	// Comments are the reviewers' coaching comments, oldest first.
 	Comments []Comment `json:"comments"`
+	// ShelfHint: the product shelf marks which products fit the customer (the
+	// scenario's shelf_hint fit, or a beginner-mode assignment); otherwise it
+	// shows ratings only.
+	ShelfHint bool `json:"shelf_hint"`
 }
 
 func attemptView(a *Attempt, s *scenarios.Scenario, st scenarios.State) AttemptView {
 	v := AttemptView{ID: a.ID, ScenarioID: a.ScenarioID, Version: a.ScenarioVersion, Status: a.Status, Mood: st.Mood,
 		Transcript: []TranscriptLine{}, NeedsRevealed: []scenarios.Text{}, Violations: []ViolationView{}, Comments: []Comment{},
 		NearMisses: append([]scenarios.NearMiss{}, st.NearMisses...), Insist: st.Insist,
-		StartedAt: a.StartedAt, FinishedAt: a.FinishedAt}
+		StartedAt: a.StartedAt, FinishedAt: a.FinishedAt, ShelfHint: a.ShelfHint || s.ShelfHint == scenarios.ShelfHintFit}
 	if t := s.Turn(st.Turn); t != nil && !st.Finished {
 		tv := &TurnView{ID: t.ID, Customer: t.CustomerText(st.Needs), Choices: []ChoiceView{}, FreeText: t.IsFreeText()}
 		// in the attempt's order: the file's order would tell where the best reply is

@@ -3086,6 +3086,8 @@ export interface components {
         AssignBody: {
             /** @enum {string} */
             audience: "subtree" | "role" | "users";
+            /** @description beginner mode: the product shelf of its attempts marks which products fit the customer, which makes the compliance judgement easier; absent: off */
+            beginner_hint?: boolean;
             /**
              * Format: int64
              * @description the audience lives in this branch and below
@@ -3133,6 +3135,8 @@ export interface components {
              * @description average best score of those who finished an attempt
              */
             avg_score: number | null;
+            /** @description beginner mode: the shelf of its attempts marks which products fit the customer */
+            beginner_hint: boolean;
             /** Format: int64 */
             branch_id: number;
             branch_name: string;
@@ -3226,6 +3230,7 @@ export interface components {
             pending: components["schemas"]["PendingView"];
             result: components["schemas"]["ResultView"];
             scenario_id: string;
+            shelf_hint: boolean;
             /** Format: date-time */
             started_at: string;
             status: string;
@@ -4203,6 +4208,8 @@ export interface components {
              */
             attempts_used: number;
             available: boolean;
+            /** @description beginner mode: the shelf marks which products fit the customer */
+            beginner_hint: boolean;
             /** Format: double */
             best_total: number | null;
             /** Format: date-time */

@@ -53,5 +53,9 @@ export default {
     duplicates: '{n} of them already have “{title}” assigned and not passed',
     duplicatesHint: 'Assigning again gives them the same task twice.',
     zone: 'In the bank’s time zone ({zone})',
+    beginner: 'Beginner mode: the shelf shows whether each product fits the customer',
+    beginnerHint: 'When ticked, the product shelf in this task’s practice marks whether each product fits the customer’s risk class, which makes the compliance judgement easier. Meant for beginners; leave it off for assessments.',
+    beginnerTag: 'Beginner mode',
+    hintShown: 'The shelf showed whether each product fits the customer',
   },
 } satisfies typeof zhCN

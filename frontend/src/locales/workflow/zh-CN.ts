@@ -52,5 +52,9 @@ export default {
     duplicates: '其中 {n} 人已有未完成的「{title}」任务',
     duplicatesHint: '再次布置会让他们收到两条相同的任务。',
     zone: '按本行时区（{zone}）',
+    beginner: '新手模式：货架显示产品是否适合客户',
+    beginnerHint: '勾选后，员工练习这项任务时，产品货架会标出每个产品是否适合客户的风险等级，合规判断因此更容易。适合新员工入门；考核时请不要勾选。',
+    beginnerTag: '新手模式',
+    hintShown: '练习时货架显示了产品是否适合客户',
   },
 }
