@@ -72,6 +72,7 @@ var steps = []step{
 	{29, ssoSchema},
 	{30, personalDataReadsSchema},
 	{31, ssoSatisfiesMFASchema},
+	{34, caseFacetsNarrow},
 }
 
 // Up brings the database to the newest version, under a lock that keeps
