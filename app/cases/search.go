@@ -50,7 +50,7 @@ func (s *Service) Search(ctx context.Context, p *access.Principal, q Query) ([]I
 	pg := s.DB.Dialect == migrations.Postgres
 	where := []string{"f.tenant_id = ?", "f.status = 'published'"}
 	args := []any{p.TenantID}
-	vis, vargs := v.visibleTo("f")
+	vis, vargs := v.visibleTo("f", pg)
 	where = append(where, vis)
 	args = append(args, vargs...)
 	if q.Tag != "" {
