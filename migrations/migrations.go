@@ -73,6 +73,7 @@ var steps = []step{
 	{30, personalDataReadsSchema},
 	{31, ssoSatisfiesMFASchema},
 	{32, beginnerShelfHint},
+	{34, caseFacetsNarrow},
 }
 
 // Up brings the database to the newest version, under a lock that keeps
@@ -166,8 +167,8 @@ var (
 // step brings its own tables, which are River's to know).
 func Tables() []string { return TablesOf(SQLite) }
 
-// TablesOf lists the tables the steps create in dialect d (a few differ:
-// case search keeps its facets in a table on SQLite, in columns on PostgreSQL).
+// TablesOf lists the tables the steps create in dialect d (a few steps differ
+// between the two, such as case search's full-text index).
 func TablesOf(d Dialect) []string {
 	var out []string
 	for _, s := range steps {

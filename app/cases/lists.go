@@ -9,6 +9,7 @@ import (
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/authz"
+	"github.com/servicestar/servicestar/migrations"
 )
 
 func (s *Service) page(ctx context.Context, tenantID int64, q *gorm.DB, order string, page, size int) ([]Item, int64, error) {
@@ -81,7 +82,7 @@ func (s *Service) Useful(ctx context.Context, p *access.Principal, month string)
 		return nil, apperr.Invalid(apperr.Field{Location: "query.month", Message: "a month such as 2026-11", Value: month})
 	}
 	end := start.AddDate(0, 1, 0)
-	vis, vargs := v.visibleTo("c")
+	vis, vargs := v.visibleTo("c", s.DB.Dialect == migrations.Postgres)
 	type scored struct {
 		ID    int64
 		N     int64

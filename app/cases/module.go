@@ -18,8 +18,8 @@ func (s *Service) Module() module.Module {
 		Routes:      s.Routes,
 		Messages:    Messages,
 		Seed:        s.seed,
-		// case_facets (SQLite) is the search index's copy of each case's
-		// filter columns, written only by triggers on cases (migration 24).
+		// case_facets is the search index's copy of each case's filter
+		// columns, written only by triggers (migrations 24 and 34).
 		RawTables: map[string]string{"case_facets": "the search filters' copy of cases, kept by triggers"},
 		Periodic: []module.Periodic{{Name: "review-due", Every: time.Hour, Run: func(ctx context.Context) error {
 			return s.NotifyDueAll(ctx)

@@ -28,8 +28,9 @@ type Query struct {
 // The order of a search. Relevance counts how many of the query's words
 // are in the head (title, English title, tags: what a reader scans first),
 // then the newest; it is read from the narrow facet row beside the index
-// (migration 24), so every match is ranked and counted without reading its
-// text. "useful" is a credible average of the stars: the case's ratings
+// (case_facets: migration 24 on SQLite, 34 on PostgreSQL, where the row
+// also holds the tsvector), so every match is ranked and counted without
+// reading its text. "useful" is a credible average of the stars: the case's ratings
 // plus 5 imagined ones at 3 stars (the middle of the scale), so one
 // five-star rating does not outrank forty ratings averaging 4.6.
 const (
@@ -49,7 +50,7 @@ func (s *Service) Search(ctx context.Context, p *access.Principal, q Query) ([]I
 	pg := s.DB.Dialect == migrations.Postgres
 	where := []string{"f.tenant_id = ?", "f.status = 'published'"}
 	args := []any{p.TenantID}
-	vis, vargs := v.visibleTo("f")
+	vis, vargs := v.visibleTo("f", pg)
 	where = append(where, vis)
 	args = append(args, vargs...)
 	if q.Tag != "" {
@@ -90,9 +91,6 @@ func (s *Service) Search(ctx context.Context, p *access.Principal, q Query) ([]I
 	}
 
 	from := "case_facets f"
-	if pg {
-		from = "case_search f"
-	}
 	tokens := queryTokens(q.Q)
 	if ch, ok := singleChar(q.Q); ok {
 		where = append(where, "f.head LIKE ?") // no pair to look up: heads only
