@@ -47,7 +47,8 @@ const profile = mkdtempSync(join(tmpdir(), 'lh-profile-'))
 const browser = spawn(
   chrome,
   ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'],
-  { stdio: 'ignore' },
+  // Its own process group, so that its helper processes end with it.
+  { stdio: 'ignore', detached: true },
 )
 let status
 try {
@@ -60,8 +61,14 @@ try {
   if (cookies.length) await send(endpoint, 'Storage.setCookies', { cookies })
   status = spawnSync(lighthouse, [url, `--port=${port}`, ...flags], { stdio: 'inherit' }).status ?? 1
 } finally {
-  browser.kill()
+  process.kill(-browser.pid, 'SIGTERM')
   await new Promise((done) => (browser.exitCode !== null ? done() : browser.on('exit', done)))
-  rmSync(profile, { recursive: true, force: true })
+  // A helper process may still be writing the profile for a moment; a left-over temporary
+  // directory must not fail a measurement that has been made.
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
+  } catch (e) {
+    console.error(`lighthouse-signed-in: could not remove ${profile}: ${e.code}`)
+  }
 }
 process.exit(status)
