@@ -18,12 +18,19 @@ function totp(base32: string, at = Date.now()): string {
 }
 
 async function requireFor(page: Page, role: string, on: boolean) {
+  // The box is read only once the page shows the stored policy: read before it arrived, it
+  // showed the default, was left alone, and the save wrote the old requirement back.
+  const stored = page.waitForResponse((r) => r.url().endsWith('/api/v1/tenant/sign-in-policy') && r.request().method() === 'GET')
   await page.goto('/settings')
+  const before = ((await (await stored).json()) as { mfa_roles: string[] }).mfa_roles.includes(role)
   const box = page.getByTestId(`policy-mfa-${role}`)
   await expect(page.getByTestId('sign-in-policy')).toBeVisible()
-  if ((await box.locator('input').isChecked()) !== on) await box.click()
+  await expect(box.locator('input')).toBeChecked({ checked: before })
+  if (before !== on) await box.click()
   await page.getByTestId('policy-save').click()
   await expect(page.getByText('登录规则已保存')).toBeVisible()
+  const saved = (await (await page.request.get('/api/v1/tenant/sign-in-policy')).json()) as { mfa_roles: string[] }
+  expect(saved.mfa_roles.includes(role)).toBe(on)
 }
 
 // The bank requires a second factor of HR; the HR user sets one up right
