@@ -74,6 +74,7 @@ var steps = []step{
 	{31, ssoSatisfiesMFASchema},
 	{32, beginnerShelfHint},
 	{34, caseFacetsNarrow},
+	{36, kpiRankedAutovacuum},
 }
 
 // Up brings the database to the newest version, under a lock that keeps
