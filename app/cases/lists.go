@@ -82,7 +82,7 @@ func (s *Service) Useful(ctx context.Context, p *access.Principal, month string)
 		return nil, apperr.Invalid(apperr.Field{Location: "query.month", Message: "a month such as 2026-11", Value: month})
 	}
 	end := start.AddDate(0, 1, 0)
-	vis, vargs := v.visibleTo("c", s.DB.Dialect == migrations.Postgres)
+	vis := v.visibleTo("c", s.DB.Dialect == migrations.Postgres)
 	type scored struct {
 		ID    int64
 		N     int64
@@ -90,11 +90,10 @@ func (s *Service) Useful(ctx context.Context, p *access.Principal, month string)
 		Score float64
 	}
 	var top []scored
-	args := append([]any{p.TenantID, start, end}, vargs...)
 	if err := s.DB.R.WithContext(ctx).Raw(`SELECT c.id AS id, COUNT(*) AS n, SUM(r.stars) AS sum, (SUM(r.stars) + 15.0) / (COUNT(*) + 5) AS score
 		FROM case_ratings r JOIN cases c ON c.tenant_id = r.tenant_id AND c.id = r.case_id
-		WHERE r.tenant_id = ? AND r.updated_at >= ? AND r.updated_at < ? AND c.status = 'published' AND `+vis+`
-		GROUP BY c.id ORDER BY score DESC, n DESC, c.id DESC LIMIT 10`, args...).Scan(&top).Error; err != nil {
+		WHERE r.tenant_id = ? AND r.updated_at >= ? AND r.updated_at < ? AND c.status = 'published' AND ?
+		GROUP BY c.id ORDER BY score DESC, n DESC, c.id DESC LIMIT 10`, p.TenantID, start, end, vis).Scan(&top).Error; err != nil {
 		return nil, err
 	}
 	ids := make([]int64, len(top))

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/apperr"
 	"github.com/servicestar/servicestar/app/authz"
@@ -48,34 +51,30 @@ func (s *Service) Search(ctx context.Context, p *access.Principal, q Query) ([]I
 		return nil, 0, err
 	}
 	pg := s.DB.Dialect == migrations.Postgres
-	where := []string{"f.tenant_id = ?", "f.status = 'published'"}
-	args := []any{p.TenantID}
-	vis, vargs := v.visibleTo("f", pg)
-	where = append(where, vis)
-	args = append(args, vargs...)
+	// Every condition is a fixed piece of SQL with its values bound: the
+	// search is built by GORM from these, never by joining text.
+	conds := []clause.Expression{
+		clause.Expr{SQL: "f.tenant_id = ? AND f.status = 'published'", Vars: []any{p.TenantID}},
+		v.visibleTo("f", pg),
+	}
+	where := func(sql string, vars ...any) { conds = append(conds, clause.Expr{SQL: sql, Vars: vars}) }
 	if q.Tag != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM case_tags t WHERE t.tenant_id = f.tenant_id AND t.case_id = f.case_id AND t.tag = ?)")
-		args = append(args, q.Tag)
+		where("EXISTS (SELECT 1 FROM case_tags t WHERE t.tenant_id = f.tenant_id AND t.case_id = f.case_id AND t.tag = ?)", q.Tag)
 	}
 	if q.BusinessLine != "" {
-		where = append(where, "f.business_line = ?")
-		args = append(args, q.BusinessLine)
+		where("f.business_line = ?", q.BusinessLine)
 	}
 	if q.CustomerType != "" {
-		where = append(where, "f.customer_type = ?")
-		args = append(args, q.CustomerType)
+		where("f.customer_type = ?", q.CustomerType)
 	}
 	if q.Featured != nil {
-		where = append(where, "f.featured = ?")
-		args = append(args, *q.Featured)
+		where("f.featured = ?", *q.Featured)
 	}
 	if q.From != nil {
-		where = append(where, "f.published_at >= ?")
-		args = append(args, q.From.UTC())
+		where("f.published_at >= ?", q.From.UTC())
 	}
 	if q.To != nil {
-		where = append(where, "f.published_at < ?")
-		args = append(args, q.To.UTC())
+		where("f.published_at < ?", q.To.UTC())
 	}
 	if q.BranchID != 0 {
 		var paths []string
@@ -86,38 +85,35 @@ func (s *Service) Search(ctx context.Context, p *access.Principal, q Query) ([]I
 			return nil, 0, apperr.Invalid(apperr.Field{Location: "query.branch_id", Message: "no such branch", Value: q.BranchID})
 		}
 		lo, hi := authz.PathRange(paths[0])
-		where = append(where, "f.branch_id IN (SELECT ab.id FROM branches ab WHERE ab.tenant_id = ? AND ab.path >= ? AND ab.path < ?)")
-		args = append(args, p.TenantID, lo, hi)
+		where("f.branch_id IN (SELECT ab.id FROM branches ab WHERE ab.tenant_id = ? AND ab.path >= ? AND ab.path < ?)", p.TenantID, lo, hi)
 	}
 
 	from := "case_facets f"
 	tokens := queryTokens(q.Q)
 	if ch, ok := singleChar(q.Q); ok {
-		where = append(where, "f.head LIKE ?") // no pair to look up: heads only
-		args = append(args, "%"+string(ch)+"%")
+		where("f.head LIKE ?", "%"+string(ch)+"%") // no pair to look up: heads only
 		tokens = []string{string(ch)}
 	} else if len(tokens) > 0 {
 		if pg {
-			where = append(where, "f.tsv @@ to_tsquery('simple', ?)")
-			args = append(args, pgQuery(tokens))
+			where("f.tsv @@ to_tsquery('simple', ?)", pgQuery(tokens))
 		} else {
 			// CROSS JOIN keeps the index lookup as SQLite's outer loop:
 			// otherwise it may walk the facets and run the MATCH per row.
 			from = "case_fts CROSS JOIN case_facets f ON f.case_id = case_fts.rowid"
-			where = append(where, "case_fts MATCH ?")
-			args = append(args, ftsQuery(tokens))
+			where("case_fts MATCH ?", ftsQuery(tokens))
 		}
 	}
-	cond := strings.Join(where, " AND ")
-	order, oargs, ranked := newestOrder, []any(nil), false
+	matches := func() *gorm.DB { return s.DB.R.WithContext(ctx).Table(from).Where(clause.And(conds...)) }
+	var order clause.Expression = clause.Expr{SQL: newestOrder}
+	ranked := false
 	switch {
 	case q.Sort == "useful":
-		order = usefulOrder
+		order = clause.Expr{SQL: usefulOrder}
 	case q.Sort == "newest" || len(tokens) == 0:
 	default:
-		order, oargs, ranked = relevanceOrder(tokens, pg)
+		order, ranked = relevanceOrder(tokens, pg), true
 	}
-	ids, total, err := s.matchPage(ctx, pg && ranked, "FROM "+from+" WHERE "+cond, args, order, oargs, q.Page, q.Size)
+	ids, total, err := s.matchPage(matches, pg && ranked, order, q.Page, q.Size)
 	if err != nil || len(ids) == 0 {
 		return []Item{}, total, err
 	}
@@ -127,18 +123,18 @@ func (s *Service) Search(ctx context.Context, p *access.Principal, q Query) ([]I
 // relevanceOrder ranks by how many of the tokens the head holds, then the
 // newest. A CJK pair is found in the head as it is indexed; a Latin word
 // may also be found inside a longer one, which only lifts it in the order.
-func relevanceOrder(tokens []string, pg bool) (string, []any, bool) {
-	find := "instr(f.head, ?) > 0"
+// The count is a chain of one fixed step per token, each adding to the one
+// before it.
+func relevanceOrder(tokens []string, pg bool) clause.Expression {
+	step := "? + CASE WHEN instr(f.head, ?) > 0 THEN 1 ELSE 0 END"
 	if pg {
-		find = "strpos(f.head, ?) > 0"
+		step = "? + CASE WHEN strpos(f.head, ?) > 0 THEN 1 ELSE 0 END"
 	}
-	parts := make([]string, len(tokens))
-	args := make([]any, len(tokens))
-	for i, t := range tokens {
-		parts[i] = "CASE WHEN " + find + " THEN 1 ELSE 0 END"
-		args[i] = t
+	hits := clause.Expr{SQL: "0"}
+	for _, t := range tokens {
+		hits = clause.Expr{SQL: step, Vars: []any{hits, t}}
 	}
-	return "(" + strings.Join(parts, " + ") + ") DESC, " + newestOrder, args, true
+	return clause.Expr{SQL: "(?) DESC, f.published_at DESC, f.case_id DESC", Vars: []any{hits}}
 }
 
 func (s *Service) items(ctx context.Context, p *access.Principal, ids []int64, tokens []string, total int64) ([]Item, int64, error) {

@@ -1,6 +1,10 @@
 package cases
 
-import "context"
+import (
+	"golang.org/x/sync/errgroup"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
 
 // matchPage counts the matches of a search and returns the ids of one page
 // of them in order, in the shape each database and order is fastest with
@@ -12,20 +16,27 @@ import "context"
 //     again. In the index's own order (newest, most useful) the window made
 //     PostgreSQL walk that index over the whole table; a count and then a
 //     page that stops after LIMIT rows is many times cheaper.
-//   - SQLite: a bare COUNT, then the page with ORDER BY … LIMIT, which
-//     SQLite answers with a top-N sort; the window made it store and sort
-//     every match, which cost more than the second walk.
-func (s *Service) matchPage(ctx context.Context, window bool, fromWhere string, args []any, order string, orderArgs []any, page, size int) ([]int64, int64, error) {
-	db := s.DB.R.WithContext(ctx)
-	pageArgs := append(append(append([]any{}, args...), orderArgs...), size, (page-1)*size)
+//   - SQLite: a bare COUNT and the page with ORDER BY … LIMIT, which SQLite
+//     answers with a top-N sort; the window made it store and sort every
+//     match, which cost more than the second walk.
+//
+// Where there are two statements they run at once on two of the read pool's
+// connections: on a machine with a core to spare a search then takes as
+// long as the slower of them, not both (a reader sees the last commit, so
+// the two may differ by a write that landed between them, as two
+// statements in turn could).
+func (s *Service) matchPage(matches func() *gorm.DB, window bool, order clause.Expression, page, size int) ([]int64, int64, error) {
 	var total int64
-	count := func() error { return db.Raw("SELECT COUNT(*) "+fromWhere, args...).Scan(&total).Error }
+	count := func() error { return matches().Count(&total).Error }
 	var rows []struct {
 		ID    int64
 		Total int64
 	}
+	pageOf := func(columns string) *gorm.DB {
+		return matches().Select(columns).Order(clause.OrderBy{Expression: order}).Limit(size).Offset((page - 1) * size)
+	}
 	if window {
-		if err := db.Raw("SELECT f.case_id AS id, COUNT(*) OVER () AS total "+fromWhere+" ORDER BY "+order+" LIMIT ? OFFSET ?", pageArgs...).Scan(&rows).Error; err != nil {
+		if err := pageOf("f.case_id AS id, COUNT(*) OVER () AS total").Scan(&rows).Error; err != nil {
 			return nil, 0, err
 		}
 		if len(rows) > 0 {
@@ -34,10 +45,10 @@ func (s *Service) matchPage(ctx context.Context, window bool, fromWhere string, 
 			return nil, 0, err
 		}
 	} else {
-		if err := count(); err != nil {
-			return nil, 0, err
-		}
-		if err := db.Raw("SELECT f.case_id AS id "+fromWhere+" ORDER BY "+order+" LIMIT ? OFFSET ?", pageArgs...).Scan(&rows).Error; err != nil {
+		var g errgroup.Group
+		g.Go(count)
+		g.Go(func() error { return pageOf("f.case_id AS id").Scan(&rows).Error })
+		if err := g.Wait(); err != nil {
 			return nil, 0, err
 		}
 	}

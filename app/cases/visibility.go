@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"gorm.io/gorm/clause"
+
 	"github.com/servicestar/servicestar/app/access"
 	"github.com/servicestar/servicestar/app/authz"
 )
@@ -86,38 +88,38 @@ func (v *viewer) sees(c *caseRow) bool {
 	}
 }
 
-// visibleTo is the SQL condition, on the table aliased a (cases or the
-// search facets: tenant_id and vis_branch_id), for a published case the
-// viewer may read, and its arguments. Unrestricted cases pass without
-// reading a branch. On PostgreSQL the branches the viewer reaches are an
-// uncorrelated subquery, read once per statement: a correlated EXISTS under
-// OR is costed by its planner as if run once per row (it plans the hashed
-// form but prices the other), which made a 100,000-case search prefer a
-// sequential scan to an index-only one. SQLite keeps the EXISTS, which
-// measured faster there.
-func (v *viewer) visibleTo(a string, pg bool) (string, []any) {
-	var ors []string
-	args := []any{}
+// visibleTo is the condition, on the table aliased a (cases or the search
+// facets: tenant_id and vis_branch_id), for a published case the viewer may
+// read. Unrestricted cases pass without reading a branch. On PostgreSQL the
+// branches the viewer reaches are an uncorrelated subquery, read once per
+// statement: a correlated EXISTS under OR is costed by its planner as if
+// run once per row (it plans the hashed form but prices the other), which
+// made a 100,000-case search prefer a sequential scan to an index-only one.
+// SQLite keeps the EXISTS, which measured faster there.
+func (v *viewer) visibleTo(a string, pg bool) clause.Expr {
+	visID := clause.Column{Table: a, Name: "vis_branch_id"}
 	if pg {
-		args = append(args, v.p.TenantID)
+		return clause.Expr{SQL: "(? IS NULL OR ? IN (SELECT vb.id FROM branches vb WHERE vb.tenant_id = ? AND ?))",
+			Vars: []any{visID, visID, v.p.TenantID, v.reach()}}
 	}
-	anc := ancestors(v.p.BranchPath)
-	if len(anc) > 0 {
-		ors = append(ors, "vb.path IN ?")
-		args = append(args, anc)
+	return clause.Expr{SQL: "(? IS NULL OR EXISTS (SELECT 1 FROM branches vb WHERE vb.tenant_id = ? AND vb.id = ? AND ?))",
+		Vars: []any{visID, clause.Column{Table: a, Name: "tenant_id"}, visID, v.reach()}}
+}
+
+// reach is the condition on a branch vb that the viewer reaches a case
+// restricted to it: vb is the viewer's own branch or above it, or within
+// a subtree their grants to read or review cases cover.
+func (v *viewer) reach() clause.Expression {
+	var ors []clause.Expression
+	if anc := ancestors(v.p.BranchPath); len(anc) > 0 {
+		ors = append(ors, clause.Expr{SQL: "vb.path IN ?", Vars: []any{anc}})
 	}
 	for _, sc := range append(append([]string{}, v.read...), v.review...) {
 		lo, hi := authz.PathRange(sc)
-		ors = append(ors, "(vb.path >= ? AND vb.path < ?)")
-		args = append(args, lo, hi)
+		ors = append(ors, clause.Expr{SQL: "(vb.path >= ? AND vb.path < ?)", Vars: []any{lo, hi}})
 	}
 	if len(ors) == 0 {
-		ors = append(ors, "1 = 0")
+		return clause.Expr{SQL: "1 = 0"}
 	}
-	reach := strings.Join(ors, " OR ")
-	if pg {
-		return "(" + a + ".vis_branch_id IS NULL OR " + a + ".vis_branch_id IN (SELECT vb.id FROM branches vb WHERE vb.tenant_id = ? AND (" + reach + ")))", args
-	}
-	return "(" + a + ".vis_branch_id IS NULL OR EXISTS (SELECT 1 FROM branches vb WHERE vb.tenant_id = " + a + ".tenant_id AND vb.id = " + a + ".vis_branch_id AND (" +
-		reach + ")))", args
+	return clause.Or(ors...)
 }
