@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures'
 import type { Browser, Page } from '@playwright/test'
-import { field, loginOk, pickBranch } from './helpers'
+import { field, loginOk } from './helpers'
+import { fillAssignment } from './assignDialog'
 
 // A manager assigns a scenario to his branch's subtree; an employee there is notified,
 // finds it in the inbox and starts it; the manager then withdraws it. The demo seed already
@@ -50,12 +51,7 @@ test('a manager assigns a scenario to the North branch subtree and follows its p
   await page.getByTestId('assign-submit').click()
   await expect(dialog.locator('.el-form-item.is-error')).toHaveCount(1)
 
-  await field(page, 'assign-programme').fill(PROGRAMME)
-  await page.locator('[data-testid="assign-scenarios"]').click()
-  await page.getByTestId(`assign-scenario-${SCENARIO}`).click()
-  await page.keyboard.press('Escape')
-  await expect(page.locator('[data-testid="assign-scenarios"]')).toContainText(TITLE)
-  await pickBranch(page, 'assign-branch', '北方分行', 'north')
+  await fillAssignment(page, PROGRAMME, SCENARIO, TITLE)
   await expect(page.getByTestId('assign-audience-subtree').locator('input')).toBeChecked()
 
   const due = field(page, 'assign-due')
@@ -200,11 +196,7 @@ test('a manager abroad assigns on the bank clock, sees the reach and the duplica
   await page.getByTestId('assign-new').click()
   const dialog = page.getByTestId('assign-dialog')
   await expect(dialog).toBeVisible()
-  await field(page, 'assign-programme').fill(`${PROGRAMME} 提醒`)
-  await page.locator('[data-testid="assign-scenarios"]').click()
-  await page.getByTestId('assign-scenario-lost-card-report').click()
-  await page.keyboard.press('Escape')
-  await pickBranch(page, 'assign-branch', '北方分行', 'north')
+  await fillAssignment(page, `${PROGRAMME} 提醒`, 'lost-card-report', '银行卡丢失挂失与疑似盗刷')
   await expect(page.getByTestId('assign-reach-count')).toContainText(/将布置给 \d+ 人/)
   await expect(page.getByTestId('assign-duplicate-lost-card-report')).toBeVisible()
   await expect(page.getByTestId('assign-zone')).toContainText('Asia/Shanghai')

@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures'
 import type { Browser, Page } from '@playwright/test'
-import { field, loginOk, pickBranch } from './helpers'
+import { loginOk } from './helpers'
+import { fillAssignment } from './assignDialog'
 
 // Beginner mode (issue 13): the product shelf shows each product's rating but not whether it
 // fits, unless the assignment (or the scenario) turns that hint on. A manager assigns the same
@@ -26,12 +27,7 @@ async function assignTo(page: Page, username: string, beginner: boolean) {
   await page.getByTestId('assign-new').click()
   const dialog = page.getByTestId('assign-dialog')
   await expect(dialog).toBeVisible()
-  await field(page, 'assign-programme').fill(PROGRAMME)
-  await page.locator('[data-testid="assign-scenarios"]').click()
-  await page.getByTestId(`assign-scenario-${SCENARIO}`).click()
-  await page.keyboard.press('Escape')
-  await expect(page.locator('[data-testid="assign-scenarios"]')).toContainText(TITLE)
-  await pickBranch(page, 'assign-branch', '北方分行', 'north')
+  await fillAssignment(page, PROGRAMME, SCENARIO, TITLE)
   await page.getByTestId('assign-audience-users').click()
   await page.locator('[data-testid="assign-users"]').click()
   await page.keyboard.type(username)
