@@ -19,6 +19,7 @@ import (
 type bank struct {
 	t      testing.TB
 	env    *testkit.Env
+	demo   *testkit.Demo
 	tid    int64
 	branch map[string]org.Branch // by code
 	user   map[string]int64      // by username
@@ -32,47 +33,12 @@ func benchBank(b *testing.B) *bank { return newBank(b) }
 func newBank(tb testing.TB) *bank {
 	tb.Helper()
 	env := testkit.New(tb)
-	b := &bank{t: tb, env: env, branch: map[string]org.Branch{}, user: map[string]int64{}}
-	tn, err := env.App.Org.TenantBySlug(context.Background(), "demo")
-	if err != nil || tn == nil {
-		tb.Fatalf("demo tenant: %v", err)
-	}
-	b.tid = tn.ID
-	var bs []org.Branch
-	if err := env.App.DB.R.Scopes(store.Tenant(b.tid)).Find(&bs).Error; err != nil {
-		tb.Fatal(err)
-	}
-	for _, x := range bs {
-		b.branch[x.Code] = x
-	}
-	var us []org.User
-	if err := env.App.DB.R.Scopes(store.Tenant(b.tid)).Find(&us).Error; err != nil {
-		tb.Fatal(err)
-	}
-	for _, u := range us {
-		b.user[u.Username] = u.ID
-	}
-	return b
+	d := env.Demo()
+	return &bank{t: tb, env: env, demo: d, tid: d.TenantID, branch: d.Branch, user: d.User}
 }
 
 // as is a demo user as a service principal, with a context carrying it.
-func (b *bank) as(username string) (context.Context, *access.Principal) {
-	b.t.Helper()
-	u := b.user[username]
-	var usr org.User
-	if err := b.env.App.DB.R.Scopes(store.Tenant(b.tid)).Where("id = ?", u).Take(&usr).Error; err != nil {
-		b.t.Fatal(err)
-	}
-	var br org.Branch
-	if err := b.env.App.DB.R.Scopes(store.Tenant(b.tid)).Where("id = ?", usr.BranchID).Take(&br).Error; err != nil {
-		b.t.Fatal(err)
-	}
-	p := &access.Principal{TenantID: b.tid, TenantSlug: "demo", UserID: u, Username: username, DisplayName: usr.DisplayName, BranchID: br.ID, BranchPath: br.Path}
-	if err := b.env.App.Org.Refresh(context.Background(), p); err != nil {
-		b.t.Fatal(err)
-	}
-	return access.With(context.Background(), p), p
-}
+func (b *bank) as(username string) (context.Context, *access.Principal) { return b.demo.As(username) }
 
 func (b *bank) svc() *awards.Service { return b.env.App.Awards }
 

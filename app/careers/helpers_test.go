@@ -11,7 +11,6 @@ import (
 	"github.com/servicestar/servicestar/app/demo"
 	"github.com/servicestar/servicestar/app/kpi"
 	"github.com/servicestar/servicestar/app/org"
-	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/suggestions"
 	"github.com/servicestar/servicestar/app/testkit"
 )
@@ -19,6 +18,7 @@ import (
 // bank is the demo bank as these tests address it.
 type bank struct {
 	env    *testkit.Env
+	demo   *testkit.Demo
 	tid    int64
 	branch map[string]org.Branch
 	user   map[string]int64
@@ -28,53 +28,14 @@ type bank struct {
 func demoBank(t testing.TB) *bank {
 	t.Helper()
 	env := testkit.New(t)
-	b := &bank{env: env, branch: map[string]org.Branch{}, user: map[string]int64{}}
-	tn, err := env.App.Org.TenantBySlug(context.Background(), "demo")
-	if err != nil || tn == nil {
-		t.Fatalf("demo tenant: %v", err)
-	}
-	b.tid = tn.ID
-	var bs []org.Branch
-	if err := env.App.DB.R.Scopes(store.Tenant(b.tid)).Find(&bs).Error; err != nil {
-		t.Fatal(err)
-	}
-	for _, x := range bs {
-		b.branch[x.Code] = x
-	}
-	var us []org.User
-	if err := env.App.DB.R.Scopes(store.Tenant(b.tid)).Find(&us).Error; err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range us {
-		b.user[u.Username] = u.ID
-	}
-	return b
+	d := env.Demo()
+	return &bank{env: env, demo: d, tid: d.TenantID, branch: d.Branch, user: d.User}
 }
 
 // as is a demo user as a service principal, with a context carrying it.
 func (b *bank) as(t testing.TB, username string) (context.Context, *access.Principal) {
 	t.Helper()
-	var u org.User
-	if err := b.env.App.DB.R.Scopes(store.Tenant(b.tid)).Where("username = ?", username).Take(&u).Error; err != nil {
-		t.Fatal(err)
-	}
-	br := b.branchByID(t, u.BranchID)
-	p := &access.Principal{TenantID: b.tid, TenantSlug: "demo", UserID: u.ID, Username: u.Username, DisplayName: u.DisplayName, BranchID: br.ID, BranchPath: br.Path}
-	ctx := context.Background()
-	if err := b.env.App.Org.Refresh(ctx, p); err != nil {
-		t.Fatal(err)
-	}
-	return access.With(ctx, p), p
-}
-
-func (b *bank) branchByID(t testing.TB, id int64) org.Branch {
-	for _, x := range b.branch {
-		if x.ID == id {
-			return x
-		}
-	}
-	t.Fatalf("branch %d", id)
-	return org.Branch{}
+	return b.demo.As(username)
 }
 
 // freshUser adds an employee at branch code and returns its id and username.

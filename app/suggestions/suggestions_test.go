@@ -9,7 +9,6 @@ import (
 
 	"github.com/servicestar/servicestar/app/audit"
 	"github.com/servicestar/servicestar/app/notify"
-	"github.com/servicestar/servicestar/app/org"
 	"github.com/servicestar/servicestar/app/store"
 	"github.com/servicestar/servicestar/app/suggestions"
 	"github.com/servicestar/servicestar/app/testkit"
@@ -24,20 +23,8 @@ type bank struct {
 func demoBank(t *testing.T) *bank {
 	t.Helper()
 	env := testkit.New(t)
-	b := &bank{env: env, user: map[string]int64{}}
-	tn, err := env.App.Org.TenantBySlug(context.Background(), "demo")
-	if err != nil || tn == nil {
-		t.Fatalf("demo tenant: %v", err)
-	}
-	b.tid = tn.ID
-	var us []org.User
-	if err := env.App.DB.R.Scopes(store.Tenant(b.tid)).Find(&us).Error; err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range us {
-		b.user[u.Username] = u.ID
-	}
-	return b
+	d := env.Demo()
+	return &bank{env: env, tid: d.TenantID, user: d.User}
 }
 
 func locations(body string) []string {
