@@ -56,6 +56,19 @@ func Must(ctx context.Context) (*Principal, error) {
 	return nil, apperr.Unauthorized("sign in first")
 }
 
+// Signed adapts a handler that acts for the signed-in caller to huma's
+// shape: the principal is taken from the context (a 401 when there is none)
+// and handed in, so each handler starts with the work, not the check.
+func Signed[I, O any](f func(ctx context.Context, p *Principal, in *I) (*O, error)) func(context.Context, *I) (*O, error) {
+	return func(ctx context.Context, in *I) (*O, error) {
+		p, err := Must(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return f(ctx, p, in)
+	}
+}
+
 // Guard authorizes principals against branch paths.
 type Guard struct{ Authz *authz.Authz }
 

@@ -36,11 +36,7 @@ func (h *Handlers) actionRoutes(api huma.API) {
 	type actionsOut struct{ Body ActionList }
 	huma.Register(api, huma.Operation{OperationID: "list-audit-actions", Method: http.MethodGet, Path: "/api/v1/audit/actions", Tags: []string{"audit"},
 		Summary: "The actions in the tenant's audit log, named, for the filter list", Errors: []int{401, 403}},
-		func(ctx context.Context, _ *struct{}) (*actionsOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*actionsOut, error) {
 			q, err := h.readable(ctx, p, Filter{})
 			if err != nil {
 				return nil, err
@@ -55,5 +51,5 @@ func (h *Handlers) actionRoutes(api huma.API) {
 				out.Body.Items[i] = ActionOption{Code: c, Name: c}
 			}
 			return out, nil
-		})
+		}))
 }

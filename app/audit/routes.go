@@ -117,11 +117,7 @@ func (h *Handlers) Routes(api huma.API) {
 	type auditListOut struct{ Body Page }
 	huma.Register(api, huma.Operation{OperationID: "list-audit", Method: http.MethodGet, Path: "/api/v1/audit", Tags: []string{"audit"},
 		Summary: "Page and filter the tenant's audit log", Errors: []int{401, 403}},
-		func(ctx context.Context, in *auditListIn) (*auditListOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *auditListIn) (*auditListOut, error) {
 			q, err := h.readable(ctx, p, in.Filter)
 			if err != nil {
 				return nil, err
@@ -139,7 +135,7 @@ func (h *Handlers) Routes(api huma.API) {
 				out.Body.Items[i] = viewOf(e)
 			}
 			return out, nil
-		})
+		}))
 	h.actionRoutes(api)
 	h.exportRoutes(api)
 }

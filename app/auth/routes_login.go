@@ -73,28 +73,20 @@ func (h *Handlers) Routes(api huma.API) {
 	huma.Register(api, huma.Operation{
 		OperationID: "me", Method: http.MethodGet, Path: "/api/v1/me", Tags: []string{"auth"},
 		Summary: "The signed-in user, tenant, branch, roles and permissions", Errors: []int{401},
-	}, func(ctx context.Context, _ *struct{}) (*meOutput, error) {
-		p, err := access.Must(ctx)
-		if err != nil {
-			return nil, err
-		}
+	}, access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*meOutput, error) {
 		me, err := h.BuildMe(ctx, p)
 		if err != nil {
 			return nil, err
 		}
 		return &meOutput{Body: *me}, nil
-	})
+	}))
 
 	huma.Register(api, huma.Operation{
 		OperationID: "change-password", Method: http.MethodPost, Path: "/api/v1/me/password", Tags: []string{"auth"},
 		Summary: "Change my password", DefaultStatus: http.StatusNoContent, Errors: []int{401, 422},
-	}, func(ctx context.Context, in *struct{ Body passwordBody }) (*struct{}, error) {
-		p, err := access.Must(ctx)
-		if err != nil {
-			return nil, err
-		}
+	}, access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body passwordBody }) (*struct{}, error) {
 		return nil, h.changePassword(ctx, p, in.Body)
-	})
+	}))
 
 	h.platformRoutes(api)
 	h.secondFactorRoutes(api)

@@ -26,11 +26,7 @@ type typeOut struct{ Body AwardTypeView }
 // nominations and the honour roll (routes_people.go).
 func (s *Service) Routes(api huma.API) {
 	huma.Register(api, op("list-award-types", http.MethodGet, "/api/v1/award-types", "Award types of the bank"),
-		func(ctx context.Context, _ *struct{}) (*typesOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*typesOut, error) {
 			items, err := s.Types(ctx, p)
 			if err != nil {
 				return nil, err
@@ -38,36 +34,28 @@ func (s *Service) Routes(api huma.API) {
 			out := &typesOut{}
 			out.Body.Items = items
 			return out, nil
-		})
+		}))
 	type iconsOut struct {
 		Body struct {
 			Items []BadgeIcon `json:"items"`
 		}
 	}
 	huma.Register(api, op("list-award-badges", http.MethodGet, "/api/v1/award-types/badges", "The built-in badge icons an award type may show"),
-		func(ctx context.Context, _ *struct{}) (*iconsOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*iconsOut, error) {
 			if _, err := s.Guard.ScopesAny(ctx, p, PermView, PermNominate, PermManage); err != nil {
 				return nil, err
 			}
 			out := &iconsOut{}
 			out.Body.Items = BadgeIcons
 			return out, nil
-		})
+		}))
 	type inputsOut struct {
 		Body struct {
 			Items []AwardRuleInput `json:"items"`
 		}
 	}
 	huma.Register(api, op("list-award-rule-inputs", http.MethodGet, "/api/v1/award-types/metrics", "The metrics and facts a rule may use"),
-		func(ctx context.Context, _ *struct{}) (*inputsOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*inputsOut, error) {
 			items, err := s.RuleInputs(ctx, p)
 			if err != nil {
 				return nil, err
@@ -75,67 +63,51 @@ func (s *Service) Routes(api huma.API) {
 			out := &inputsOut{}
 			out.Body.Items = items
 			return out, nil
-		})
+		}))
 	huma.Register(api, op("create-award-type", http.MethodPost, "/api/v1/award-types", "Define an award type", 409, 422),
-		func(ctx context.Context, in *struct{ Body AwardTypeIn }) (*typeOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body AwardTypeIn }) (*typeOut, error) {
 			t, err := s.SaveType(ctx, p, 0, in.Body)
 			if err != nil {
 				return nil, err
 			}
 			return &typeOut{*t}, nil
-		})
+		}))
 	huma.Register(api, op("update-award-type", http.MethodPut, "/api/v1/award-types/{id}", "Change an award type", 409, 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID   int64 `path:"id" minimum:"1"`
 			Body AwardTypeIn
 		}) (*typeOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			t, err := s.SaveType(ctx, p, in.ID, in.Body)
 			if err != nil {
 				return nil, err
 			}
 			return &typeOut{*t}, nil
-		})
+		}))
 
 	type roundOut struct{ Body AwardRoundView }
 	huma.Register(api, op("evaluate-award-type", http.MethodPost, "/api/v1/award-types/{id}/evaluate",
 		"Evaluate a rule-based award over a closed KPI period: its round of candidates (inline; an evaluated period answers its round)", 409, 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID   int64 `path:"id" minimum:"1"`
 			Body struct {
 				PeriodKey string `json:"period_key" maxLength:"8"`
 			}
 		}) (*roundOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			r, err := s.Evaluate(ctx, p, in.ID, in.Body.PeriodKey)
 			if err != nil {
 				return nil, err
 			}
 			return &roundOut{*r}, nil
-		})
+		}))
 	type roundsOut struct {
 		Body struct {
 			Items []AwardRoundView `json:"items"`
 		}
 	}
 	huma.Register(api, op("list-award-rounds", http.MethodGet, "/api/v1/award-rounds", "Rounds of candidates, of a period or the latest 200", 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			PeriodKey string `query:"period_key" maxLength:"8"`
 		}) (*roundsOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			items, err := s.Rounds(ctx, p, in.PeriodKey)
 			if err != nil {
 				return nil, err
@@ -143,38 +115,30 @@ func (s *Service) Routes(api huma.API) {
 			out := &roundsOut{}
 			out.Body.Items = items
 			return out, nil
-		})
+		}))
 	huma.Register(api, op("decide-award-candidate", http.MethodPost, "/api/v1/award-rounds/{id}/candidates/{employee_id}", "Approve or drop a candidate", 409, 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID         int64 `path:"id" minimum:"1"`
 			EmployeeID int64 `path:"employee_id" minimum:"1"`
 			Body       struct {
 				Decision string `json:"decision" enum:"approve,drop"`
 			}
 		}) (*roundOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			r, err := s.Decide(ctx, p, in.ID, in.EmployeeID, in.Body.Decision)
 			if err != nil {
 				return nil, err
 			}
 			return &roundOut{*r}, nil
-		})
+		}))
 	huma.Register(api, op("grant-award-round", http.MethodPost, "/api/v1/award-rounds/{id}/grant", "Grant the approved candidates (quota checked again)", 409, 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID int64 `path:"id" minimum:"1"`
 		}) (*roundOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			r, err := s.GrantRound(ctx, p, in.ID)
 			if err != nil {
 				return nil, err
 			}
 			return &roundOut{*r}, nil
-		})
+		}))
 	s.peopleRoutes(api)
 }

@@ -40,16 +40,6 @@ type idIn struct {
 	ID int64 `path:"id" minimum:"1"`
 }
 
-func with[I, O any](f func(ctx context.Context, p *access.Principal, in *I) (*O, error)) func(context.Context, *I) (*O, error) {
-	return func(ctx context.Context, in *I) (*O, error) {
-		p, err := access.Must(ctx)
-		if err != nil {
-			return nil, err
-		}
-		return f(ctx, p, in)
-	}
-}
-
 func parseDate(loc, s string) (*time.Time, error) {
 	if s == "" {
 		return nil, nil
@@ -68,7 +58,7 @@ func (s *Service) Routes(api huma.API) {
 	search := op("search-cases", http.MethodGet, "/api/v1/cases", "Search the published cases the caller may read", 422)
 	search.Description = "With words (q), every matching case is counted and ranked: relevance is how many of the words are in the title, English title or tags, then the newest. A single Chinese character matches titles and tags only."
 	huma.Register(api, search,
-		with(func(ctx context.Context, p *access.Principal, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Q            string `query:"q" maxLength:"200" doc:"words in Chinese or English; all must occur"`
 			Tag          string `query:"tag" maxLength:"20"`
 			BusinessLine string `query:"business_line" maxLength:"32"`
@@ -100,7 +90,7 @@ func (s *Service) Routes(api huma.API) {
 			return pageOf(items, total, in.Page, in.PageSize), nil
 		}))
 	huma.Register(api, op("my-cases", http.MethodGet, "/api/v1/cases/mine", "The caller's own cases, every status"),
-		with(func(ctx context.Context, p *access.Principal, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Status   string `query:"status" enum:"draft,submitted,returned,published,archived,"`
 			Page     int    `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 			PageSize int    `query:"page_size" minimum:"1" maximum:"100" default:"20"`
@@ -112,7 +102,7 @@ func (s *Service) Routes(api huma.API) {
 			return pageOf(items, total, in.Page, in.PageSize), nil
 		}))
 	huma.Register(api, op("case-review-queue", http.MethodGet, "/api/v1/cases/review-queue", "Submitted cases the caller may review"),
-		with(func(ctx context.Context, p *access.Principal, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Page     int `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 			PageSize int `query:"page_size" minimum:"1" maximum:"100" default:"20"`
 		}) (*pageOut, error) {
@@ -123,7 +113,7 @@ func (s *Service) Routes(api huma.API) {
 			return pageOf(items, total, in.Page, in.PageSize), nil
 		}))
 	huma.Register(api, op("featured-cases", http.MethodGet, "/api/v1/cases/featured", "Service-star cases, newest first"),
-		with(func(ctx context.Context, p *access.Principal, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Page     int `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 			PageSize int `query:"page_size" minimum:"1" maximum:"100" default:"20"`
 		}) (*pageOut, error) {
@@ -140,7 +130,7 @@ func (s *Service) Routes(api huma.API) {
 		}
 	}
 	huma.Register(api, op("useful-cases", http.MethodGet, "/api/v1/cases/useful", "The month's most useful cases (top 10)", 422),
-		with(func(ctx context.Context, p *access.Principal, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Month string `query:"month" doc:"2026-11; this month when left out"`
 		}) (*usefulOut, error) {
 			m := in.Month
@@ -156,7 +146,7 @@ func (s *Service) Routes(api huma.API) {
 			return out, nil
 		}))
 	huma.Register(api, op("cases-due-review", http.MethodGet, "/api/v1/cases/due-review", "Published cases past their review-by date (HR)"),
-		with(func(ctx context.Context, p *access.Principal, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Page     int `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 			PageSize int `query:"page_size" minimum:"1" maximum:"100" default:"20"`
 		}) (*pageOut, error) {
@@ -174,7 +164,7 @@ func (s *Service) Routes(api huma.API) {
 		}
 	}
 	huma.Register(api, op("case-options", http.MethodGet, "/api/v1/cases/options", "Business lines, customer types and popular tags"),
-		with(func(ctx context.Context, p *access.Principal, _ *struct{}) (*optionsOut, error) {
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*optionsOut, error) {
 			tags, err := s.PopularTags(ctx, p)
 			if err != nil {
 				return nil, err
@@ -189,7 +179,7 @@ func (s *Service) Routes(api huma.API) {
 		}
 	}
 	huma.Register(api, op("case-pii-check", http.MethodPost, "/api/v1/cases/pii-check", "Find personal data in a text (nothing is stored)"),
-		with(func(ctx context.Context, p *access.Principal, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Body struct {
 				Text string `json:"text" maxLength:"20000"`
 			}
@@ -214,7 +204,7 @@ func (s *Service) Routes(api huma.API) {
 	}
 	preview := op("case-preview", http.MethodPost, "/api/v1/cases/preview", "Render the editor's sections as the case page will (nothing is stored)", 422)
 	preview.MaxBodyBytes = 1 << 20
-	huma.Register(api, preview, with(func(ctx context.Context, p *access.Principal, in *struct {
+	huma.Register(api, preview, access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 		Body struct {
 			Situation string `json:"situation,omitempty" maxLength:"20000"`
 			Actions   string `json:"actions,omitempty" maxLength:"20000"`
@@ -237,7 +227,7 @@ func (s *Service) Routes(api huma.API) {
 	type savedOut struct{ Body Saved }
 	create := op("create-case", http.MethodPost, "/api/v1/cases", "Write a new case (a draft); personal data is masked", 422)
 	create.MaxBodyBytes = 1 << 20
-	huma.Register(api, create, with(func(ctx context.Context, p *access.Principal, in *struct{ Body CaseIn }) (*savedOut, error) {
+	huma.Register(api, create, access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body CaseIn }) (*savedOut, error) {
 		c, err := s.Create(ctx, p, in.Body)
 		if err != nil {
 			return nil, err
@@ -246,7 +236,7 @@ func (s *Service) Routes(api huma.API) {
 	}))
 	update := op("update-case", http.MethodPut, "/api/v1/cases/{id}", "Save an edit of one's draft or returned case (409 when stale)", 409, 422)
 	update.MaxBodyBytes = 1 << 20
-	huma.Register(api, update, with(func(ctx context.Context, p *access.Principal, in *struct {
+	huma.Register(api, update, access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 		ID   int64 `path:"id" minimum:"1"`
 		Body struct {
 			CaseIn
@@ -260,7 +250,7 @@ func (s *Service) Routes(api huma.API) {
 		return &savedOut{*c}, nil
 	}))
 	huma.Register(api, op("get-case", http.MethodGet, "/api/v1/cases/{id}", "A whole case, rendered, with what the caller may do"),
-		with(func(ctx context.Context, p *access.Principal, in *idIn) (*detailOut, error) {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *idIn) (*detailOut, error) {
 			d, err := s.Get(ctx, p, in.ID)
 			if err != nil {
 				return nil, err

@@ -19,7 +19,7 @@ func (s *Service) sessionRoutes(api huma.API) {
 		}
 	}
 	huma.Register(api, op("list-case-sessions", http.MethodGet, "/api/v1/case-sessions", "Case-study sessions of the subtrees the caller reviews, and those they are invited to"),
-		with(func(ctx context.Context, p *access.Principal, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Page     int `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 			PageSize int `query:"page_size" minimum:"1" maximum:"100" default:"20"`
 		}) (*sessionsOut, error) {
@@ -33,7 +33,7 @@ func (s *Service) sessionRoutes(api huma.API) {
 		}))
 	type sessionOut struct{ Body SessionView }
 	huma.Register(api, op("create-case-session", http.MethodPost, "/api/v1/case-sessions", "Schedule a case-study session for a subtree", 422),
-		with(func(ctx context.Context, p *access.Principal, in *struct{ Body SessionIn }) (*sessionOut, error) {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body SessionIn }) (*sessionOut, error) {
 			v, err := s.CreateSession(ctx, p, in.Body)
 			if err != nil {
 				return nil, err
@@ -41,7 +41,7 @@ func (s *Service) sessionRoutes(api huma.API) {
 			return &sessionOut{*v}, nil
 		}))
 	huma.Register(api, op("get-case-session", http.MethodGet, "/api/v1/case-sessions/{id}", "One session with its cases and attendees"),
-		with(func(ctx context.Context, p *access.Principal, in *idIn) (*sessionOut, error) {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *idIn) (*sessionOut, error) {
 			v, err := s.GetSession(ctx, p, in.ID)
 			if err != nil {
 				return nil, err
@@ -49,7 +49,7 @@ func (s *Service) sessionRoutes(api huma.API) {
 			return &sessionOut{*v}, nil
 		}))
 	huma.Register(api, op("record-case-session", http.MethodPut, "/api/v1/case-sessions/{id}/record", "Record who attended and the discussion notes", 409, 422),
-		with(func(ctx context.Context, p *access.Principal, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID   int64 `path:"id" minimum:"1"`
 			Body struct {
 				AttendedIDs []int64 `json:"attended_ids" maxItems:"500"`

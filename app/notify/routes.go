@@ -24,15 +24,11 @@ func (s *Service) Routes(api huma.API) {
 		}
 	}
 	huma.Register(api, op("list-notifications", http.MethodGet, "/api/v1/notifications", "My notifications, newest first, and the unread count"),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Unread bool `query:"unread" doc:"only unread ones"`
 			Limit  int  `query:"limit" minimum:"1" maximum:"100" default:"20" doc:"page size"`
 			Page   int  `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 		}) (*notificationListOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			page, err := s.List(ctx, p, in.Unread, in.Page, in.Limit)
 			if err != nil {
 				return nil, err
@@ -40,25 +36,17 @@ func (s *Service) Routes(api huma.API) {
 			out := &notificationListOut{}
 			out.Body.Items, out.Body.Total, out.Body.Unread = page.Items, page.Total, page.Unread
 			return out, nil
-		})
+		}))
 
 	huma.Register(api, op("read-notification", http.MethodPost, "/api/v1/notifications/{id}/read", "Mark one of my notifications read"),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID int64 `path:"id" minimum:"1"`
 		}) (*struct{}, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			return nil, s.MarkRead(ctx, p, in.ID)
-		})
+		}))
 
 	huma.Register(api, op("read-all-notifications", http.MethodPost, "/api/v1/notifications/read-all", "Mark all my notifications read"),
-		func(ctx context.Context, _ *struct{}) (*struct{}, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*struct{}, error) {
 			return nil, s.MarkAllRead(ctx, p)
-		})
+		}))
 }

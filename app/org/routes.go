@@ -51,15 +51,11 @@ func op(id, method, path, tag, summary string, errs ...int) huma.Operation {
 
 func (s *Service) branchRoutes(api huma.API) {
 	huma.Register(api, op("list-branches", http.MethodGet, "/api/v1/branches", "branches", "Branches I may see"),
-		func(ctx context.Context, _ *struct{}) (*struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*struct {
 			Body struct {
 				Items []BranchView `json:"items"`
 			}
 		}, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			bs, err := s.ListBranches(ctx, p)
 			if err != nil {
 				return nil, err
@@ -74,20 +70,16 @@ func (s *Service) branchRoutes(api huma.API) {
 				out.Body.Items[i] = branchView(&bs[i])
 			}
 			return out, nil
-		})
+		}))
 
 	huma.Register(api, op("get-branch", http.MethodGet, "/api/v1/branches/{id}", "branches", "One branch with its headcount", 404),
-		func(ctx context.Context, in *IDPath) (*struct{ Body BranchDetail }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *IDPath) (*struct{ Body BranchDetail }, error) {
 			d, err := s.Branch(ctx, p, in.ID)
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body BranchDetail }{*d}, nil
-		})
+		}))
 
 	type branchCreateBody struct {
 		ParentID int64  `json:"parent_id" minimum:"1"`
@@ -95,66 +87,50 @@ func (s *Service) branchRoutes(api huma.API) {
 		Name     string `json:"name" minLength:"1" maxLength:"100"`
 	}
 	huma.Register(api, op("create-branch", http.MethodPost, "/api/v1/branches", "branches", "Create a sub-branch", 404, 409, 422),
-		func(ctx context.Context, in *struct{ Body branchCreateBody }) (*branchOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body branchCreateBody }) (*branchOut, error) {
 			b, err := s.CreateBranch(ctx, p, BranchInput{ParentID: in.Body.ParentID, Code: in.Body.Code, Name: in.Body.Name})
 			if err != nil {
 				return nil, err
 			}
 			return &branchOut{branchView(b)}, nil
-		})
+		}))
 
 	type branchRenameBody struct {
 		Name string `json:"name" minLength:"1" maxLength:"100"`
 	}
 	huma.Register(api, op("rename-branch", http.MethodPatch, "/api/v1/branches/{id}", "branches", "Rename a branch", 404, 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			IDPath
 			Body branchRenameBody
 		}) (*branchOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			b, err := s.RenameBranch(ctx, p, in.ID, in.Body.Name)
 			if err != nil {
 				return nil, err
 			}
 			return &branchOut{branchView(b)}, nil
-		})
+		}))
 
 	type branchMoveBody struct {
 		ParentID int64 `json:"parent_id" minimum:"1"`
 	}
 	huma.Register(api, op("move-branch", http.MethodPost, "/api/v1/branches/{id}/move", "branches", "Move a branch and its subtree", 404, 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			IDPath
 			Body branchMoveBody
 		}) (*branchOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			b, err := s.MoveBranch(ctx, p, in.ID, in.Body.ParentID)
 			if err != nil {
 				return nil, err
 			}
 			return &branchOut{branchView(b)}, nil
-		})
+		}))
 
 	huma.Register(api, op("close-branch", http.MethodPost, "/api/v1/branches/{id}/close", "branches", "Close a branch", 404, 409, 422),
-		func(ctx context.Context, in *IDPath) (*branchOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *IDPath) (*branchOut, error) {
 			b, err := s.CloseBranch(ctx, p, in.ID)
 			if err != nil {
 				return nil, err
 			}
 			return &branchOut{branchView(b)}, nil
-		})
+		}))
 }

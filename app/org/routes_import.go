@@ -76,18 +76,14 @@ func (s *Service) importRoutes(api huma.API) {
 		{"import-branches-template", "/api/v1/branches/import/template", "branches", "branches", branchColumns, PermBranchesWrite},
 	} {
 		huma.Register(api, op(r.id, http.MethodGet, r.path, r.tag, "The import template: a CSV header row in the language asked for"),
-			func(ctx context.Context, in *struct {
+			access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 				Lang string `query:"lang" enum:"zh-CN,en" default:"zh-CN" doc:"language of the column headers"`
 			}) (*templateOut, error) {
-				p, err := access.Must(ctx)
-				if err != nil {
-					return nil, err
-				}
 				if _, err := s.Guard.Scopes(ctx, p, r.perm); err != nil {
 					return nil, err
 				}
 				return importTemplate(r.name, r.cols, in.Lang), nil
-			})
+			}))
 	}
 
 	for _, r := range []struct {
@@ -100,11 +96,7 @@ func (s *Service) importRoutes(api huma.API) {
 		run := r.run
 		o := op(r.id, http.MethodPost, r.path, r.tag, r.summary, 413, 422)
 		o.MaxBodyBytes = 32 << 20
-		huma.Register(api, o, func(ctx context.Context, in *importIn) (*importOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		huma.Register(api, o, access.Signed(func(ctx context.Context, p *access.Principal, in *importIn) (*importOut, error) {
 			f := in.RawBody.Data().File
 			data, err := readUpload(f.File, f.Size, 32<<20)
 			if tooBig := (*apperr.Problem)(nil); errors.As(err, &tooBig) {
@@ -124,7 +116,7 @@ func (s *Service) importRoutes(api huma.API) {
 				return nil, err
 			}
 			return &importOut{rep}, nil
-		})
+		}))
 	}
 }
 

@@ -92,15 +92,11 @@ func (s *Service) settingsRoutes(api huma.API) {
 		DefaultLocale *string `json:"default_locale,omitempty" enum:"zh-CN,en"`
 	}
 	huma.Register(api, op("update-tenant-settings", http.MethodPatch, "/api/v1/tenant", "tenant", "Change my bank's name, time zone or default language", 422),
-		func(ctx context.Context, in *struct{ Body settingsBody }) (*struct{ Body TenantView }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body settingsBody }) (*struct{ Body TenantView }, error) {
 			t, err := s.UpdateSettings(ctx, p, Settings{Name: in.Body.Name, TimeZone: in.Body.TimeZone, DefaultLocale: in.Body.DefaultLocale})
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body TenantView }{tenantView(t)}, nil
-		})
+		}))
 }

@@ -24,23 +24,15 @@ type signInPolicyBody struct {
 
 func (s *Service) signInPolicyRoutes(api huma.API) {
 	huma.Register(api, op("get-sign-in-policy", http.MethodGet, "/api/v1/tenant/sign-in-policy", "tenant", "My bank's password, lockout and second-factor rules"),
-		func(ctx context.Context, _ *struct{}) (*policyOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*policyOut, error) {
 			pol, err := s.SignInPolicy(ctx, p)
 			if err != nil {
 				return nil, err
 			}
 			return &policyOut{pol}, nil
-		})
+		}))
 	huma.Register(api, op("put-sign-in-policy", http.MethodPut, "/api/v1/tenant/sign-in-policy", "tenant", "Change my bank's password, lockout and second-factor rules", 422),
-		func(ctx context.Context, in *struct{ Body signInPolicyBody }) (*policyOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body signInPolicyBody }) (*policyOut, error) {
 			roles := in.Body.MFARoles
 			if roles == nil {
 				roles = []string{}
@@ -59,5 +51,5 @@ func (s *Service) signInPolicyRoutes(api huma.API) {
 				return nil, err
 			}
 			return &policyOut{pol}, nil
-		})
+		}))
 }

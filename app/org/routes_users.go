@@ -41,11 +41,7 @@ func (s *Service) userRoutes(api huma.API) {
 		}
 	}
 	huma.Register(api, op("list-users", http.MethodGet, "/api/v1/users", "users", "Users I may see", 404),
-		func(ctx context.Context, in *userListIn) (*userListOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *userListIn) (*userListOut, error) {
 			items, total, err := s.ListUsers(ctx, p, UserFilter{Q: in.Q, BranchID: in.BranchID, Role: in.Role, Status: in.Status, Page: in.Page, PageSize: in.PageSize})
 			if err != nil {
 				return nil, err
@@ -53,21 +49,17 @@ func (s *Service) userRoutes(api huma.API) {
 			out := &userListOut{}
 			out.Body.Items, out.Body.Total = items, total
 			return out, nil
-		})
+		}))
 
 	huma.Register(api, op("get-user", http.MethodGet, "/api/v1/users/{id}", "users", "One user", 404),
-		func(ctx context.Context, in *IDPath) (*userOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *IDPath) (*userOut, error) {
 			u, err := s.GetUser(ctx, p, in.ID)
 			if err != nil {
 				return nil, err
 			}
 			s.Reads.Record(p, u.ID, readlog.Profile, "")
 			return &userOut{*u}, nil
-		})
+		}))
 
 	type userCreateBody struct {
 		Username     string   `json:"username" minLength:"2" maxLength:"64"`
@@ -79,11 +71,7 @@ func (s *Service) userRoutes(api huma.API) {
 		Roles        []roleIn `json:"roles,omitempty" maxItems:"20"`
 	}
 	huma.Register(api, op("create-user", http.MethodPost, "/api/v1/users", "users", "Create a user", 404, 409, 422),
-		func(ctx context.Context, in *struct{ Body userCreateBody }) (*userOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body userCreateBody }) (*userOut, error) {
 			b := in.Body
 			u, err := s.CreateUser(ctx, p, NewUser{Username: b.Username, DisplayName: b.DisplayName, EmployeeCode: b.EmployeeCode,
 				Email: b.Email, Password: b.Password, BranchID: b.BranchID, Roles: rolesIn(b.Roles)})
@@ -91,7 +79,7 @@ func (s *Service) userRoutes(api huma.API) {
 				return nil, err
 			}
 			return &userOut{*u}, nil
-		})
+		}))
 
 	type userPatchBody struct {
 		DisplayName  *string `json:"display_name,omitempty" maxLength:"100"`
@@ -99,54 +87,42 @@ func (s *Service) userRoutes(api huma.API) {
 		EmployeeCode *string `json:"employee_code,omitempty" maxLength:"64"`
 	}
 	huma.Register(api, op("update-user", http.MethodPatch, "/api/v1/users/{id}", "users", "Edit a user's profile", 404, 409, 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			IDPath
 			Body userPatchBody
 		}) (*userOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			u, err := s.UpdateProfile(ctx, p, in.ID, in.Body.DisplayName, in.Body.Email, in.Body.EmployeeCode)
 			if err != nil {
 				return nil, err
 			}
 			return &userOut{*u}, nil
-		})
+		}))
 
 	type userMoveBody struct {
 		BranchID int64 `json:"branch_id" minimum:"1"`
 	}
 	huma.Register(api, op("move-user", http.MethodPost, "/api/v1/users/{id}/move", "users", "Transfer a user to another branch", 404, 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			IDPath
 			Body userMoveBody
 		}) (*userOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			u, err := s.MoveUser(ctx, p, in.ID, in.Body.BranchID)
 			if err != nil {
 				return nil, err
 			}
 			return &userOut{*u}, nil
-		})
+		}))
 
 	for _, st := range []struct{ verb, status string }{{"disable", StatusDisabled}, {"enable", StatusActive}} {
 		status := st.status
 		huma.Register(api, op(st.verb+"-user", http.MethodPost, "/api/v1/users/{id}/"+st.verb, "users", st.verb+" a user", 404, 422),
-			func(ctx context.Context, in *IDPath) (*userOut, error) {
-				p, err := access.Must(ctx)
-				if err != nil {
-					return nil, err
-				}
+			access.Signed(func(ctx context.Context, p *access.Principal, in *IDPath) (*userOut, error) {
 				u, err := s.SetStatus(ctx, p, in.ID, status)
 				if err != nil {
 					return nil, err
 				}
 				return &userOut{*u}, nil
-			})
+			}))
 	}
 
 	type passwordResetBody struct {
@@ -154,33 +130,25 @@ func (s *Service) userRoutes(api huma.API) {
 	}
 	reset := op("reset-password", http.MethodPost, "/api/v1/users/{id}/reset-password", "users", "Set a new password the user must change", 404, 422)
 	reset.DefaultStatus = http.StatusNoContent
-	huma.Register(api, reset, func(ctx context.Context, in *struct {
+	huma.Register(api, reset, access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 		IDPath
 		Body passwordResetBody
 	}) (*struct{}, error) {
-		p, err := access.Must(ctx)
-		if err != nil {
-			return nil, err
-		}
 		return nil, s.ResetPassword(ctx, p, in.ID, in.Body.Password)
-	})
+	}))
 
 	type userRolesBody struct {
 		Roles []roleIn `json:"roles" maxItems:"20"`
 	}
 	huma.Register(api, op("set-user-roles", http.MethodPut, "/api/v1/users/{id}/roles", "users", "Replace a user's roles", 404, 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			IDPath
 			Body userRolesBody
 		}) (*userOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			u, err := s.SetRoles(ctx, p, in.ID, rolesIn(in.Body.Roles))
 			if err != nil {
 				return nil, err
 			}
 			return &userOut{*u}, nil
-		})
+		}))
 }

@@ -56,7 +56,7 @@ func op(id, method, path, summary string) huma.Operation {
 func (h *Handlers) Routes(api huma.API) {
 	huma.Register(api, op("list-personal-data-reads", http.MethodGet, "/api/v1/readlog",
 		"Who looked at whose personal data, newest first (auditors, at the head office)"),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ViewerID  int64     `query:"viewer_id" minimum:"0"`
 			SubjectID int64     `query:"subject_id" minimum:"0"`
 			Kind      string    `query:"kind" enum:"attempt,transcript,feedback,kpi,profile,"`
@@ -65,10 +65,6 @@ func (h *Handlers) Routes(api huma.API) {
 			Page      int       `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 			PageSize  int       `query:"page_size" minimum:"1" maximum:"200" default:"50"`
 		}) (*readListOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			scopes, err := h.Guard.Scopes(ctx, p, audit.PermRead)
 			if err != nil {
 				return nil, err
@@ -95,22 +91,18 @@ func (h *Handlers) Routes(api huma.API) {
 				}
 				return q
 			}, in.Page, in.PageSize)
-		})
+		}))
 
 	huma.Register(api, op("list-my-personal-data-reads", http.MethodGet, "/api/v1/readlog/mine",
 		"Who has looked at my personal data, newest first"),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Page     int `query:"page" minimum:"1" maximum:"1000000" default:"1"`
 			PageSize int `query:"page_size" minimum:"1" maximum:"200" default:"50"`
 		}) (*readListOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			return h.list(ctx, p.TenantID, func(q *gorm.DB) *gorm.DB {
 				return q.Where("subject_id = ?", p.UserID)
 			}, in.Page, in.PageSize)
-		})
+		}))
 }
 
 func (h *Handlers) list(ctx context.Context, tenantID int64, filter func(*gorm.DB) *gorm.DB, page, size int) (*readListOut, error) {

@@ -25,38 +25,26 @@ type PeriodsIn struct {
 func (s *Service) Routes(api huma.API) {
 	type settingsOut struct{ Body Periods }
 	huma.Register(api, op("get-retention", http.MethodGet, "/api/v1/retention", "How long the bank keeps personal data"),
-		func(ctx context.Context, _ *struct{}) (*settingsOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*settingsOut, error) {
 			set, err := s.Settings(ctx, p)
 			return &settingsOut{set}, err
-		})
+		}))
 	huma.Register(api, op("put-retention", http.MethodPut, "/api/v1/retention", "Set how long the bank keeps personal data", 422),
-		func(ctx context.Context, in *struct{ Body PeriodsIn }) (*settingsOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body PeriodsIn }) (*settingsOut, error) {
 			set, err := s.SetSettings(ctx, p, Periods{TypedRepliesDays: in.Body.TypedRepliesDays,
 				FeedbackCommentsDays: in.Body.FeedbackCommentsDays, NotificationsDays: in.Body.NotificationsDays})
 			if err != nil {
 				return nil, err
 			}
 			return &settingsOut{set}, nil
-		})
+		}))
 	type runsOut struct {
 		Body struct {
 			Items []PurgeRun `json:"items"`
 		}
 	}
 	huma.Register(api, op("list-retention-runs", http.MethodGet, "/api/v1/retention/runs", "What the retention job removed, latest 50 runs"),
-		func(ctx context.Context, _ *struct{}) (*runsOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*runsOut, error) {
 			items, err := s.Runs(ctx, p, 50)
 			if err != nil {
 				return nil, err
@@ -64,5 +52,5 @@ func (s *Service) Routes(api huma.API) {
 			out := &runsOut{}
 			out.Body.Items = items
 			return out, nil
-		})
+		}))
 }

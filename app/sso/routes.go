@@ -29,42 +29,30 @@ func baseURL(ctx context.Context) string {
 func (s *Service) Routes(api huma.API) {
 	type viewOut struct{ Body SSOSettings }
 	huma.Register(api, op("get-sso-config", http.MethodGet, "/api/v1/sso/config", "The bank's single sign-on settings (secrets never returned)"),
-		func(ctx context.Context, _ *struct{}) (*viewOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*viewOut, error) {
 			v, err := s.Settings(ctx, p, baseURL(ctx))
 			return &viewOut{v}, err
-		})
+		}))
 	huma.Register(api, op("put-sso-config", http.MethodPut, "/api/v1/sso/config", "Set the bank's single sign-on", 422),
-		func(ctx context.Context, in *struct{ Body SSOSettingsInput }) (*viewOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body SSOSettingsInput }) (*viewOut, error) {
 			v, err := s.SetSettings(ctx, p, in.Body, baseURL(ctx))
 			if err != nil {
 				return nil, err
 			}
 			return &viewOut{v}, nil
-		})
+		}))
 	type probeIn struct {
 		Body struct {
 			Method string `json:"method" enum:"oidc,ldap"`
 		}
 	}
 	huma.Register(api, op("test-sso-config", http.MethodPost, "/api/v1/sso/config/test", "Test the stored settings of one method (signs nobody in)", 422),
-		func(ctx context.Context, in *probeIn) (*struct{ Body SSOProbeResult }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *probeIn) (*struct{ Body SSOProbeResult }, error) {
 			r, err := s.Probe(ctx, p, in.Body.Method)
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body SSOProbeResult }{r}, nil
-		})
+		}))
 	s.signInRoutes(api)
 }

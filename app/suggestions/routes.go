@@ -23,17 +23,13 @@ type suggestionIDIn struct {
 // Routes registers suggestions, their review, projects and bonuses.
 func (s *Service) Routes(api huma.API) {
 	huma.Register(api, op("submit-suggestion", http.MethodPost, "/api/v1/suggestions", "Submit an improvement suggestion", 422),
-		func(ctx context.Context, in *struct{ Body SuggestionIn }) (*suggestionOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body SuggestionIn }) (*suggestionOut, error) {
 			d, err := s.Submit(ctx, p, in.Body)
 			if err != nil {
 				return nil, err
 			}
 			return &suggestionOut{d}, nil
-		})
+		}))
 	type suggestionListOut struct {
 		Body struct {
 			Items []SuggestionItem `json:"items"`
@@ -60,32 +56,24 @@ func (s *Service) Routes(api huma.API) {
 			return out, nil
 		})
 	huma.Register(api, op("get-suggestion", http.MethodGet, "/api/v1/suggestions/{id}", "A suggestion with its history and project"),
-		func(ctx context.Context, in *suggestionIDIn) (*suggestionOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *suggestionIDIn) (*suggestionOut, error) {
 			d, err := s.Get(ctx, p, in.ID)
 			if err != nil {
 				return nil, err
 			}
 			return &suggestionOut{d}, nil
-		})
+		}))
 	huma.Register(api, op("edit-suggestion", http.MethodPut, "/api/v1/suggestions/{id}", "Edit a returned suggestion and submit it again (its author)", 409, 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID   int64 `path:"id" minimum:"1"`
 			Body SuggestionIn
 		}) (*suggestionOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			d, err := s.Edit(ctx, p, in.ID, in.Body)
 			if err != nil {
 				return nil, err
 			}
 			return &suggestionOut{d}, nil
-		})
+		}))
 	huma.Register(api, op("decide-suggestion", http.MethodPost, "/api/v1/suggestions/{id}/decision", "Return (with questions), reject (with a reason) or adopt a suggestion", 409, 422),
 		func(ctx context.Context, in *struct {
 			ID   int64 `path:"id" minimum:"1"`
@@ -105,45 +93,33 @@ func (s *Service) Routes(api huma.API) {
 			return &suggestionOut{d}, nil
 		})
 	huma.Register(api, op("set-suggestion-project", http.MethodPut, "/api/v1/suggestions/{id}/project", "Set an adopted suggestion's bonus pool and shares", 409, 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID   int64 `path:"id" minimum:"1"`
 			Body SuggestionProjectIn
 		}) (*suggestionOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			d, err := s.SetProject(ctx, p, in.ID, in.Body)
 			if err != nil {
 				return nil, err
 			}
 			return &suggestionOut{d}, nil
-		})
+		}))
 	type suggestionPayoutOut struct{ Body *SuggestionPayout }
 	huma.Register(api, op("get-suggestion-payout", http.MethodGet, "/api/v1/suggestions/{id}/payout", "The payout to the cent: a preview until approved", 409),
-		func(ctx context.Context, in *suggestionIDIn) (*suggestionPayoutOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *suggestionIDIn) (*suggestionPayoutOut, error) {
 			v, err := s.Payout(ctx, p, in.ID)
 			if err != nil {
 				return nil, err
 			}
 			return &suggestionPayoutOut{v}, nil
-		})
+		}))
 	huma.Register(api, op("approve-suggestion-payout", http.MethodPost, "/api/v1/suggestions/{id}/payout/approve", "Approve and record the payout", 409),
-		func(ctx context.Context, in *suggestionIDIn) (*suggestionPayoutOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *suggestionIDIn) (*suggestionPayoutOut, error) {
 			v, err := s.ApprovePayout(ctx, p, in.ID)
 			if err != nil {
 				return nil, err
 			}
 			return &suggestionPayoutOut{v}, nil
-		})
+		}))
 	type myBonusesOut struct {
 		Body struct {
 			Items      []SuggestionBonus `json:"items"`
@@ -151,11 +127,7 @@ func (s *Service) Routes(api huma.API) {
 		}
 	}
 	huma.Register(api, op("list-my-bonuses", http.MethodGet, "/api/v1/me/bonuses", "The suggestion bonuses paid to me"),
-		func(ctx context.Context, _ *struct{}) (*myBonusesOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*myBonusesOut, error) {
 			items, total, err := s.Bonuses(ctx, p)
 			if err != nil {
 				return nil, err
@@ -163,5 +135,5 @@ func (s *Service) Routes(api huma.API) {
 			out := &myBonusesOut{}
 			out.Body.Items, out.Body.TotalCents = items, total
 			return out, nil
-		})
+		}))
 }

@@ -34,11 +34,7 @@ func (s *Service) Routes(api huma.API) {
 		}
 	}
 	huma.Register(api, training.Op("create-assignments", http.MethodPost, "/api/v1/training/assignments", "Assign scenarios to a branch subtree, a role there, or named people, with a due date", 422),
-		func(ctx context.Context, in *struct{ Body assignBody }) (*assignmentListOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body assignBody }) (*assignmentListOut, error) {
 			as, members, err := s.Assign(ctx, p, AssignInput(in.Body))
 			if err != nil {
 				return nil, err
@@ -53,16 +49,12 @@ func (s *Service) Routes(api huma.API) {
 				out.Body.Items = append(out.Body.Items, v)
 			}
 			return out, nil
-		})
+		}))
 
 	huma.Register(api, training.Op("list-assignments", http.MethodGet, "/api/v1/training/assignments", "Assignments reaching my branches, with completion, average score, pass rate and overdue count there"),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Programme string `query:"programme" maxLength:"100"`
 		}) (*assignmentListOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			items, err := s.Assignments(ctx, p, in.Programme)
 			if err != nil {
 				return nil, err
@@ -70,7 +62,7 @@ func (s *Service) Routes(api huma.API) {
 			out := &assignmentListOut{}
 			out.Body.Items = items
 			return out, nil
-		})
+		}))
 
 	type programmeListOut struct {
 		Body struct {
@@ -78,11 +70,7 @@ func (s *Service) Routes(api huma.API) {
 		}
 	}
 	huma.Register(api, training.Op("list-programmes", http.MethodGet, "/api/v1/training/programmes", "Programmes of the assignments reaching my branches, the one due latest first"),
-		func(ctx context.Context, _ *struct{}) (*programmeListOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*programmeListOut, error) {
 			items, err := s.Programmes(ctx, p)
 			if err != nil {
 				return nil, err
@@ -90,7 +78,7 @@ func (s *Service) Routes(api huma.API) {
 			out := &programmeListOut{}
 			out.Body.Items = items
 			return out, nil
-		})
+		}))
 
 	type idPath struct {
 		ID int64 `path:"id" minimum:"1"`
@@ -102,30 +90,22 @@ func (s *Service) Routes(api huma.API) {
 		PageSize int    `query:"page_size" minimum:"1" maximum:"500" default:"100"`
 	}
 	huma.Register(api, training.Op("get-assignment-progress", http.MethodGet, "/api/v1/training/assignments/{id}", "One assignment per branch and one page of its people in my branches"),
-		func(ctx context.Context, in *progressIn) (*struct{ Body AssignmentProgress }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *progressIn) (*struct{ Body AssignmentProgress }, error) {
 			pr, err := s.Progress(ctx, p, in.ID, PeopleQuery{Status: in.Status, Page: in.Page, PageSize: in.PageSize})
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body AssignmentProgress }{*pr}, nil
-		})
+		}))
 
 	huma.Register(api, training.Op("cancel-assignment", http.MethodPost, "/api/v1/training/assignments/{id}/cancel", "Withdraw an assignment made in my branches", 409),
-		func(ctx context.Context, in *idPath) (*struct{ Body AssignmentView }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *idPath) (*struct{ Body AssignmentView }, error) {
 			v, err := s.CancelAssignment(ctx, p, in.ID)
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body AssignmentView }{*v}, nil
-		})
+		}))
 
 	type inboxOut struct {
 		Body struct {
@@ -134,11 +114,7 @@ func (s *Service) Routes(api huma.API) {
 		}
 	}
 	huma.Register(api, training.Op("my-training-inbox", http.MethodGet, "/api/v1/training/inbox", "My assignments: overdue, to do, done"),
-		func(ctx context.Context, _ *struct{}) (*inboxOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*inboxOut, error) {
 			items, err := s.Inbox(ctx, p)
 			if err != nil {
 				return nil, err
@@ -150,5 +126,5 @@ func (s *Service) Routes(api huma.API) {
 				out.Body.Counts[it.Status]++
 			}
 			return out, nil
-		})
+		}))
 }

@@ -15,17 +15,13 @@ import (
 // failed attempt and the reminder of those not started.
 func (s *Service) workflowRoutes(api huma.API) {
 	huma.Register(api, training.Op("preview-assignments", http.MethodPost, "/api/v1/training/assignments/preview", "Dry run of an assignment: how many people it reaches and who has the same scenario open already (nothing is written)", 422),
-		func(ctx context.Context, in *struct{ Body assignBody }) (*struct{ Body AssignPreview }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body assignBody }) (*struct{ Body AssignPreview }, error) {
 			pv, err := s.PreviewAssign(ctx, p, AssignInput(in.Body))
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body AssignPreview }{*pv}, nil
-		})
+		}))
 
 	type retakeBody struct {
 		AttemptID   int64     `json:"attempt_id" minimum:"1" doc:"the failed attempt"`
@@ -34,30 +30,22 @@ func (s *Service) workflowRoutes(api huma.API) {
 		Note        string    `json:"note,omitempty" maxLength:"1000"`
 	}
 	huma.Register(api, training.Op("create-retake", http.MethodPost, "/api/v1/training/assignments/retakes", "Assign the scenario of a failed attempt again to the person who took it", 409, 422),
-		func(ctx context.Context, in *struct{ Body retakeBody }) (*struct{ Body AssignmentView }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body retakeBody }) (*struct{ Body AssignmentView }, error) {
 			v, err := s.Retake(ctx, p, RetakeInput(in.Body))
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body AssignmentView }{*v}, nil
-		})
+		}))
 
 	huma.Register(api, training.Op("remind-assignment", http.MethodPost, "/api/v1/training/assignments/{id}/remind", "Remind the people in my branches who have not started (once a day per assignment)", 409, 429),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID int64 `path:"id" minimum:"1"`
 		}) (*struct{ Body Reminder }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			r, err := s.RemindNotStarted(ctx, p, in.ID)
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body Reminder }{*r}, nil
-		})
+		}))
 }

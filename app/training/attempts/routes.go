@@ -45,11 +45,7 @@ func (s *Service) Routes(api huma.API) {
 		}
 	}
 	huma.Register(api, training.Op("list-scenarios", http.MethodGet, "/api/v1/training/scenarios", "Scenarios I can practise"),
-		func(ctx context.Context, _ *struct{}) (*scenarioCatalogueOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*scenarioCatalogueOut, error) {
 			if err := s.Guard.Can(ctx, p, training.PermTake); err != nil {
 				return nil, err
 			}
@@ -63,17 +59,13 @@ func (s *Service) Routes(api huma.API) {
 				out.Body.Items[i] = training.Card(sc)
 			}
 			return out, nil
-		})
+		}))
 
 	type scenarioPath struct {
 		ID string `path:"scenario_id" maxLength:"100"`
 	}
 	huma.Register(api, training.Op("get-scenario", http.MethodGet, "/api/v1/training/scenarios/{scenario_id}", "A scenario's persona, products and dimensions"),
-		func(ctx context.Context, in *scenarioPath) (*struct{ Body training.ScenarioDetail }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *scenarioPath) (*struct{ Body training.ScenarioDetail }, error) {
 			if err := s.Guard.Can(ctx, p, training.PermTake); err != nil {
 				return nil, err
 			}
@@ -82,17 +74,13 @@ func (s *Service) Routes(api huma.API) {
 				return nil, err
 			}
 			return &struct{ Body training.ScenarioDetail }{training.Detail(sc)}, nil
-		})
+		}))
 
 	type startBody struct {
 		ScenarioID string `json:"scenario_id" minLength:"1" maxLength:"100"`
 	}
 	huma.Register(api, training.Op("start-attempt", http.MethodPost, "/api/v1/training/attempts", "Start an attempt", 409, 422),
-		func(ctx context.Context, in *struct{ Body startBody }) (*attemptOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body startBody }) (*attemptOut, error) {
 			// The area told of completions also holds the retake limits.
 			if g, ok := s.Completions.(training.StartGate); ok {
 				if err := g.MayStart(ctx, p.TenantID, p.UserID, in.Body.ScenarioID); err != nil {
@@ -108,7 +96,7 @@ func (s *Service) Routes(api huma.API) {
 				return nil, err
 			}
 			return &attemptOut{attemptView(a, sc, st)}, nil
-		})
+		}))
 
 	type attemptListOut struct {
 		Body struct {
@@ -116,11 +104,7 @@ func (s *Service) Routes(api huma.API) {
 		}
 	}
 	huma.Register(api, training.Op("list-my-attempts", http.MethodGet, "/api/v1/training/attempts", "My attempts, newest first"),
-		func(ctx context.Context, _ *struct{}) (*attemptListOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*attemptListOut, error) {
 			as, err := s.Mine(ctx, p)
 			if err != nil {
 				return nil, err
@@ -135,14 +119,10 @@ func (s *Service) Routes(api huma.API) {
 				out.Body.Items = append(out.Body.Items, sum)
 			}
 			return out, nil
-		})
+		}))
 
 	huma.Register(api, training.Op("get-attempt", http.MethodGet, "/api/v1/training/attempts/{id}", "One of my attempts (resume after a reload)"),
-		func(ctx context.Context, in *AttemptPath) (*attemptOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *AttemptPath) (*attemptOut, error) {
 			a, sc, st, err := s.Own(ctx, p, in.ID)
 			if err != nil {
 				return nil, err
@@ -152,14 +132,10 @@ func (s *Service) Routes(api huma.API) {
 				return nil, err
 			}
 			return &attemptOut{v}, nil
-		})
+		}))
 
 	huma.Register(api, training.Op("attempt-debrief", http.MethodGet, "/api/v1/training/attempts/{id}/debrief", "Turn-by-turn feedback of a finished attempt", 409),
-		func(ctx context.Context, in *AttemptPath) (*struct{ Body DebriefView }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *AttemptPath) (*struct{ Body DebriefView }, error) {
 			a, sc, st, err := s.Own(ctx, p, in.ID)
 			if err != nil {
 				return nil, err
@@ -168,7 +144,7 @@ func (s *Service) Routes(api huma.API) {
 				return nil, apperr.Conflict("the debrief is ready when the attempt is finished")
 			}
 			return &struct{ Body DebriefView }{debrief(sc, st)}, nil
-		})
+		}))
 
 	type chooseBody struct {
 		ChoiceID  string `json:"choice_id" minLength:"1" maxLength:"100"`

@@ -18,11 +18,7 @@ func (s *Service) analyticsRoutes(api huma.API) {
 		}
 	}
 	huma.Register(api, training.Op("training-analytics-overview", http.MethodGet, "/api/v1/training/analytics", "Attempts, pass rate and average score of every scenario taken in my branches"),
-		func(ctx context.Context, _ *struct{}) (*overviewOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*overviewOut, error) {
 			items, err := s.AnalyticsOverview(ctx, p)
 			if err != nil {
 				return nil, err
@@ -30,24 +26,20 @@ func (s *Service) analyticsRoutes(api huma.API) {
 			out := &overviewOut{}
 			out.Body.Items = items
 			return out, nil
-		})
+		}))
 
 	type analyticsIn struct {
 		Key     string `path:"key" minLength:"1" maxLength:"100"`
 		Version int    `query:"version" minimum:"0" doc:"0: the newest version with attempts"`
 	}
 	huma.Register(api, training.Op("training-scenario-analytics", http.MethodGet, "/api/v1/training/analytics/{key}", "How often each reply is taken at each turn, endings, pass rate, scores and the most common violations, in my branches"),
-		func(ctx context.Context, in *analyticsIn) (*struct{ Body Analytics }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *analyticsIn) (*struct{ Body Analytics }, error) {
 			a, err := s.ScenarioAnalytics(ctx, p, in.Key, in.Version)
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body Analytics }{*a}, nil
-		})
+		}))
 
 	type csvOut struct {
 		ContentType        string `header:"Content-Type"`
@@ -55,16 +47,12 @@ func (s *Service) analyticsRoutes(api huma.API) {
 		Body               []byte
 	}
 	huma.Register(api, training.Op("training-scenario-analytics-csv", http.MethodGet, "/api/v1/training/analytics/{key}/export", "The same analytics as a CSV file"),
-		func(ctx context.Context, in *analyticsIn) (*csvOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *analyticsIn) (*csvOut, error) {
 			a, err := s.ScenarioAnalytics(ctx, p, in.Key, in.Version)
 			if err != nil {
 				return nil, err
 			}
 			name := a.ScenarioKey + "-v" + strconv.Itoa(a.Version) + "-analytics.csv"
 			return &csvOut{ContentType: "text/csv; charset=utf-8", ContentDisposition: `attachment; filename="` + name + `"`, Body: AnalyticsCSV(a)}, nil
-		})
+		}))
 }

@@ -32,17 +32,13 @@ func previewOp(id, method, path, summary string, errs ...int) huma.Operation {
 
 func (s *Service) previewRoutes(api huma.API) {
 	huma.Register(api, previewOp("preview-scenario", http.MethodPost, "/api/v1/training/library/{key}/preview", "Play a scenario without recording: send every move so far, get the position", 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ScenarioKeyPath
 			Body struct {
 				Version string        `json:"version,omitempty" maxLength:"10" doc:"draft, a version number, or empty for the newest"`
 				Moves   []PreviewMove `json:"moves" maxItems:"200"`
 			}
 		}) (*struct{ Body PreviewView }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			moves := make([]Move, len(in.Body.Moves))
 			for i, m := range in.Body.Moves {
 				moves[i] = Move{Kind: m.Kind, ChoiceID: m.ChoiceID, Text: m.Text}
@@ -52,5 +48,5 @@ func (s *Service) previewRoutes(api huma.API) {
 				return nil, err
 			}
 			return &struct{ Body PreviewView }{*v}, nil
-		})
+		}))
 }

@@ -44,11 +44,7 @@ func (s *Service) reviewRoutes(api huma.API) {
 		}
 	}
 	huma.Register(api, training.Op("list-reviews", http.MethodGet, "/api/v1/training/reviews", "Attempts made in the branches I review"),
-		func(ctx context.Context, in *reviewListIn) (*reviewListOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *reviewListIn) (*reviewListOut, error) {
 			rows, total, err := s.Reviews(ctx, p, ReviewFilter{BranchID: in.BranchID, ScenarioID: in.ScenarioID, Status: in.Status,
 				Violations: in.Violations, NearMisses: in.NearMisses, HumanLook: in.HumanLook, Uncommented: in.Uncommented, Page: in.Page, PageSize: in.PageSize})
 			if err != nil {
@@ -63,14 +59,10 @@ func (s *Service) reviewRoutes(api huma.API) {
 			out := &reviewListOut{}
 			out.Body.Items, out.Body.Total = rows, total
 			return out, nil
-		})
+		}))
 
 	huma.Register(api, training.Op("get-review", http.MethodGet, "/api/v1/training/reviews/{id}", "One attempt in a branch I review: transcript, scores, violations, time per turn, comments"),
-		func(ctx context.Context, in *AttemptPath) (*struct{ Body ReviewView }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *AttemptPath) (*struct{ Body ReviewView }, error) {
 			a, sc, st, err := s.reviewable(ctx, p, in.ID, false)
 			if err != nil {
 				return nil, err
@@ -89,24 +81,20 @@ func (s *Service) reviewRoutes(api huma.API) {
 			}
 			v.Attempt.Comments = v.Comments
 			return &struct{ Body ReviewView }{v}, nil
-		})
+		}))
 
 	type reviewCommentBody struct {
 		Body string `json:"body" minLength:"1" maxLength:"2000"`
 	}
 	huma.Register(api, training.Op("add-review-comment", http.MethodPost, "/api/v1/training/reviews/{id}/comments", "Add a coaching comment the employee sees", 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			AttemptPath
 			Body reviewCommentBody
 		}) (*struct{ Body Comment }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			c, err := s.AddComment(ctx, p, in.ID, in.Body.Body)
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body Comment }{*c}, nil
-		})
+		}))
 }

@@ -55,13 +55,9 @@ func (s *Service) Routes(api huma.API) {
 		}
 	}
 	huma.Register(api, libraryOp("list-library", http.MethodGet, "/api/v1/training/library", "The tenant's scenario library: built-in (and whether hidden) and its own"),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			FactsStale bool `query:"facts_stale" doc:"only scenarios whose facts were last checked more than a year ago, or never"`
 		}) (*listOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			items, err := s.Library(ctx, p, in.FactsStale)
 			if err != nil {
 				return nil, err
@@ -69,7 +65,7 @@ func (s *Service) Routes(api huma.API) {
 			out := &listOut{}
 			out.Body.Items = items
 			return out, nil
-		})
+		}))
 
 	up := libraryOp("upload-scenario", http.MethodPost, "/api/v1/training/library", "Upload a scenario YAML file as the draft of the scenario its id names (validated; nothing stored when invalid)", 413, 422)
 	up.MaxBodyBytes = scenarios.MaxFileSize
@@ -125,11 +121,7 @@ func (s *Service) Routes(api huma.API) {
 		}
 	}
 	huma.Register(api, libraryOp("list-scenario-versions", http.MethodGet, "/api/v1/training/library/{key}/versions", "Published versions, newest first"),
-		func(ctx context.Context, in *LibraryPath) (*versionsOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *LibraryPath) (*versionsOut, error) {
 			vs, err := s.Versions(ctx, p, in.Key)
 			if err != nil {
 				return nil, err
@@ -141,7 +133,7 @@ func (s *Service) Routes(api huma.API) {
 					PublishedAt: v.PublishedAt.UTC().Format("2006-01-02T15:04:05Z")}
 			}
 			return out, nil
-		})
+		}))
 
 	type sourceOut struct {
 		ContentType        string `header:"Content-Type"`
@@ -149,19 +141,15 @@ func (s *Service) Routes(api huma.API) {
 		Body               []byte
 	}
 	huma.Register(api, libraryOp("download-scenario", http.MethodGet, "/api/v1/training/library/{key}/source", "Download a scenario's YAML"),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			LibraryPath
 			Version string `query:"version" maxLength:"10" doc:"draft, a version number, or empty for the newest"`
 		}) (*sourceOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			data, err := s.Source(ctx, p, in.Key, in.Version)
 			if err != nil {
 				return nil, err
 			}
 			return &sourceOut{ContentType: "application/yaml; charset=utf-8",
 				ContentDisposition: `attachment; filename="` + in.Key + `.yaml"`, Body: data}, nil
-		})
+		}))
 }
