@@ -3,6 +3,7 @@ import { useAuthStore } from '@/stores/auth'
 import { CSRF_COOKIE, readCookie } from '@/api/csrf'
 import { MENU, TRAINING_TAKE, allowed } from '@/utils/menu'
 import { t } from '@/i18n'
+import { warn } from '@/utils/notice'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -323,7 +324,7 @@ router.beforeEach(async (to) => {
   }
   if (auth.mustChangePassword && to.name !== 'change-password') return { name: 'change-password' }
   if (!allowed(auth.permissions, to.meta.anyOf)) {
-    ElMessage.warning(t('common.forbidden'))
+    void warn(t('common.forbidden'))
     return { path: '/' }
   }
   return true
