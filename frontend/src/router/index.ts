@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationNormalized, type Rout
 import { useAuthStore } from '@/stores/auth'
 import { CSRF_COOKIE, readCookie } from '@/api/csrf'
 import { MENU, TRAINING_TAKE, allowed } from '@/utils/menu'
-import { t } from '@/i18n'
+import { localeReady, t } from '@/i18n'
 import { warn } from '@/utils/notice'
 
 declare module 'vue-router' {
@@ -315,6 +315,8 @@ router.beforeEach(async (to) => {
       /* server unreachable: treated as signed out; the login page shows the error */
     }
   }
+  // The language's messages are fetched alongside /me (and the user's language known after it).
+  await localeReady().catch(() => {})
   if (to.meta.public) {
     if (to.name === 'login' && auth.me) return auth.mustChangePassword ? { name: 'change-password' } : { path: '/' }
     return true
