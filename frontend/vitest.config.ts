@@ -8,7 +8,6 @@ export default mergeConfig(
       environment: 'happy-dom',
       include: ['tests/**/*.spec.ts', 'src/**/*.spec.ts'],
       exclude: ['e2e/**', 'node_modules/**'],
-      setupFiles: ['tests/setup/locales.ts'],
     },
   }),
 )

@@ -9,7 +9,6 @@ import { setUnauthorizedHandler } from './api/client'
 import { useAuthStore } from './stores/auth'
 import { watchStaleChunks } from './utils/staleChunks'
 import { watchDropdowns } from './utils/focusableDropdowns'
-import { confirmBox, warmConfirmBox, warn } from './utils/notice'
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -29,7 +28,7 @@ function onUnauthorized(scope: 'tenant' | 'platform') {
   auth.clear()
   // During the first navigation the guard handles the redirect itself.
   if (current.matched.length === 0 || current.meta.public) return
-  if (wasSignedIn) void warn(t('common.sessionExpired'))
+  if (wasSignedIn) ElMessage.warning(t('common.sessionExpired'))
   router.replace({ name: 'login', query: current.fullPath === '/' ? {} : { redirect: current.fullPath } })
 }
 setUnauthorizedHandler(onUnauthorized)
@@ -37,18 +36,16 @@ setUnauthorizedHandler(onUnauthorized)
 watchStaleChunks(
   router,
   () =>
-    confirmBox(t('a11y.staleBody'), t('a11y.staleTitle'), {
+    ElMessageBox.confirm(t('a11y.staleBody'), t('a11y.staleTitle'), {
       confirmButtonText: t('a11y.reload'),
       cancelButtonText: t('a11y.later'),
       type: 'warning',
-    }),
+    }).then(
+      () => true,
+      () => false,
+    ),
   () => window.location.reload(),
 )
 
 app.mount('#app')
 watchDropdowns()
-// Well after the first page has settled, so the fetch competes with nothing it shows.
-router.isReady().then(
-  () => setTimeout(warmConfirmBox, 10_000),
-  () => {},
-)

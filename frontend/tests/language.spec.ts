@@ -26,12 +26,11 @@ afterEach(() => {
 describe('Accept-Language', () => {
   it('follows the UI language on every request', async () => {
     const { api, setLocale, seen } = await recordingApi()
-    // A fresh i18n module (resetModules): a language is shown once its messages have arrived.
-    await setLocale('zh-CN')
+    setLocale('zh-CN')
     await api.GET('/api/v1/branches')
-    await setLocale('en')
+    setLocale('en')
     await api.POST('/api/v1/branches', { body: { parent_id: 1, name: 'n', code: 'c' } })
-    await setLocale('zh-CN')
+    setLocale('zh-CN')
     await api.GET('/api/v1/branches')
     expect(seen.map((r) => r.headers.get(LANGUAGE_HEADER))).toEqual(['zh-CN', 'en', 'zh-CN'])
   })
@@ -60,7 +59,7 @@ describe('uploads', () => {
     vi.resetModules()
     const { uploadImport } = await import('@/api/upload')
     const i18n = await import('@/i18n')
-    await i18n.setLocale('en')
+    i18n.setLocale('en')
     await uploadImport('users', new File(['x'], 'users.csv'), true)
     expect(sent[LANGUAGE_HEADER]).toBe('en')
   })

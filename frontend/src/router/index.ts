@@ -1,9 +1,8 @@
-import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useAuthStore } from '@/stores/auth'
 import { CSRF_COOKIE, readCookie } from '@/api/csrf'
 import { MENU, TRAINING_TAKE, allowed } from '@/utils/menu'
-import { localeReady, t } from '@/i18n'
-import { warn } from '@/utils/notice'
+import { t } from '@/i18n'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -287,36 +286,18 @@ export const router = createRouter({
   routes,
 })
 
-// The page's code and the layout it sits in are fetched while /me is asked, not after it: each
-// would otherwise be one more round trip before anything shows. The router and App.vue import
-// the same modules later and get these (a module is fetched once); a failure is left for them
-// to report, so the stale-chunk offer still appears.
-function prefetchPage(to: RouteLocationNormalized) {
-  for (const record of to.matched) {
-    const component = record.components?.default
-    if (typeof component === 'function') (component as () => Promise<unknown>)().catch(() => {})
-  }
-  if (!to.meta.bare) import('@/layouts/AppLayout.vue').catch(() => {})
-}
-
 router.beforeEach(async (to) => {
   const auth = useAuthStore()
   // Sign-in sets the CSRF cookie with the session: without it there is no session to ask about,
   // and asking would log a 401 on the sign-in page's console.
   if (!auth.loaded && !readCookie(CSRF_COOKIE, document.cookie)) auth.set(null)
   if (!auth.loaded) {
-    const me = auth.fetchMe()
-    // After /me has gone out: the browser opens six connections to a server, and the page's
-    // dozens of small chunks queued before it would delay it.
-    setTimeout(() => prefetchPage(to))
     try {
-      await me
+      await auth.fetchMe()
     } catch {
       /* server unreachable: treated as signed out; the login page shows the error */
     }
   }
-  // The language's messages are fetched alongside /me (and the user's language known after it).
-  await localeReady().catch(() => {})
   if (to.meta.public) {
     if (to.name === 'login' && auth.me) return auth.mustChangePassword ? { name: 'change-password' } : { path: '/' }
     return true
@@ -326,7 +307,7 @@ router.beforeEach(async (to) => {
   }
   if (auth.mustChangePassword && to.name !== 'change-password') return { name: 'change-password' }
   if (!allowed(auth.permissions, to.meta.anyOf)) {
-    void warn(t('common.forbidden'))
+    ElMessage.warning(t('common.forbidden'))
     return { path: '/' }
   }
   return true
