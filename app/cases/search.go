@@ -113,7 +113,7 @@ func (s *Service) Search(ctx context.Context, p *access.Principal, q Query) ([]I
 	default:
 		order, ranked = relevanceOrder(tokens, pg), true
 	}
-	ids, total, err := s.matchPage(matches, pg && ranked, order, q.Page, q.Size)
+	ids, total, err := s.matchPage(matches, pg && ranked, len(tokens) > 0, order, q.Page, q.Size)
 	if err != nil || len(ids) == 0 {
 		return []Item{}, total, err
 	}

@@ -20,12 +20,15 @@ import (
 //     answers with a top-N sort; the window made it store and sort every
 //     match, which cost more than the second walk.
 //
-// Where there are two statements they run at once on two of the read pool's
-// connections: on a machine with a core to spare a search then takes as
-// long as the slower of them, not both (a reader sees the last commit, so
-// the two may differ by a write that landed between them, as two
-// statements in turn could).
-func (s *Service) matchPage(matches func() *gorm.DB, window bool, order clause.Expression, page, size int) ([]int64, int64, error) {
+// When the search has words, the two statements run at once on two of the
+// read pool's connections: on a machine with a core to spare it then takes
+// as long as the slower of them, not both (a reader sees the last commit, so
+// the two may differ by a write that landed between them, as two statements
+// in turn could). Measured on SQLite over 100,000 cases, quiet: "pension"
+// p50 32 → 20 ms. A listing without words stays in turn: each statement on
+// a connection of its own costs ~5 ms more CPU, which a 12 ms listing never
+// wins back (p50 11.5 → 18.5 ms at once).
+func (s *Service) matchPage(matches func() *gorm.DB, window, atOnce bool, order clause.Expression, page, size int) ([]int64, int64, error) {
 	var total int64
 	count := func() error { return matches().Count(&total).Error }
 	var rows []struct {
@@ -42,6 +45,13 @@ func (s *Service) matchPage(matches func() *gorm.DB, window bool, order clause.E
 		if len(rows) > 0 {
 			total = rows[0].Total
 		} else if err := count(); err != nil {
+			return nil, 0, err
+		}
+	} else if !atOnce {
+		if err := count(); err != nil {
+			return nil, 0, err
+		}
+		if err := pageOf("f.case_id AS id").Scan(&rows).Error; err != nil {
 			return nil, 0, err
 		}
 	} else {
