@@ -75,6 +75,7 @@ var steps = []step{
 	{32, beginnerShelfHint},
 	{34, caseFacetsNarrow},
 	{36, kpiRankedAutovacuum},
+	{37, caseFacetsByLine},
 }
 
 // Up brings the database to the newest version, under a lock that keeps
