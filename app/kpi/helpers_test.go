@@ -23,27 +23,8 @@ type bank struct {
 func demoBank(t *testing.T) *bank {
 	t.Helper()
 	env := testkit.New(t)
-	b := &bank{env: env, branch: map[string]org.Branch{}, user: map[string]int64{}}
-	tn, err := env.App.Org.TenantBySlug(context.Background(), "demo")
-	if err != nil || tn == nil {
-		t.Fatalf("demo tenant: %v", err)
-	}
-	b.tid = tn.ID
-	var bs []org.Branch
-	if err := env.App.DB.R.Scopes(store.Tenant(b.tid)).Find(&bs).Error; err != nil {
-		t.Fatal(err)
-	}
-	for _, x := range bs {
-		b.branch[x.Code] = x
-	}
-	var us []org.User
-	if err := env.App.DB.R.Scopes(store.Tenant(b.tid)).Find(&us).Error; err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range us {
-		b.user[u.Username] = u.ID
-	}
-	return b
+	d := env.Demo()
+	return &bank{env: env, tid: d.TenantID, branch: d.Branch, user: d.User}
 }
 
 // rollups replaces the bank's feedback rollups of a month with rows, as the
