@@ -23,11 +23,7 @@ func (s *Service) importRoutes(api huma.API) {
 		Body ImportPage
 	}
 	huma.Register(api, op("list-feedback-imports", http.MethodGet, UploadPath, "Imports, newest first"),
-		func(ctx context.Context, in *pageIn) (*importsOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *pageIn) (*importsOut, error) {
 			items, total, err := s.Imports(ctx, p, in.Page, in.PageSize)
 			if err != nil {
 				return nil, err
@@ -35,21 +31,17 @@ func (s *Service) importRoutes(api huma.API) {
 			out := &importsOut{}
 			out.Body.Items, out.Body.Total = items, total
 			return out, nil
-		})
+		}))
 	huma.Register(api, op("get-feedback-import", http.MethodGet, UploadPath+"/{id}", "One import with its row-by-row report"),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID int64 `path:"id" minimum:"1"`
 		}) (*struct{ Body Import }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			imp, err := s.GetImport(ctx, p, in.ID)
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body Import }{*imp}, nil
-		})
+		}))
 
 	// The upload declares no body to huma, which therefore reads none: the
 	// handler reads the multipart stream itself, a megabyte at a time.
@@ -61,15 +53,11 @@ func (s *Service) importRoutes(api huma.API) {
 			JobID  int64  `json:"job_id"`
 		}
 	}
-	huma.Register(api, up, func(ctx context.Context, in *struct {
+	huma.Register(api, up, access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 		Kind     string `query:"kind" enum:"feedback,results" default:"feedback"`
 		Source   string `query:"source" maxLength:"64" required:"true"`
 		Encoding string `query:"encoding" enum:"utf-8,gbk,auto," doc:"empty: the source's saved encoding, else utf-8"`
 	}) (*uploadOut, error) {
-		p, err := access.Must(ctx)
-		if err != nil {
-			return nil, err
-		}
 		if err := s.Guard.Can(ctx, p, PermImport); err != nil {
 			return nil, err
 		}
@@ -84,7 +72,7 @@ func (s *Service) importRoutes(api huma.API) {
 		out := &uploadOut{}
 		out.Body.Import, out.Body.JobID = *imp, job
 		return out, nil
-	})
+	}))
 	// Documented only after registering: declared before, huma would read
 	// and decode the body itself.
 	if item := api.OpenAPI().Paths[UploadPath]; item != nil && item.Post != nil {

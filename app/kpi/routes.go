@@ -39,79 +39,55 @@ func (s *Service) Routes(api huma.API) {
 
 func (s *Service) manageRoutes(api huma.API) {
 	huma.Register(api, op("kpi-metrics", http.MethodGet, "/api/v1/kpi/metrics", "The metrics a KPI scheme may weigh"),
-		func(ctx context.Context, _ *struct{}) (*itemsOut[MetricView], error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*itemsOut[MetricView], error) {
 			ms, err := s.Metrics(ctx, p)
 			return items(ms), err
-		})
+		}))
 	huma.Register(api, op("kpi-list-schemes", http.MethodGet, "/api/v1/kpi/schemes", "Every KPI scheme version, newest first"),
-		func(ctx context.Context, _ *struct{}) (*itemsOut[SchemeView], error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, _ *struct{}) (*itemsOut[SchemeView], error) {
 			ss, err := s.ListSchemes(ctx, p)
 			return items(ss), err
-		})
+		}))
 	huma.Register(api, op("kpi-create-scheme", http.MethodPost, "/api/v1/kpi/schemes", "Add a KPI scheme version applying from a month on", 422),
-		func(ctx context.Context, in *struct{ Body SchemeInput }) (*struct{ Body SchemeView }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct{ Body SchemeInput }) (*struct{ Body SchemeView }, error) {
 			v, err := s.CreateScheme(ctx, p, in.Body)
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body SchemeView }{*v}, nil
-		})
+		}))
 	huma.Register(api, op("kpi-list-periods", http.MethodGet, "/api/v1/kpi/periods", "The recent periods of a kind and whether each is closed"),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Kind string `query:"kind" enum:"month,quarter,year" default:"month"`
 		}) (*itemsOut[PeriodView], error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			ps, err := s.ListPeriods(ctx, p, kindOf(in.Kind))
 			return items(ps), err
-		})
+		}))
 	// Fields, not an embedded struct: huma reads no parameters from one.
 	type keyIn struct {
 		Key string `path:"key" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
 	}
 	huma.Register(api, op("kpi-close-period", http.MethodPost, "/api/v1/kpi/periods/{key}/close", "Compute a period one last time and freeze its results", 409, 422),
-		func(ctx context.Context, in *keyIn) (*struct{ Body PeriodView }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *keyIn) (*struct{ Body PeriodView }, error) {
 			v, err := s.Close(ctx, p, in.Key)
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body PeriodView }{*v}, nil
-		})
+		}))
 	huma.Register(api, op("kpi-reopen-period", http.MethodPost, "/api/v1/kpi/periods/{key}/reopen", "Reopen a closed period, with the reason", 409, 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Key  string `path:"key" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026"`
 			Body struct {
 				Reason string `json:"reason" minLength:"1" maxLength:"1000"`
 			}
 		}) (*struct{ Body PeriodView }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			v, err := s.Reopen(ctx, p, in.Key, in.Body.Reason)
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body PeriodView }{*v}, nil
-		})
+		}))
 	type jobOut struct {
 		Status int
 		Body   struct {
@@ -119,15 +95,11 @@ func (s *Service) manageRoutes(api huma.API) {
 		}
 	}
 	huma.Register(api, op("kpi-recompute", http.MethodPost, "/api/v1/kpi/recompute", "Queue the recompute of an open period's results", 409, 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Body struct {
 				Period string `json:"period" maxLength:"8"`
 			}
 		}) (*jobOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			id, err := s.RequestRecompute(ctx, p, in.Body.Period)
 			if err != nil {
 				return nil, err
@@ -135,5 +107,5 @@ func (s *Service) manageRoutes(api huma.API) {
 			out := &jobOut{Status: http.StatusAccepted}
 			out.Body.JobID = id
 			return out, nil
-		})
+		}))
 }

@@ -32,44 +32,32 @@ func trend(pts []TrendPoint, err error) (*trendOut, error) {
 
 func (s *Service) dashboardRoutes(api huma.API) {
 	huma.Register(api, op("kpi-me", http.MethodGet, "/api/v1/kpi/me", "My scorecard of a period", 422),
-		func(ctx context.Context, in *periodIn) (*struct{ Body Scorecard }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
+		access.Signed(func(ctx context.Context, p *access.Principal, in *periodIn) (*struct{ Body Scorecard }, error) {
 			sc, err := s.Me(ctx, p, in.Period)
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body Scorecard }{*sc}, nil
-		})
+		}))
 	huma.Register(api, op("kpi-me-trend", http.MethodGet, "/api/v1/kpi/me/trend", "My composite over the last 12 months (8 quarters, 3 years)"),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			Kind string `query:"kind" enum:"month,quarter,year" default:"month"`
 		}) (*trendOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			return trend(s.MyTrend(ctx, p, kindOf(in.Kind)))
-		})
+		}))
 	huma.Register(api, op("kpi-branch", http.MethodGet, "/api/v1/kpi/branches/{id}", "A branch subtree's KPI summary: metrics, children, distribution, best and worst people", 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID     int64  `path:"id" minimum:"1"`
 			Period string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
 		}) (*struct{ Body BranchSummary }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			b, err := s.Branch(ctx, p, in.ID, in.Period)
 			if err != nil {
 				return nil, err
 			}
 			return &struct{ Body BranchSummary }{*b}, nil
-		})
+		}))
 	huma.Register(api, op("kpi-branch-people", http.MethodGet, "/api/v1/kpi/branches/{id}/people", "A page of a subtree's people, ranked", 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID       int64  `path:"id" minimum:"1"`
 			Period   string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
 			Sort     string `query:"sort" maxLength:"80" doc:"composite (default), ratings, or a metric key (sorts by its score)"`
@@ -77,10 +65,6 @@ func (s *Service) dashboardRoutes(api huma.API) {
 			Page     int    `query:"page" minimum:"1" maximum:"100000" default:"1"`
 			PageSize int    `query:"page_size" minimum:"1" maximum:"200" default:"20"`
 		}) (*struct{ Body PeoplePage }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			pg, err := s.People(ctx, p, in.ID, PeopleQuery{Period: in.Period, Sort: in.Sort, Order: in.Order, Page: in.Page, PageSize: in.PageSize})
 			if err != nil {
 				return nil, err
@@ -92,61 +76,45 @@ func (s *Service) dashboardRoutes(api huma.API) {
 			}
 			s.Reads.RecordMany(p, ids, readlog.KPI, "ranking:"+in.Period)
 			return &struct{ Body PeoplePage }{*pg}, nil
-		})
+		}))
 	huma.Register(api, op("kpi-branch-trend", http.MethodGet, "/api/v1/kpi/branches/{id}/trend", "A subtree's composite over recent periods"),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID   int64  `path:"id" minimum:"1"`
 			Kind string `query:"kind" enum:"month,quarter,year" default:"month"`
 		}) (*trendOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			return trend(s.BranchTrend(ctx, p, in.ID, kindOf(in.Kind)))
-		})
+		}))
 	huma.Register(api, op("kpi-person", http.MethodGet, "/api/v1/kpi/people/{id}", "The scorecard of a person in my subtree", 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID     int64  `path:"id" minimum:"1"`
 			Period string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
 		}) (*struct{ Body Scorecard }, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			sc, err := s.Person(ctx, p, in.ID, in.Period)
 			if err != nil {
 				return nil, err
 			}
 			s.Reads.Record(p, in.ID, readlog.KPI, sc.Period)
 			return &struct{ Body Scorecard }{*sc}, nil
-		})
+		}))
 	huma.Register(api, op("kpi-person-trend", http.MethodGet, "/api/v1/kpi/people/{id}/trend", "A person's composite over recent periods, as far as it counted in my subtree"),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID   int64  `path:"id" minimum:"1"`
 			Kind string `query:"kind" enum:"month,quarter,year" default:"month"`
 		}) (*trendOut, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			pts, err := s.PersonTrend(ctx, p, in.ID, kindOf(in.Kind))
 			if err == nil {
 				s.Reads.Record(p, in.ID, readlog.KPI, "trend:"+in.Kind)
 			}
 			return trend(pts, err)
-		})
+		}))
 	huma.Register(api, op("kpi-branch-export", http.MethodGet, "/api/v1/kpi/branches/{id}/export", "A subtree's ranking as a CSV or .xlsx file", 422),
-		func(ctx context.Context, in *struct {
+		access.Signed(func(ctx context.Context, p *access.Principal, in *struct {
 			ID     int64  `path:"id" minimum:"1"`
 			Period string `query:"period" maxLength:"8" doc:"2026-11, 2026-Q4 or 2026; the current month when left out"`
 			Format string `query:"format" enum:"csv,xlsx" default:"csv"`
 		}) (*export.File, error) {
-			p, err := access.Must(ctx)
-			if err != nil {
-				return nil, err
-			}
 			return export.Write(in.Format, "KPI", func(w export.Sheet) (string, error) {
 				return s.Export(ctx, p, in.ID, in.Period, w)
 			})
-		})
+		}))
 }
