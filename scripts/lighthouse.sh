@@ -5,7 +5,7 @@
 # (performance, accessibility, best practices, SEO) to $LH_OUT (default bin/lighthouse.tsv)
 # and prints it. Targets (issue 15): accessibility >= 98 and best practices 100 everywhere,
 # performance >= 90 desktop and >= 70 mobile. Needs bin/servicestar (make build), curl, node.
-# LH_PAGES="sign-in manager-home" measures only those pages; LH_JSON_DIR keeps each full report
+# LH_PAGES="sign-in manager-home" measures only those pages, LH_PRESETS=mobile only that preset; LH_JSON_DIR keeps each full report
 # (network requests, boot-up time, the largest contentful paint's element) there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,7 +46,7 @@ attempt=$(curl -sf -H "Cookie: $emp" -H "X-CSRF-Token: $csrf" -H 'Content-Type: 
 run() {
   local name=$1 path=$2 cookie=$3 preset
   [ -z "${LH_PAGES:-}" ] || [[ " $LH_PAGES " == *" $name "* ]] || return 0
-  for preset in desktop mobile; do
+  for preset in ${LH_PRESETS:-desktop mobile}; do
     local flags=()
     [ "$preset" = desktop ] && flags+=(--preset=desktop)
     # The session goes into the browser's cookie jar (the app reads its CSRF cookie to know it is
