@@ -6,7 +6,7 @@ import { defineComponent, h } from 'vue'
 import { createPinia } from 'pinia'
 import { i18n, setLocale } from '@/i18n'
 import { ApiError } from '@/api/errors'
-import type { Attempt, ScenarioDetail } from '@/components/training/api'
+import type { Attempt } from '@/components/training/api'
 import {
   catalogueServes,
   defaultVersion,
@@ -29,6 +29,7 @@ import {
   type Move,
 } from '@/components/training/library/helpers'
 import type { PreviewState } from '@/components/training/library/libraryApi'
+import { demoAttempt, demoScenario, fundMismatch } from './fixtures/sandbox'
 
 vi.mock('@/components/training/library/libraryApi', () => ({
   listLibrary: vi.fn(),
@@ -308,71 +309,9 @@ describe('upload dialog', () => {
 })
 
 describe('preview view', () => {
-  const detail: ScenarioDetail = {
-    id: 'demo',
-    version: 1,
-    title: { 'zh-CN': '演示', en: 'Demo' },
-    summary: { 'zh-CN': '', en: '' },
-    category: 'wealth',
-    business_line: 'wealth',
-    difficulty: 3,
-    estimated_minutes: 5,
-    pass_mark: 80,
-    persona: {
-      name: { 'zh-CN': '孙先生', en: 'Mr Sun' },
-      age: 58,
-      occupation: { 'zh-CN': '经理', en: 'Manager' },
-      assets: { 'zh-CN': '150万', en: '1.5m' },
-      goals: { 'zh-CN': '多赚', en: 'Earn more' },
-      risk_tolerance: 'R2',
-      risk_class: 'C2',
-      initial_mood: 45,
-    },
-    products: [{ id: 'fund', name: { 'zh-CN': '基金', en: 'Fund' }, kind: 'fund', risk: 'R4', suitability_checked: true }],
-    dimensions: ['empathy'],
-    shelf_hint: false,
-  }
-  const t1: Attempt = {
-    id: 0,
-    scenario_id: 'demo',
-    version: 1,
-    status: 'in_progress',
-    mood: 45,
-    turn: {
-      id: 't1',
-      customer: { 'zh-CN': '我要买基金', en: 'I want the fund' },
-      choices: [
-        { id: 'a', text: { 'zh-CN': '先了解需求', en: 'Ask first' }, recommends: null },
-        { id: 'b', text: { 'zh-CN': '马上下单', en: 'Order now' }, recommends: 'fund' },
-      ],
-      free_text: false,
-    },
-    pending: null,
-    transcript: [],
-    needs_revealed: [],
-    violations: [],
-    near_misses: [],
-    insist: null,
-    result: null,
-    started_at: '2026-12-01T08:00:00Z',
-    finished_at: null,
-    comments: null,
-    shelf_hint: false,
-  }
-  const warned: Attempt = {
-    ...t1,
-    pending: {
-      kind: 'mismatch',
-      refused: false,
-      can_insist: false,
-      choice_id: 'b',
-      product_id: 'fund',
-      product_name: { 'zh-CN': '基金', en: 'Fund' },
-      customer_risk: 'C2',
-      product_risk: 'R4',
-      message: { 'zh-CN': '客户 C2，产品 R4', en: 'customer C2, product R4' },
-    },
-  }
+  const detail = demoScenario({ persona: { ...demoScenario().persona, risk_tolerance: 'R2' } })
+  const t1 = demoAttempt()
+  const warned: Attempt = { ...t1, pending: fundMismatch }
   const t2: Attempt = {
     ...t1,
     mood: 60,

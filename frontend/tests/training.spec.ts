@@ -21,7 +21,8 @@ import {
 import MoodMeter from '@/components/training/MoodMeter.vue'
 import ProductShelf from '@/components/training/ProductShelf.vue'
 import SuitabilityDialog from '@/components/training/SuitabilityDialog.vue'
-import type { Attempt, Pending, Product, ScenarioDetail } from '@/components/training/api'
+import type { Attempt, Pending, Product } from '@/components/training/api'
+import { demoAttempt, demoScenario, fundMismatch } from './fixtures/sandbox'
 
 vi.mock('@/components/training/api', async (orig) => {
   const real = await orig<typeof import('@/components/training/api')>()
@@ -190,71 +191,9 @@ describe('sandbox components', () => {
 })
 
 describe('sandbox view', () => {
-  const scenario: ScenarioDetail = {
-    id: 'demo',
-    version: 1,
-    title: { 'zh-CN': '演示', en: 'Demo' },
-    summary: { 'zh-CN': '', en: '' },
-    category: 'wealth',
-    business_line: 'wealth',
-    difficulty: 3,
-    estimated_minutes: 5,
-    pass_mark: 80,
-    persona: {
-      name: { 'zh-CN': '孙先生', en: 'Mr Sun' },
-      age: 58,
-      occupation: { 'zh-CN': '经理', en: 'Manager' },
-      assets: { 'zh-CN': '150万', en: '1.5m' },
-      goals: { 'zh-CN': '多赚', en: 'Earn more' },
-      risk_tolerance: '',
-      risk_class: 'C2',
-      initial_mood: 45,
-    },
-    products: [{ id: 'fund', name: { 'zh-CN': '基金', en: 'Fund' }, kind: 'fund', risk: 'R4', suitability_checked: true }],
-    dimensions: ['empathy', 'compliance'],
-    shelf_hint: false,
-  }
-  const base: Attempt = {
-    id: 7,
-    scenario_id: 'demo',
-    version: 1,
-    status: 'in_progress',
-    mood: 45,
-    turn: {
-      id: 't1',
-      customer: { 'zh-CN': '我要买基金', en: 'I want the fund' },
-      choices: [
-        { id: 'a', text: { 'zh-CN': '先了解需求', en: 'Ask first' }, recommends: null },
-        { id: 'b', text: { 'zh-CN': '马上下单', en: 'Order now' }, recommends: 'fund' },
-      ],
-      free_text: false,
-    },
-    pending: null,
-    transcript: [],
-    needs_revealed: [],
-    violations: [],
-    near_misses: [],
-    insist: null,
-    result: null,
-    started_at: '2026-12-01T08:00:00Z',
-    finished_at: null,
-    comments: null,
-    shelf_hint: false,
-  }
-  const pendingAttempt: Attempt = {
-    ...base,
-    pending: {
-      kind: 'mismatch',
-      refused: false,
-      can_insist: false,
-      choice_id: 'b',
-      product_id: 'fund',
-      product_name: { 'zh-CN': '基金', en: 'Fund' },
-      customer_risk: 'C2',
-      product_risk: 'R4',
-      message: { 'zh-CN': '客户 C2，产品 R4', en: 'customer C2, product R4' },
-    },
-  }
+  const scenario = demoScenario({ dimensions: ['empathy', 'compliance'] })
+  const base = demoAttempt({ id: 7 })
+  const pendingAttempt: Attempt = { ...base, pending: fundMismatch }
 
   async function render() {
     const { default: View } = await import('@/views/training/TrainingAttemptView.vue')
