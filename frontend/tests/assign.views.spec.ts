@@ -223,8 +223,14 @@ describe('NotificationBell', () => {
 
   it('lists localized texts; a click marks read and opens the inbox; all can be marked read', async () => {
     const { w, router } = await mountWith(NotificationBell)
-    await w.find('[data-testid="notification-bell"]').trigger('click')
-    await flushPromises()
+    // The panel is rendered when the popover opens (after its zero delay), not before.
+    expect(document.querySelector('[data-testid="notification-panel"]')).toBeNull()
+    const openBell = async () => {
+      await w.find('[data-testid="notification-bell"]').trigger('click')
+      await vi.advanceTimersByTimeAsync(10)
+      await flushPromises()
+    }
+    await openBell()
     const panel = document.querySelector('[data-testid="notification-panel"]')!
     const first = panel.querySelector('[data-testid="notification-11"]') as HTMLElement
     expect(first.textContent).toContain('王磊 给您布置了培训《介绍数字人民币》')
@@ -248,6 +254,7 @@ describe('NotificationBell', () => {
     vi.mocked(assignApi.listNotifications).mockResolvedValue({ items: structuredClone(notes), unread: 1 })
     await router.push('/')
     await flushPromises()
+    await openBell()
     ;(document.querySelector('[data-testid="notification-read-all"]') as HTMLElement).click()
     await flushPromises()
     expect(assignApi.markAllRead).toHaveBeenCalled()
