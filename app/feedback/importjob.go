@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"time"
 
@@ -104,35 +103,43 @@ func (s *Service) RunImport(ctx context.Context, tenantID, importID int64, progr
 	now := s.Now().UTC()
 	var problems []FileError
 	var rowsTotal int64
-	err = db.Transaction(func(tx *gorm.DB) error {
-		n, months, found, rows, err := f.run(tx, pg, now)
-		rowsTotal = rows
-		if err != nil {
-			return err
+	// Two keys of the file met on one hash and nothing else was wrong:
+	// everything written is rolled back, and the file read once more with
+	// the keys themselves (see keyCheck).
+	for exact := false; ; exact = true {
+		err = db.Transaction(func(tx *gorm.DB) error {
+			n, months, found, rows, err := f.run(tx, pg, now, exact)
+			rowsTotal = rows
+			if err != nil {
+				return err
+			}
+			if len(found) > 0 {
+				problems = found
+				return errFileHasErrors
+			}
+			if err := s.changed(tx, tenantID, months); err != nil {
+				return err
+			}
+			res := tx.Model(&Import{}).Scopes(store.Tenant(tenantID)).Where("id = ? AND state = ?", imp.ID, ImportRunning).Updates(map[string]any{
+				"state": ImportDone, "rows_total": rowsTotal, "inserted": n.Inserted, "updated": n.Updated, "unchanged": n.Unchanged,
+				"errors": json.RawMessage("[]"), "finished_at": now})
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected == 0 {
+				return fmt.Errorf("feedback: import %d changed state while it ran", imp.ID)
+			}
+			if err := tx.Scopes(store.Tenant(tenantID)).Where("import_id = ?", imp.ID).Delete(&UploadChunk{}).Error; err != nil {
+				return err
+			}
+			by := imp.CreatedBy
+			return audit.Record(ctx, tx, audit.Actor{TenantID: tenantID, UserID: &by, Name: "feedback.import"}, now, "feedback.import", "feedback_import",
+				fmt.Sprint(imp.ID), nil, map[string]any{"rows": rowsTotal, "inserted": n.Inserted, "updated": n.Updated, "unchanged": n.Unchanged})
+		})
+		if exact || !errors.Is(err, errKeysUnsure) {
+			break
 		}
-		if len(found) > 0 {
-			problems = found
-			return errFileHasErrors
-		}
-		if err := s.changed(tx, tenantID, months); err != nil {
-			return err
-		}
-		res := tx.Model(&Import{}).Scopes(store.Tenant(tenantID)).Where("id = ? AND state = ?", imp.ID, ImportRunning).Updates(map[string]any{
-			"state": ImportDone, "rows_total": rowsTotal, "inserted": n.Inserted, "updated": n.Updated, "unchanged": n.Unchanged,
-			"errors": json.RawMessage("[]"), "finished_at": now})
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return fmt.Errorf("feedback: import %d changed state while it ran", imp.ID)
-		}
-		if err := tx.Scopes(store.Tenant(tenantID)).Where("import_id = ?", imp.ID).Delete(&UploadChunk{}).Error; err != nil {
-			return err
-		}
-		by := imp.CreatedBy
-		return audit.Record(ctx, tx, audit.Actor{TenantID: tenantID, UserID: &by, Name: "feedback.import"}, now, "feedback.import", "feedback_import",
-			fmt.Sprint(imp.ID), nil, map[string]any{"rows": rowsTotal, "inserted": n.Inserted, "updated": n.Updated, "unchanged": n.Unchanged})
-	})
+	}
 	if errors.Is(err, errFileHasErrors) {
 		blob, _ := json.Marshal(problems)
 		err := s.DB.W.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -291,23 +298,19 @@ func (f *fileRun) each(fn func(row int, c cells, bad []FileError) error) ([]File
 // run reads the file once, in the caller's transaction: every row is
 // checked, and while none is bad, written in batches (rollups gathered in
 // memory and flushed once at the end). Kept in memory besides a batch are
-// the problems (up to MaxFileErrors) and a 64-bit hash of each key, to
-// find duplicates. After the first bad row nothing more is written: the
+// the problems (up to MaxFileErrors) and a hash of each key, to find
+// repeats (keyCheck; exact keeps the keys themselves). After the first bad
+// row, or the first key that may repeat, nothing more is written: the
 // caller rolls the transaction back and reports every problem.
-func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time) (n Counts, months map[int]bool, problems []FileError, rowsTotal int64, err error) {
+func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time, exact bool) (n Counts, months map[int]bool, problems []FileError, rowsTotal int64, err error) {
 	f.tx = tx
-	seen := map[uint64]int{}
+	keys := newKeyCheck(exact)
 	note := func(e FileError) {
 		if len(problems) < MaxFileErrors {
 			problems = append(problems, e)
 		}
 	}
-	column := func(c cells, field string) string {
-		if i, ok := c.col[field]; ok {
-			return f.nameOf(i, field)
-		}
-		return field
-	}
+	stopped := func() bool { return len(problems) > 0 || keys.unsure() }
 	fresh, err := sourceIsEmpty(tx, f.imp.TenantID, f.imp.Source)
 	if err != nil {
 		return n, nil, nil, 0, err
@@ -320,7 +323,7 @@ func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time) (n Counts, month
 	recs := make([]Record, 0, batchSize)
 	var rs []BusinessResult
 	flush := func() error {
-		if len(problems) > 0 {
+		if stopped() {
 			return nil
 		}
 		if f.imp.Kind == "results" {
@@ -332,7 +335,6 @@ func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time) (n Counts, month
 		recs = recs[:0]
 		return err
 	}
-	h := fnv.New64a()
 	fileErrs, rowsTotal, err := f.each(func(row int, c cells, bad []FileError) error {
 		for _, b := range bad {
 			note(b)
@@ -340,44 +342,20 @@ func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time) (n Counts, month
 		if len(bad) > 0 {
 			return nil
 		}
-		var issues []issue
-		key := ""
-		var rec Record
-		var res BusinessResult
-		if f.imp.Kind == "results" {
-			in, b := resultOf(c)
-			r, b2 := prepareResult(f.codes, f.imp.TenantID, f.imp.Source, &in, f.scopes)
-			issues = append(b, b2...)
-			key = fmt.Sprintf("%d/%d/%s", r.EmployeeID, r.Month, r.Metric)
-			if len(issues) > 0 {
-				key = ""
-			}
-			res = r
-		} else {
-			in, b := recordOf(c, f.codes.loc)
-			r, b2 := prepare(f.codes, f.imp.TenantID, f.imp.Source, &in, f.scopes)
-			issues = append(b, dropRepeats(b, b2)...)
-			key = in.ExternalID
-			rec = r
-		}
+		rec, res, issues, key := f.check(c)
 		for _, b := range issues {
-			note(fileError(row, column(c, b.field), b))
+			note(fileError(row, f.column(c, b.field), b))
 		}
 		if key != "" {
-			h.Reset()
-			_, _ = h.Write([]byte(key))
-			k := h.Sum64()
-			if first, dup := seen[k]; dup {
-				field := "external_id"
-				if f.imp.Kind == "results" {
-					field = "metric"
-				}
-				note(fileError(row, column(c, field), issue{code: CodeDuplicate, msg: msgDuplicate, args: apperr.Args{"row": first}}))
+			switch first, seen := keys.see(row, key); seen {
+			case keyRepeated:
+				note(fileError(row, f.column(c, f.keyField()), duplicateIssue(f.keyField(), first)))
+				return nil
+			case keyMaybe:
 				return nil
 			}
-			seen[k] = row
 		}
-		if len(problems) > 0 {
+		if stopped() {
 			return nil
 		}
 		if f.imp.Kind == "results" {
@@ -396,13 +374,22 @@ func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time) (n Counts, month
 	if err == nil && fileErrs != nil {
 		return n, nil, fileErrs, rowsTotal, nil
 	}
+	if err == nil && keys.unsure() {
+		var repeats []FileError
+		if repeats, err = f.repeats(keys); err == nil {
+			if len(repeats) == 0 && len(problems) == 0 {
+				return n, nil, nil, rowsTotal, errKeysUnsure
+			}
+			problems = mergeByRow(problems, repeats, MaxFileErrors)
+		}
+	}
 	if err == nil {
 		err = flush()
 	}
-	if err == nil && len(problems) == 0 {
+	if err == nil && !stopped() {
 		err = w.flush()
 	}
-	if err != nil || len(problems) > 0 {
+	if err != nil || stopped() {
 		return n, nil, problems, rowsTotal, err
 	}
 	if err := d.flush(tx, f.imp.TenantID); err != nil {
@@ -410,6 +397,68 @@ func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time) (n Counts, month
 	}
 	d.months(months)
 	return n, months, nil, rowsTotal, nil
+}
+
+// check reads one row: the record or result it makes, its problems, and
+// its key ("" when it has none to compare).
+func (f *fileRun) check(c cells) (Record, BusinessResult, []issue, string) {
+	if f.imp.Kind == "results" {
+		in, b := resultOf(c)
+		r, b2 := prepareResult(f.codes, f.imp.TenantID, f.imp.Source, &in, f.scopes)
+		issues := append(b, b2...)
+		if len(issues) > 0 {
+			return Record{}, r, issues, ""
+		}
+		return Record{}, r, nil, fmt.Sprintf("%d/%d/%s", r.EmployeeID, r.Month, r.Metric)
+	}
+	in, b := recordOf(c, f.codes.loc)
+	r, b2 := prepare(f.codes, f.imp.TenantID, f.imp.Source, &in, f.scopes)
+	return r, BusinessResult{}, append(b, dropRepeats(b, b2)...), in.ExternalID
+}
+
+// keyField is the field a repeated key is reported on.
+func (f *fileRun) keyField() string {
+	if f.imp.Kind == "results" {
+		return "metric"
+	}
+	return "external_id"
+}
+
+// repeats reads the file a second time, after a hash was seen twice, and
+// reports the rows that repeat a key, each naming the key's first row.
+// Progress is not told: the import's view stays at the end of the file.
+func (f *fileRun) repeats(keys *keyCheck) ([]FileError, error) {
+	progress := f.progress
+	f.progress = func(int64) error { return nil }
+	defer func() { f.progress = progress }()
+	firstOf := keys.repeats()
+	var out []FileError
+	fileErrs, _, err := f.each(func(row int, c cells, bad []FileError) error {
+		if len(bad) > 0 || len(out) == MaxFileErrors {
+			return nil
+		}
+		_, _, _, key := f.check(c)
+		if key == "" {
+			return nil
+		}
+		if first := firstOf(row, key); first > 0 {
+			out = append(out, fileError(row, f.column(c, f.keyField()), duplicateIssue(f.keyField(), first)))
+		}
+		return nil
+	})
+	if err == nil && fileErrs != nil {
+		// The file read well the first time.
+		err = fmt.Errorf("feedback: import %d read differently a second time", f.imp.ID)
+	}
+	return out, err
+}
+
+// column is the file's header of field, for a report.
+func (f *fileRun) column(c cells, field string) string {
+	if i, ok := c.col[field]; ok {
+		return f.nameOf(i, field)
+	}
+	return field
 }
 
 // dropRepeats leaves out of later the fields early already reported (a bad
