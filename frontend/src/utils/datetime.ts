@@ -3,16 +3,38 @@ export function formatInZone(value: string | number | Date | null | undefined, t
   if (value === null || value === undefined || value === '') return ''
   const d = value instanceof Date ? value : new Date(value)
   if (Number.isNaN(d.getTime())) return String(value)
+  const p = zonedParts(d, timeZone)
+  const date = `${p.year}-${p.month}-${p.day}`
+  return withTime ? `${date} ${p.hour}:${p.minute}:${p.second}` : date
+}
+
+/** An instant's calendar and clock fields in a time zone, as digits: month to second two each. */
+export interface ZonedParts {
+  year: string
+  month: string
+  day: string
+  hour: string
+  minute: string
+  second: string
+}
+
+/**
+ * The fields of the instant `d` in `timeZone`, or in the browser's zone when `timeZone` is
+ * missing or one the browser does not know (a tenant's setting must not break the page).
+ * An invalid Date throws a RangeError.
+ */
+export function zonedParts(d: Date, timeZone?: string): ZonedParts {
   let parts: Intl.DateTimeFormatPart[]
   try {
     parts = partsIn(d, timeZone)
   } catch {
-    parts = partsIn(d, undefined) // unknown zone: fall back to the browser's
+    parts = partsIn(d, undefined)
   }
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
-  const hour = get('hour') === '24' ? '00' : get('hour')
-  const date = `${get('year')}-${get('month')}-${get('day')}`
-  return withTime ? `${date} ${hour}:${get('minute')}:${get('second')}` : date
+  const out: ZonedParts = { year: '', month: '', day: '', hour: '', minute: '', second: '' }
+  for (const p of parts) if (p.type in out) out[p.type as keyof ZonedParts] = p.value
+  // An engine that writes midnight as "24" despite h23 must not show "24:00:00".
+  if (out.hour === '24') out.hour = '00'
+  return out
 }
 
 // Building a formatter resolves its locale and zone data: ~0.1 ms a time, which a list of a

@@ -1,3 +1,4 @@
+import { zonedParts } from '@/utils/datetime'
 import type { CaseSummary, DiffOp, FieldDiff, Option, PiiFinding } from './types'
 
 /** An average rating in thousandths as "4.3"; "" when nobody rated yet. */
@@ -24,14 +25,8 @@ export function optionName(options: readonly Option[], code: string, locale: str
 
 /** "YYYY-MM" of the instant in the tenant's zone (the "most useful this month" list). */
 export function monthKey(d: Date, timeZone?: string): string {
-  const f = (tz?: string) => new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: '2-digit' }).formatToParts(d)
-  let parts: Intl.DateTimeFormatPart[]
-  try {
-    parts = f(timeZone)
-  } catch {
-    parts = f(undefined)
-  }
-  return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`
+  const { year, month } = zonedParts(d, timeZone)
+  return `${year}-${month}`
 }
 
 /** Fields that changed between two revisions, each with its adjacent same-kind pieces joined. */

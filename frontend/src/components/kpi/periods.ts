@@ -1,5 +1,6 @@
 // Period keys of the KPI area: month "2026-11", quarter "2026-Q4", year "2026", in the
 // tenant's time zone (unit-tested in tests/kpi.spec.ts).
+import { zonedParts } from '@/utils/datetime'
 import type { PeriodKind } from './types'
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
@@ -16,14 +17,8 @@ export function periodKind(key: string): PeriodKind | null {
 
 /** Year and month (1–12) of an instant in `timeZone` (the browser's when unknown). */
 export function yearMonthIn(d: Date, timeZone?: string): { year: number; month: number } {
-  let parts: Intl.DateTimeFormatPart[]
-  try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric' }).formatToParts(d)
-  } catch {
-    parts = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'numeric' }).formatToParts(d)
-  }
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value)
-  return { year: get('year'), month: get('month') }
+  const { year, month } = zonedParts(d, timeZone)
+  return { year: Number(year), month: Number(month) }
 }
 
 /** The key of the period of `kind` that holds the instant `d` in `timeZone`. */
