@@ -36,12 +36,25 @@ export function formatRaw(raw: number | null | undefined, unit: string | undefin
     case 'points':
       return (Math.round(raw * 10) / 10).toFixed(1)
     case 'cents':
-      return new Intl.NumberFormat(tag, { style: 'currency', currency: 'CNY' }).format(raw / 100)
+      return numberFormat(tag, 'yuan').format(raw / 100)
     default: {
-      const n = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }).format(raw)
+      const n = numberFormat(tag, 'plain').format(raw)
       return unit ? `${n} ${unit}` : n
     }
   }
+}
+
+// Building a NumberFormat resolves its locale data; the metrics table formats a value per row on every render.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(tag: string, kind: 'yuan' | 'plain'): Intl.NumberFormat {
+  const key = `${tag} ${kind}`
+  let f = numberFormats.get(key)
+  if (!f) {
+    f = new Intl.NumberFormat(tag, kind === 'yuan' ? { style: 'currency', currency: 'CNY' } : { maximumFractionDigits: 2 })
+    numberFormats.set(key, f)
+  }
+  return f
 }
 
 /** "第 3 / 40 名" style rank text, or '' when the person is not ranked. */
