@@ -162,17 +162,7 @@ describe('sandbox components', () => {
   })
 
   it('names the class and the rating in the suitability warning and offers back, confirm or insist', async () => {
-    const pending: Pending = {
-      kind: 'mismatch',
-      refused: false,
-      can_insist: true,
-      choice_id: 'b',
-      product_id: 'fund',
-      product_name: { 'zh-CN': '股票基金', en: 'Equity fund' },
-      customer_risk: 'C2',
-      product_risk: 'R4',
-      message: { 'zh-CN': '风险不匹配：客户 C2，产品 R4', en: 'Risk mismatch: customer C2, product R4' },
-    }
+    const pending: Pending = { ...fundMismatch, can_insist: true }
     const w = mount(SuitabilityDialog, { props: { pending }, global, attachTo: document.body })
     await flushPromises()
     const body = document.body
