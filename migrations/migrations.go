@@ -76,6 +76,7 @@ var steps = []step{
 	{34, caseFacetsNarrow},
 	{36, kpiRankedAutovacuum},
 	{37, caseFacetsByLine},
+	{38, feedbackRefsByStatement},
 }
 
 // Up brings the database to the newest version, under a lock that keeps
