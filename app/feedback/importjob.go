@@ -175,6 +175,8 @@ type fileRun struct {
 	progress func(done int64) error
 	names    map[int]string // the file's header of each mapped cell
 	tx       *gorm.DB       // the import's transaction
+	// writesAhead: rows are written on another goroutine (PostgreSQL).
+	writesAhead bool
 }
 
 func (f *fileRun) fields() []string {
@@ -193,10 +195,16 @@ func (f *fileRun) required() []string {
 
 // open starts reading the file: its header checked, the columns mapped.
 func (f *fileRun) open() (rows, *chunkReader, map[string]int, map[int]string, []FileError, error) {
-	// The file is read in the import's transaction, through the writer's
-	// bounded page cache: the readers map the database file, and every
-	// chunk read through them stayed resident (a million rows: +70 MB).
-	cr := newChunkReader(f.ctx, f.tx, f.imp.TenantID, f.imp.ID)
+	// On SQLite the file is read in the import's transaction, through the
+	// writer's bounded page cache: the readers map the database file, and
+	// every chunk read through them stayed resident (a million rows:
+	// +70 MB). On PostgreSQL the transaction's connection is busy with
+	// the writes (see writeAhead): the file is read through the pool.
+	from := f.tx
+	if f.writesAhead {
+		from = f.s.DB.R
+	}
+	cr := newChunkReader(f.ctx, from, f.imp.TenantID, f.imp.ID)
 	var rs rows
 	head := make([]byte, 4)
 	n, _ := io.ReadFull(cr, head)
@@ -303,7 +311,7 @@ func (f *fileRun) each(fn func(row int, c cells, bad []FileError) error) ([]File
 // row, or the first key that may repeat, nothing more is written: the
 // caller rolls the transaction back and reports every problem.
 func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time, exact bool) (n Counts, months map[int]bool, problems []FileError, rowsTotal int64, err error) {
-	f.tx = tx
+	f.tx, f.writesAhead = tx, pg != nil
 	keys := newKeyCheck(exact)
 	note := func(e FileError) {
 		if len(problems) < MaxFileErrors {
@@ -320,19 +328,26 @@ func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time, exact bool) (n C
 	w.hold()
 	d := deltas{}
 	months = map[int]bool{}
-	recs := make([]Record, 0, batchSize)
-	var rs []BusinessResult
+	// The writer alone touches the transaction, n, d and months until
+	// wait returns.
+	size := batchSize
+	if f.writesAhead {
+		size = copyBatchSize
+	}
+	ahead := newWriteAhead(f.writesAhead, size, func(b batch) error {
+		if f.imp.Kind == "results" {
+			return applyResults(tx, f.imp.TenantID, b.rs, months, &n, now)
+		}
+		return applyBatch(tx, w, fresh, f.imp.TenantID, f.imp.Source, b.recs, d, &n, now)
+	})
+	defer func() { _ = ahead.wait() }()
+	cur := ahead.next()
 	flush := func() error {
-		if stopped() {
+		if stopped() || cur.len() == 0 {
 			return nil
 		}
-		if f.imp.Kind == "results" {
-			err := applyResults(tx, f.imp.TenantID, rs, months, &n, now)
-			rs = rs[:0]
-			return err
-		}
-		err := applyBatch(tx, w, fresh, f.imp.TenantID, f.imp.Source, recs, d, &n, now)
-		recs = recs[:0]
+		err := ahead.send(cur)
+		cur = ahead.next()
 		return err
 	}
 	fileErrs, rowsTotal, err := f.each(func(row int, c cells, bad []FileError) error {
@@ -359,18 +374,21 @@ func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time, exact bool) (n C
 			return nil
 		}
 		if f.imp.Kind == "results" {
-			rs = append(rs, res)
-			if len(rs) == batchSize {
-				return flush()
-			}
-			return nil
+			cur.rs = append(cur.rs, res)
+		} else {
+			cur.recs = append(cur.recs, rec)
 		}
-		recs = append(recs, rec)
-		if len(recs) == batchSize {
+		if cur.len() == size {
 			return flush()
 		}
 		return nil
 	})
+	if err == nil && fileErrs == nil {
+		err = flush()
+	}
+	if werr := ahead.wait(); err == nil {
+		err = werr
+	}
 	if err == nil && fileErrs != nil {
 		return n, nil, fileErrs, rowsTotal, nil
 	}
@@ -382,9 +400,6 @@ func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time, exact bool) (n C
 			}
 			problems = mergeByRow(problems, repeats, MaxFileErrors)
 		}
-	}
-	if err == nil {
-		err = flush()
 	}
 	if err == nil && !stopped() {
 		err = w.flush()

@@ -23,6 +23,12 @@ import (
 var insertCols = []string{"tenant_id", "source", "external_id", "channel", "occurred_at", "month", "branch_id", "employee_id",
 	"score_milli", "resolved", "complaint", "category", "comment", "content_hash", "excluded", "created_at", "updated_at"}
 
+// copyBatchSize is the rows of one COPY in a file import on PostgreSQL.
+// Each COPY is one statement, and the check that the records' branches and
+// people exist runs once per statement (migration 38): in larger ones it
+// looks up each branch and person once for many rows.
+const copyBatchSize = 40_000
+
 // sqliteRowsPerInsert is the rows of one prepared insert: 17 variables a
 // row, well under SQLite's limit of 32,766.
 const sqliteRowsPerInsert = 500
