@@ -23,6 +23,9 @@ type Counts struct {
 // rollups move. The caller flushes d once, at the end of its transaction.
 // When the source had no record when the transaction began (fresh) there
 // is nothing to look up: the batch's ids are unique within the import.
+// recs is the caller's to lose: the new records are gathered at its front
+// (a copy of 40,000 records a batch was the writer's largest cost between
+// two COPYs on PostgreSQL, while the server waited).
 func applyBatch(tx *gorm.DB, w *inserter, fresh bool, tenantID int64, source string, recs []Record, d deltas, n *Counts, now time.Time) error {
 	if len(recs) == 0 {
 		return nil
@@ -42,16 +45,19 @@ func applyBatch(tx *gorm.DB, w *inserter, fresh bool, tenantID int64, source str
 	for i := range old {
 		byExt[old[i].ExternalID] = &old[i]
 	}
-	added := make([]Record, 0, len(recs))
+	added := 0
 	for i := range recs {
 		r := &recs[i]
 		o := byExt[r.ExternalID]
 		switch {
 		case o == nil:
 			r.TenantID, r.Source, r.CreatedAt, r.UpdatedAt = tenantID, source, now, now
-			added = append(added, *r)
 			d.add(r, 1)
 			n.Inserted++
+			if added != i {
+				recs[added] = *r
+			}
+			added++
 		case o.ContentHash == r.ContentHash:
 			n.Unchanged++
 		default:
@@ -68,7 +74,7 @@ func applyBatch(tx *gorm.DB, w *inserter, fresh bool, tenantID int64, source str
 			n.Updated++
 		}
 	}
-	return w.insert(added)
+	return w.insert(recs[:added])
 }
 
 // sourceIsEmpty reports whether the tenant has no record of source yet.

@@ -330,9 +330,11 @@ func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time, exact bool) (n C
 	months = map[int]bool{}
 	// The writer alone touches the transaction, n, d and months until
 	// wait returns.
-	size := batchSize
+	size, first := batchSize, batchSize
 	if f.writesAhead {
-		size = copyBatchSize
+		// The first batch is small so that the server starts its COPY
+		// while the reader is still at the top of the file.
+		size, first = copyBatchSize, batchSize
 	}
 	ahead := newWriteAhead(f.writesAhead, size, func(b batch) error {
 		if f.imp.Kind == "results" {
@@ -378,7 +380,8 @@ func (f *fileRun) run(tx *gorm.DB, pg *sql.Conn, now time.Time, exact bool) (n C
 		} else {
 			cur.recs = append(cur.recs, rec)
 		}
-		if cur.len() == size {
+		if cur.len() == first {
+			first = size
 			return flush()
 		}
 		return nil
